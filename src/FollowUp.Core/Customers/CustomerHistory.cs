@@ -1,0 +1,100 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using FollowUp.Events;
+using FollowUp.Storage;
+
+namespace FollowUp.Customers;
+
+/// <summary>
+/// Keeps each customer's record current from events. An order is counted by inserting its own row in the same
+/// partition and transaction as the profile update, so a replayed or concurrent <c>order.placed</c> never counts twice.
+/// </summary>
+public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<CustomerEntity> RecordAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var partition = TableKey.Encode(@event.Customer.Id);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await tables.Customers
+                .GetEntityIfExistsAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var profile = existing.HasValue ? existing.Value! : new CustomerEntity
+            {
+                PartitionKey = partition,
+                CustomerId = @event.Customer.Id,
+                CreatedAt = now,
+            };
+
+            profile.Email = @event.Customer.Email;
+            profile.Name = @event.Customer.Name ?? profile.Name;
+            profile.Locale = @event.Customer.Locale ?? profile.Locale;
+            profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
+            profile.UpdatedAt = now;
+
+            var actions = new List<TableTransactionAction>();
+            if (@event.Type == EventTypes.OrderPlaced && @event.Order is { } order)
+            {
+                var placedAt = @event.Time ?? now;
+                var total = order.Total ?? 0m;
+                profile.OrderCount++;
+                profile.LifetimeSpend = (decimal.Parse(profile.LifetimeSpend, CultureInfo.InvariantCulture) + total).ToString(CultureInfo.InvariantCulture);
+                profile.Currency = order.Currency ?? profile.Currency;
+                profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
+                profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, "order|" + TableKey.Encode(order.Id))
+                {
+                    ["Total"] = total.ToString(CultureInfo.InvariantCulture),
+                    ["Currency"] = order.Currency,
+                    ["PlacedAt"] = placedAt,
+                }));
+            }
+
+            actions.Add(existing.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, profile.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, profile));
+
+            try
+            {
+                var response = await tables.Customers.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                profile.ETag = response.Value[^1].Headers.ETag ?? profile.ETag;
+                return profile;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                if (actions.Count == 2 && ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
+                {
+                    // This order was counted before (a replay after a partial failure): refresh contact details only.
+                    return await RefreshContactAsync(@event, partition, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task<CustomerEntity> RefreshContactAsync(FollowUpEvent @event, string partition, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var profile = (await tables.Customers.GetEntityAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            profile.Email = @event.Customer.Email;
+            profile.Name = @event.Customer.Name ?? profile.Name;
+            profile.Locale = @event.Customer.Locale ?? profile.Locale;
+            profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
+            profile.UpdatedAt = time.GetUtcNow();
+            try
+            {
+                var response = await tables.Customers.UpdateEntityAsync(profile, profile.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                profile.ETag = response.Headers.ETag ?? profile.ETag;
+                return profile;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+}

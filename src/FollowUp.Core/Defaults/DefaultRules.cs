@@ -1,0 +1,49 @@
+using FollowUp.Events;
+using FollowUp.Rules;
+
+namespace FollowUp.Defaults;
+
+/// <summary>The four follow-ups every shop and sales team should have, seeded on first start and editable after.</summary>
+public static class DefaultRules
+{
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        new Rule
+        {
+            Id = "thank-you",
+            Description = "A thank-you that confirms the choice, within the hour of the purchase.",
+            Trigger = EventTypes.OrderPlaced,
+            Delay = "PT1H",
+            TemplateId = "thank-you",
+            CancelOn = [EventTypes.OrderCancelled],
+        },
+        new Rule
+        {
+            Id = "review-request",
+            Description = "Asks for a rating and a review after five days in use; a return or cancellation stops it.",
+            Trigger = EventTypes.OrderDelivered,
+            Delay = "P5D",
+            TemplateId = "review-request",
+            CancelOn = [EventTypes.OrderReturned, EventTypes.OrderCancelled],
+        },
+        new Rule
+        {
+            Id = "loyalty-reward",
+            Description = "Thanks a customer for their third order with a personal coupon code.",
+            Trigger = EventTypes.OrderPlaced,
+            Condition = "customer.order_count == 3",
+            Delay = "PT2H",
+            TemplateId = "loyalty-reward",
+            Coupon = new CouponSettings("THANKS-", 8),
+        },
+        new Rule
+        {
+            Id = "lost-sale-survey",
+            Description = "Asks a lost prospect why, with one-click reasons; a won or reopened deal stops it.",
+            Trigger = EventTypes.DealLost,
+            Delay = "P2D",
+            TemplateId = "lost-sale-survey",
+            CancelOn = [EventTypes.DealWon, EventTypes.DealReopened],
+        },
+    ];
+}

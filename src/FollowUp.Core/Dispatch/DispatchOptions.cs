@@ -1,0 +1,27 @@
+namespace FollowUp.Dispatch;
+
+public sealed class DispatchOptions
+{
+    public const string SectionName = "FollowUp:Dispatch";
+
+    /// <summary>Due messages read per query (default 100).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Messages rendered and sent at once by one dispatcher (default 8).</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>How long a claim keeps other dispatchers off a message; a crashed dispatcher's claim expires after it (default 5 minutes).</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts before a message is recorded as failed (default 5).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait after the first failed attempt, doubled after each further one (default 30 seconds).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait between attempts (default 1 hour).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The self-host's dispatch loop looks at least this often, to find work scheduled by other instances (default 15 seconds).</summary>
+    public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(15);
+}

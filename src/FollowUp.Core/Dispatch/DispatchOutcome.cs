@@ -1,0 +1,15 @@
+namespace FollowUp.Dispatch;
+
+public enum DispatchOutcome
+{
+    Sent,
+    Retrying,
+    Failed,
+    Cancelled,
+
+    /// <summary>The entry pointed at a message that was already settled, rescheduled or gone; the entry was removed.</summary>
+    Stale,
+
+    /// <summary>Another dispatcher holds the message; left alone.</summary>
+    Busy,
+}

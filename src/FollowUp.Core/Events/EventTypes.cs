@@ -1,0 +1,21 @@
+namespace FollowUp.Events;
+
+public static class EventTypes
+{
+    public const string OrderPlaced = "order.placed";
+    public const string OrderDelivered = "order.delivered";
+    public const string OrderReturned = "order.returned";
+    public const string OrderCancelled = "order.cancelled";
+    public const string DealLost = "deal.lost";
+    public const string DealWon = "deal.won";
+    public const string DealReopened = "deal.reopened";
+
+    public static IReadOnlyList<string> All { get; } =
+        [OrderPlaced, OrderDelivered, OrderReturned, OrderCancelled, DealLost, DealWon, DealReopened];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>Order events follow up on an order, deal events on a deal.</summary>
+    public static SubjectKind SubjectOf(string type) =>
+        type.StartsWith("deal.", StringComparison.Ordinal) ? SubjectKind.Deal : SubjectKind.Order;
+}

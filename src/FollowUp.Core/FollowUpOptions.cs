@@ -1,0 +1,18 @@
+namespace FollowUp;
+
+public sealed class FollowUpOptions
+{
+    public const string SectionName = "FollowUp";
+
+    /// <summary>The address customers' links point at, e.g. <c>https://followup.example.com</c>. Required.</summary>
+    public string PublicBaseUrl { get; set; } = string.Empty;
+
+    /// <summary>HMAC key for customers' answer and unsubscribe links; at least 32 characters. Required.</summary>
+    public string SigningKey { get; set; } = string.Empty;
+
+    /// <summary>Locale for customers who have none (default <c>en</c>).</summary>
+    public string DefaultLocale { get; set; } = "en";
+
+    /// <summary>IANA time zone for customers who have none (default <c>Europe/Oslo</c>).</summary>
+    public string DefaultTimeZone { get; set; } = "Europe/Oslo";
+}

@@ -1,0 +1,86 @@
+using FollowUp.Events;
+using FollowUp.Sending;
+using FollowUp.Storage;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp;
+
+/// <summary>Fails start-up with messages that name the missing or bad setting, so a deployed app never runs half-configured.</summary>
+internal sealed class FollowUpOptionsValidator :
+    IValidateOptions<FollowUpOptions>,
+    IValidateOptions<StorageOptions>,
+    IValidateOptions<SendGridOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:PublicBaseUrl must be the absolute http(s) address customers' links point at (got '{options.PublicBaseUrl}').");
+        }
+
+        if (string.IsNullOrEmpty(options.SigningKey) || options.SigningKey.Length < 32)
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:SigningKey must be set to a secret of at least 32 characters; it signs customers' links.");
+        }
+
+        if (!EventParser.IsLocale(options.DefaultLocale))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:DefaultLocale '{options.DefaultLocale}' is not a BCP 47 language tag.");
+        }
+
+        if (!EventParser.IsTimeZone(options.DefaultTimeZone))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:DefaultTimeZone '{options.DefaultTimeZone}' is not an IANA time zone.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new List<string>();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        var hasUri = !string.IsNullOrWhiteSpace(options.TableServiceUri);
+        if (hasConnectionString == hasUri)
+        {
+            failures.Add($"Set exactly one of {StorageOptions.SectionName}:ConnectionString and {StorageOptions.SectionName}:TableServiceUri.");
+        }
+
+        if (hasUri && !Uri.TryCreate(options.TableServiceUri, UriKind.Absolute, out _))
+        {
+            failures.Add($"{StorageOptions.SectionName}:TableServiceUri must be an absolute URI.");
+        }
+
+        if (string.IsNullOrEmpty(options.TablePrefix) || options.TablePrefix.Length > 40 || !char.IsAsciiLetter(options.TablePrefix[0]) || !options.TablePrefix.All(char.IsAsciiLetterOrDigit))
+        {
+            failures.Add($"{StorageOptions.SectionName}:TablePrefix must be 1-40 letters and digits, starting with a letter.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, SendGridOptions options)
+    {
+        var failures = new List<string>();
+        if (options.IsConfigured)
+        {
+            if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out _))
+            {
+                failures.Add($"{SendGridOptions.SectionName}:BaseUrl must be an absolute URI.");
+            }
+
+            if (!EventParser.IsEmail(options.FromEmail))
+            {
+                failures.Add($"{SendGridOptions.SectionName}:FromEmail must be the verified sender address when an API key is set.");
+            }
+
+            if (options.TimeoutSeconds is < 1 or > 300)
+            {
+                failures.Add($"{SendGridOptions.SectionName}:TimeoutSeconds must be between 1 and 300.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

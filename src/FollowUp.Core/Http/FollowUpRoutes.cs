@@ -1,0 +1,20 @@
+namespace FollowUp.Http;
+
+/// <summary>The public contract's routes, shared by both hosts so that they cannot drift apart.</summary>
+public static class FollowUpRoutes
+{
+    public const string Events = "api/events";
+    public const string Rules = "api/rules";
+    public const string Rule = "api/rules/{id}";
+    public const string Templates = "api/templates";
+    public const string Template = "api/templates/{id}";
+    public const string TemplatePreview = "api/templates/{id}/preview";
+    public const string Messages = "api/messages";
+    public const string Message = "api/messages/{id}";
+
+    /// <summary>One-click answers: public, protected by the token's signature.</summary>
+    public const string Answer = "r/{token}";
+
+    /// <summary>One-click unsubscribe (GET shows a confirmation, POST unsubscribes per RFC 8058): public, signed.</summary>
+    public const string Unsubscribe = "u/{token}";
+}

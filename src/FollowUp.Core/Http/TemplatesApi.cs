@@ -1,0 +1,138 @@
+using Azure;
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Rules;
+using FollowUp.Templates;
+using FollowUp.Validation;
+using Microsoft.AspNetCore.Http;
+
+namespace FollowUp.Http;
+
+/// <summary><c>GET /api/templates</c>, <c>GET|PUT /api/templates/{id}</c> and <c>POST /api/templates/{id}/preview</c>.</summary>
+public static class TemplatesApi
+{
+    public static async Task<IResult> ListAsync(TemplateLibrary templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        return Results.Json(await templates.ListAsync(cancellationToken).ConfigureAwait(false), FollowUpJson.Options);
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpResponse response, TemplateLibrary templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(response);
+        var template = Ids.IsValid(id) ? await templates.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (template is null)
+        {
+            return ApiResults.NotFound($"There is no template '{id}'.");
+        }
+
+        response.Headers.ETag = ApiResults.ETagFor(template.Version);
+        return Results.Json(template, FollowUpJson.Options);
+    }
+
+    public static async Task<IResult> PutAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(templates);
+        var errors = new FieldErrors();
+        var input = await ApiResults.ReadJsonAsync<TemplateInput>(request, errors, cancellationToken).ConfigureAwait(false);
+        var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
+        if (template is null)
+        {
+            return ApiResults.Invalid(errors, "The template is not valid.");
+        }
+
+        try
+        {
+            var (saved, created) = await templates.SaveAsync(template, ApiResults.ExpectedVersion(request), cancellationToken).ConfigureAwait(false);
+            request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(saved.Version);
+            return created
+                ? Results.Created($"/{FollowUpRoutes.Templates}/{saved.Id}", saved)
+                : Results.Json(saved, FollowUpJson.Options);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return ApiResults.VersionConflict(ex.Message);
+        }
+    }
+
+    public static async Task<IResult> PreviewAsync(
+        string id,
+        HttpRequest request,
+        TemplateLibrary templates,
+        RuleBook rules,
+        TemplateRenderer renderer,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(time);
+        var errors = new FieldErrors();
+        var body = request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
+            ? new TemplatePreviewRequest(null, null, null)
+            : await ApiResults.ReadJsonAsync<TemplatePreviewRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return ApiResults.Invalid(errors, "The preview request is not valid.");
+        }
+
+        MessageTemplate? template;
+        if (body.Template is not null)
+        {
+            var draftErrors = new FieldErrors();
+            template = TemplateValidator.Validate(id, body.Template, draftErrors);
+            errors.AddAll("template.", draftErrors);
+        }
+        else
+        {
+            template = Ids.IsValid(id) ? await templates.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            if (template is null)
+            {
+                return ApiResults.NotFound($"There is no template '{id}'; send its content as 'template' to preview a draft.");
+            }
+        }
+
+        if (body.Locale is not null && !EventParser.IsLocale(body.Locale))
+        {
+            errors.Add("locale", $"'{body.Locale}' is not a BCP 47 language tag such as nb-NO or en");
+        }
+
+        SampleEvent? sample = null;
+        if (body.Event is { } eventJson)
+        {
+            var eventErrors = new FieldErrors();
+            var parsed = EventParser.Parse(eventJson, eventErrors);
+            errors.AddAll("event.", eventErrors);
+            sample = parsed is null ? null : new SampleEvent(parsed, SampleEvents.Customer(parsed));
+        }
+        else
+        {
+            var allRules = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+            var trigger = allRules.Values.FirstOrDefault(rule => rule.TemplateId == id)?.Trigger ?? EventTypes.OrderPlaced;
+            sample = SampleEvents.For(trigger);
+        }
+
+        if (!errors.IsEmpty || template is null || sample is null)
+        {
+            return ApiResults.Invalid(errors, "The preview request is not valid.");
+        }
+
+        var model = MessageModel.Create(sample.Event, sample.Customer, time.GetUtcNow());
+        try
+        {
+            var rendered = renderer.Render(
+                template,
+                new RenderRequest("preview", body.Locale ?? sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
+                draft: body.Template is not null);
+            return Results.Json(rendered, FollowUpJson.Options);
+        }
+        catch (TemplateRenderException ex)
+        {
+            return ApiResults.Invalid("template", ex.Message, "The template does not render.");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace FollowUp.Links;
+
+public enum LinkKind
+{
+    Answer,
+    Unsubscribe,
+}

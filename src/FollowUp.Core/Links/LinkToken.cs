@@ -1,0 +1,3 @@
+namespace FollowUp.Links;
+
+public sealed record LinkToken(LinkKind Kind, string MessageId, string? Answer);

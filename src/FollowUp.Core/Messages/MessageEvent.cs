@@ -1,0 +1,3 @@
+namespace FollowUp.Messages;
+
+public sealed record MessageEvent(DateTimeOffset At, MessageEventKind Kind, string? Detail = null);

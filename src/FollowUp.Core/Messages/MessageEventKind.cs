@@ -1,0 +1,14 @@
+namespace FollowUp.Messages;
+
+/// <summary>The things that happen to a message, each kept in its history with a time and, where there is one, a reason.</summary>
+public enum MessageEventKind
+{
+    Scheduled,
+    Cancelled,
+    Claimed,
+    AttemptFailed,
+    Sent,
+    Failed,
+    Answered,
+    Unsubscribed,
+}

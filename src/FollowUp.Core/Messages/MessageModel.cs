@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FollowUp.Customers;
+using FollowUp.Events;
+
+namespace FollowUp.Messages;
+
+/// <summary>
+/// The data a rule's condition and a message's template see: the event's <c>data</c> as sent (so shop-specific fields
+/// are usable too), the customer's history merged into <c>customer</c>, and the event's own attributes as <c>event</c>.
+/// </summary>
+public static class MessageModel
+{
+    public static JsonObject Create(FollowUpEvent @event, CustomerEntity profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(profile);
+        var model = @event.Data.DeepClone().AsObject();
+        var customer = model["customer"] as JsonObject ?? [];
+        customer["name"] ??= profile.Name;
+        customer["firstName"] = FirstName(profile.Name);
+        customer["locale"] ??= profile.Locale;
+        customer["timeZone"] ??= profile.TimeZone;
+        customer["orderCount"] = profile.OrderCount;
+        customer["lifetimeSpend"] = decimal.Parse(profile.LifetimeSpend, CultureInfo.InvariantCulture);
+        customer["firstOrderAt"] = profile.FirstOrderAt?.ToString("O", CultureInfo.InvariantCulture);
+        customer["lastOrderAt"] = profile.LastOrderAt?.ToString("O", CultureInfo.InvariantCulture);
+        model["customer"] = customer;
+        model["event"] = new JsonObject
+        {
+            ["id"] = @event.Id,
+            ["source"] = @event.Source,
+            ["type"] = @event.Type,
+            ["time"] = (@event.Time ?? now).ToString("O", CultureInfo.InvariantCulture),
+        };
+        return model;
+    }
+
+    private static string? FirstName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+}

@@ -1,0 +1,3 @@
+namespace FollowUp.Messages;
+
+public sealed record MessagePage(IReadOnlyList<MessageView> Items, string? ContinuationToken);

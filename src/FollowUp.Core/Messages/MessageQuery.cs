@@ -1,0 +1,3 @@
+namespace FollowUp.Messages;
+
+public sealed record MessageQuery(string? CustomerId, string? OrderId, string? DealId, MessageStatus? Status, int Limit, string? ContinuationToken);

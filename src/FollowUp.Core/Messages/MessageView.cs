@@ -1,0 +1,53 @@
+namespace FollowUp.Messages;
+
+/// <summary>A message as the results API shows it: its whole life, with reasons and timestamps.</summary>
+public sealed record MessageView(
+    string Id,
+    string CustomerId,
+    string Email,
+    string RuleId,
+    string TemplateId,
+    string SubjectKind,
+    string SubjectId,
+    string EventType,
+    MessageStatus Status,
+    string? Locale,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DueAt,
+    int Attempts,
+    DateTimeOffset? SentAt,
+    string? ProviderMessageId,
+    string? Subject,
+    string? CouponCode,
+    string? Answer,
+    DateTimeOffset? AnsweredAt,
+    string? Reason,
+    IReadOnlyList<MessageEvent> History)
+{
+    public static MessageView From(MessageEntity message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new MessageView(
+            message.RowKey,
+            message.CustomerId,
+            message.Email,
+            message.RuleId,
+            message.TemplateId,
+            message.SubjectKind.ToLowerInvariant(),
+            message.SubjectId,
+            message.EventType,
+            message.GetStatus(),
+            message.RenderedLocale ?? message.Locale,
+            message.CreatedAt,
+            message.DueAt,
+            message.Attempts,
+            message.SentAt,
+            message.ProviderMessageId,
+            message.Subject,
+            message.CouponCode,
+            message.Answer,
+            message.AnsweredAt,
+            message.Reason,
+            message.GetHistory());
+    }
+}

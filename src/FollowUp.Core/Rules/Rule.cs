@@ -1,0 +1,31 @@
+namespace FollowUp.Rules;
+
+/// <summary>Which event starts which message, after what delay, for whom, and what cancels it.</summary>
+public sealed record Rule
+{
+    public required string Id { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The event type that starts the follow-up, e.g. <c>order.delivered</c>.</summary>
+    public required string Trigger { get; init; }
+
+    /// <summary>A Scriban expression over <c>customer</c>, <c>order</c>/<c>deal</c> and <c>event</c>; empty means always.</summary>
+    public string? Condition { get; init; }
+
+    /// <summary>ISO 8601 duration after the event's time, e.g. <c>P5D</c>.</summary>
+    public required string Delay { get; init; }
+
+    public required string TemplateId { get; init; }
+
+    /// <summary>Event types on the same order or deal that cancel a pending message of this rule.</summary>
+    public IReadOnlyList<string> CancelOn { get; init; } = [];
+
+    public bool Enabled { get; init; } = true;
+
+    public CouponSettings? Coupon { get; init; }
+
+    public int Version { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

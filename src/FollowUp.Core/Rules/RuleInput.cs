@@ -1,0 +1,21 @@
+namespace FollowUp.Rules;
+
+/// <summary>The body of <c>PUT /api/rules/{id}</c>: everything optional here so that validation can name each missing field.</summary>
+public sealed record RuleInput
+{
+    public string? Description { get; init; }
+
+    public string? Trigger { get; init; }
+
+    public string? Condition { get; init; }
+
+    public string? Delay { get; init; }
+
+    public string? TemplateId { get; init; }
+
+    public IReadOnlyList<string>? CancelOn { get; init; }
+
+    public bool? Enabled { get; init; }
+
+    public CouponSettings? Coupon { get; init; }
+}

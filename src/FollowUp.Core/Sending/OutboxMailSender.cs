@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Sending;
+
+/// <summary>
+/// Used when no SendGrid key is configured: writes each message as an .eml file (open it in any mail program) to
+/// the outbox folder, so the whole pipeline runs on a laptop without sending anything.
+/// </summary>
+public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProvider time) : IMailSender
+{
+    private readonly string _folder = Path.GetFullPath(options.Value.OutboxPath);
+
+    public string Description => $"not sending: no SendGrid API key is set, so messages are written to {_folder}";
+
+    public string Folder => _folder;
+
+    public async Task<SendOutcome> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        Directory.CreateDirectory(_folder);
+        var now = time.GetUtcNow();
+        var boundary = "followup-" + mail.MessageId;
+        var eml = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Date: {now:R}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"From: {Header(options.Value.FromName)} <{options.Value.FromEmail}>\r\n")
+            .Append(CultureInfo.InvariantCulture, $"To: {Header(mail.ToName ?? string.Empty)} <{mail.ToEmail}>\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Subject: {Header(mail.Subject)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Message-ID: <{mail.MessageId}@followup.local>\r\n")
+            .Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\n")
+            .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+            .Append(CultureInfo.InvariantCulture, $"X-FollowUp-Message-Id: {mail.MessageId}\r\n")
+            .Append("MIME-Version: 1.0\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n")
+            .Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{Base64(mail.Text)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{Base64(mail.Html)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"--{boundary}--\r\n");
+        var path = Path.Combine(_folder, $"{now:yyyyMMdd-HHmmss}-{mail.RuleId}-{mail.MessageId}.eml");
+        await File.WriteAllTextAsync(path, eml.ToString(), cancellationToken).ConfigureAwait(false);
+        return SendOutcome.Accepted("outbox:" + Path.GetFileName(path));
+    }
+
+    private static string Header(string value) =>
+        value.All(c => c < 128) ? value.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
+
+    private static string Base64(string value) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(value), Base64FormattingOptions.InsertLineBreaks);
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace FollowUp.Sending;
+
+/// <summary>
+/// Sends through SendGrid's v3 mail-send API with the official client. The message id rides along as a custom arg
+/// (so delivery webhooks can find the message), and RFC 8058 one-click unsubscribe headers are always set.
+/// </summary>
+public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridOptions> options) : IMailSender
+{
+    public const string MessageIdArg = "followup_message_id";
+
+    private readonly SendGridClient _client = new(httpClient, new SendGridClientOptions
+    {
+        ApiKey = options.Value.ApiKey,
+        Host = options.Value.BaseUrl,
+    });
+
+    public string Description => $"sending with SendGrid ({new Uri(options.Value.BaseUrl).Host})";
+
+    public async Task<SendOutcome> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var message = MailHelper.CreateSingleEmail(
+            new EmailAddress(options.Value.FromEmail, options.Value.FromName),
+            new EmailAddress(mail.ToEmail, mail.ToName),
+            mail.Subject,
+            mail.Text,
+            mail.Html);
+        message.AddCustomArg(MessageIdArg, mail.MessageId);
+        message.AddCategory("followup");
+        message.AddCategory(mail.RuleId);
+        message.AddHeader("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+        message.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        Response response;
+        try
+        {
+            response = await _client.SendEmailAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            return SendOutcome.Transient($"SendGrid could not be reached: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SendOutcome.Transient($"SendGrid did not answer within {options.Value.TimeoutSeconds} seconds");
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
+            return SendOutcome.Accepted(id);
+        }
+
+        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var reason = $"SendGrid answered {status} {response.StatusCode}{(body.Length > 0 ? ": " + body : string.Empty)}";
+
+        // 401/403 are a key problem an operator can fix; retrying keeps the messages alive until then.
+        return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || status >= 500
+            ? SendOutcome.Transient(reason, RetryAfter(response))
+            : SendOutcome.Permanent(reason);
+    }
+
+    // SendGrid sends Retry-After in seconds; an HTTP-date form falls back to the dispatcher's own backoff.
+    private static TimeSpan? RetryAfter(Response response) => response.Headers.RetryAfter?.Delta;
+
+    private static async Task<string> ReadBodyAsync(Response response, CancellationToken cancellationToken)
+    {
+        if (response.Body is null)
+        {
+            return string.Empty;
+        }
+
+        var text = await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return text.Length > 500 ? text[..500] : text;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Net;
+using Scriban;
+using Scriban.Parsing;
+
+namespace FollowUp.Templates;
+
+/// <summary>The Liquid twin of <see cref="HtmlEscapingContext"/>: Liquid's built-ins, same escaping.</summary>
+internal sealed class HtmlEscapingLiquidContext : LiquidTemplateContext
+{
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
+        textAsObject is RawHtml raw
+            ? base.Write(span, raw.Value)
+            : base.Write(span, WebUtility.HtmlEncode(ObjectToString(textAsObject)));
+}

@@ -1,0 +1,17 @@
+namespace FollowUp.Templates;
+
+public sealed record MessageTemplate
+{
+    public required string Id { get; init; }
+
+    public string? Description { get; init; }
+
+    public TemplateSyntax Syntax { get; init; } = TemplateSyntax.Scriban;
+
+    /// <summary>Content per BCP 47 tag (<c>en</c>, <c>nb</c>, <c>nb-NO</c>, ...); <c>en</c> is required as the last fallback.</summary>
+    public required IReadOnlyDictionary<string, TemplateContent> Locales { get; init; }
+
+    public int Version { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

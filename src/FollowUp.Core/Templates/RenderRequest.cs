@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace FollowUp.Templates;
+
+/// <summary>What one message brings to its template: the model (customer, order or deal, event) and its own details.</summary>
+public sealed record RenderRequest(string MessageId, string? Locale, JsonObject Model, string? CouponCode = null, string? RuleId = null);

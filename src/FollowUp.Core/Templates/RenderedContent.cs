@@ -1,0 +1,3 @@
+namespace FollowUp.Templates;
+
+public sealed record RenderedContent(string Locale, string Subject, string Html, string Text);

@@ -1,0 +1,3 @@
+namespace FollowUp.Templates;
+
+public sealed record TemplateContentInput(string? Subject, string? Html, string? Text);

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using FollowUp.Storage;
+
+namespace FollowUp.Templates;
+
+/// <summary>
+/// Templates in Table Storage: one partition per template, a "meta" row and one row per locale, replaced together in
+/// one transaction so that a reader never sees half an edit. Reads for sending are cached for a few seconds.
+/// </summary>
+public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+
+    private const string MetaRow = "meta";
+    private const string LocalePrefix = "locale|";
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<MessageTemplate>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+            .Select(group => Assemble(group.ToList()))
+            .OfType<MessageTemplate>()
+            .OrderBy(template => template.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<MessageTemplate?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        var template = Assemble(rows);
+        _cache[id] = (time.GetUtcNow(), template);
+        return template;
+    }
+
+    /// <summary>The template as the dispatcher should use it: at most <see cref="CacheFor"/> old.</summary>
+    public async Task<MessageTemplate?> GetForSendingAsync(string id, CancellationToken cancellationToken = default) =>
+        _cache.TryGetValue(id, out var cached) && time.GetUtcNow() - cached.LoadedAt < CacheFor
+            ? cached.Template
+            : await GetAsync(id, cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) =>
+        (await tables.Templates.GetEntityIfExistsAsync<TableEntity>(id, MetaRow, ["PartitionKey"], cancellationToken).ConfigureAwait(false)).HasValue;
+
+    public async Task<(MessageTemplate Template, bool Created)> SaveAsync(MessageTemplate template, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {template.Id}");
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        var meta = rows.Find(row => row.RowKey == MetaRow);
+        var currentVersion = meta?.GetInt32("Version") ?? 0;
+        if (expectedVersion is not null && expectedVersion != currentVersion)
+        {
+            throw new RequestFailedException(412, $"Template '{template.Id}' is at version {currentVersion}, not {expectedVersion}.");
+        }
+
+        var saved = template with { Version = currentVersion + 1, UpdatedAt = time.GetUtcNow() };
+        var actions = new List<TableTransactionAction>
+        {
+            new(meta is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(template.Id, MetaRow)
+            {
+                ["Description"] = saved.Description,
+                ["Syntax"] = saved.Syntax.ToString(),
+                ["Version"] = saved.Version,
+                ["UpdatedAt"] = saved.UpdatedAt,
+            }, meta?.ETag ?? default),
+        };
+        foreach (var (locale, content) in saved.Locales)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(template.Id, LocalePrefix + locale)
+            {
+                ["Subject"] = content.Subject,
+                ["Html"] = content.Html,
+                ["Text"] = content.Text,
+            }));
+        }
+
+        foreach (var stale in rows.Where(row => row.RowKey.StartsWith(LocalePrefix, StringComparison.Ordinal) && !saved.Locales.ContainsKey(row.RowKey[LocalePrefix.Length..])))
+        {
+            actions.Add(new(TableTransactionActionType.Delete, stale, ETag.All));
+        }
+
+        await tables.Templates.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        _cache.TryRemove(template.Id, out _);
+        return (saved, meta is null);
+    }
+
+    private static MessageTemplate? Assemble(List<TableEntity> rows)
+    {
+        var meta = rows.Find(row => row.RowKey == MetaRow);
+        if (meta is null)
+        {
+            return null;
+        }
+
+        var locales = rows.Where(row => row.RowKey.StartsWith(LocalePrefix, StringComparison.Ordinal))
+            .ToDictionary(
+                row => row.RowKey[LocalePrefix.Length..],
+                row => new TemplateContent(row.GetString("Subject"), row.GetString("Html"), row.GetString("Text")),
+                StringComparer.OrdinalIgnoreCase);
+        return new MessageTemplate
+        {
+            Id = meta.PartitionKey,
+            Description = meta.GetString("Description"),
+            Syntax = Enum.Parse<TemplateSyntax>(meta.GetString("Syntax")),
+            Locales = locales,
+            Version = meta.GetInt32("Version") ?? 1,
+            UpdatedAt = meta.GetDateTimeOffset("UpdatedAt"),
+        };
+    }
+}

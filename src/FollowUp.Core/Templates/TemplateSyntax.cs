@@ -1,0 +1,7 @@
+namespace FollowUp.Templates;
+
+public enum TemplateSyntax
+{
+    Scriban,
+    Liquid,
+}

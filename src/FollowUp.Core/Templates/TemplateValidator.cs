@@ -1,0 +1,113 @@
+using System.Globalization;
+using FollowUp.Validation;
+
+namespace FollowUp.Templates;
+
+/// <summary>Checks a template before it is saved: ids, locales, sizes, and that every part parses (with line and column).</summary>
+public static class TemplateValidator
+{
+    /// <summary>Table Storage holds at most 32K characters in one string property.</summary>
+    public const int MaxBodyLength = 30_000;
+
+    public static MessageTemplate? Validate(string id, TemplateInput input, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!Ids.IsValid(id))
+        {
+            errors.Add("id", "must be " + Ids.Rule);
+        }
+
+        if (input.Description is { Length: > 500 })
+        {
+            errors.Add("description", "must be at most 500 characters");
+        }
+
+        var syntax = input.Syntax ?? TemplateSyntax.Scriban;
+        var locales = new Dictionary<string, TemplateContent>(StringComparer.OrdinalIgnoreCase);
+        if (input.Locales is null || input.Locales.Count == 0)
+        {
+            errors.Add("locales", $"is required: content per locale, including '{LocaleFallback.Last}'");
+        }
+        else
+        {
+            if (input.Locales.Count > 30)
+            {
+                errors.Add("locales", "must hold at most 30 locales");
+            }
+
+            foreach (var (tag, content) in input.Locales)
+            {
+                var path = $"locales.{tag}";
+                if (!IsTag(tag))
+                {
+                    errors.Add(path, $"'{tag}' is not a BCP 47 language tag such as en, nb or nb-NO");
+                    continue;
+                }
+
+                if (content is null)
+                {
+                    errors.Add(path, "must be an object with subject, html and text");
+                    continue;
+                }
+
+                var subject = Part(content.Subject, path + ".subject", 998, syntax, errors);
+                var html = Part(content.Html, path + ".html", MaxBodyLength, syntax, errors);
+                var text = Part(content.Text, path + ".text", MaxBodyLength, syntax, errors);
+                if (subject is not null && html is not null && text is not null)
+                {
+                    locales[Normalize(tag)] = new TemplateContent(subject, html, text);
+                }
+            }
+
+            if (!input.Locales.Keys.Any(tag => tag.Equals(LocaleFallback.Last, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add("locales", $"must include '{LocaleFallback.Last}', the language every other locale falls back to");
+            }
+        }
+
+        return errors.IsEmpty ? new MessageTemplate { Id = id, Description = input.Description, Syntax = syntax, Locales = locales } : null;
+    }
+
+    private static string? Part(string? text, string path, int maxLength, TemplateSyntax syntax, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(path, "is required");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors.Add(path, $"must be at most {maxLength} characters");
+            return null;
+        }
+
+        if (ScriptParser.Parse(text, syntax, out var error) is null)
+        {
+            errors.Add(path, error!);
+            return null;
+        }
+
+        return text;
+    }
+
+    private static bool IsTag(string tag)
+    {
+        if (tag.Length is < 2 or > 35 || !tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string Normalize(string tag) => CultureInfo.GetCultureInfo(tag).Name;
+}

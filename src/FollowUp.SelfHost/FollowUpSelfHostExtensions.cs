@@ -1,0 +1,70 @@
+using FollowUp.Http;
+using FollowUp.SelfHost.Demo;
+using FollowUp.SelfHost.Dispatch;
+using FollowUp.SelfHost.Security;
+using FollowUp.SelfHost.Storage;
+using FollowUp.Storage;
+
+namespace FollowUp.SelfHost;
+
+public static class FollowUpSelfHostExtensions
+{
+    /// <summary>How much faster than the wall clock the demo runs: one second is two hours.</summary>
+    public const double DemoSpeed = 7200;
+
+    /// <summary>
+    /// Everything the self-host adds to the shared core: local defaults for a fresh machine (Azurite, dev secrets,
+    /// outbox), the API key check, the dispatch loop, and the demo. Returns the Azurite it started, if any, for the
+    /// caller to stop on exit.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> AddFollowUpSelfHostAsync(this WebApplicationBuilder builder, bool demo)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var config = builder.Configuration;
+        var state = LocalState.ForCurrentCheckout();
+        LocalAzurite? azurite = null;
+        if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
+        {
+            azurite = await LocalAzurite.StartAsync(demo ? null : state.PathOf("azurite")).ConfigureAwait(false);
+            config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
+            Console.WriteLine($"Storage: no connection configured, so Azurite runs on 127.0.0.1:{azurite.Port} ({(demo ? "in memory" : "data in " + state.PathOf("azurite"))}).");
+        }
+
+        var urls = config["urls"] ?? config["ASPNETCORE_URLS"] ?? "http://localhost:5080";
+        if (config["urls"] is null)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        config[$"{FollowUpOptions.SectionName}:PublicBaseUrl"] ??= urls.Split(';')[0].Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+        config[$"{FollowUpOptions.SectionName}:SigningKey"] ??= state.Secret("signing-key");
+        config[$"{SelfHostOptions.SectionName}:ApiKey"] ??= state.Secret("api-key");
+        config["FollowUp:SendGrid:OutboxPath"] ??= state.PathOf("outbox");
+
+        builder.Services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.SectionName)
+            .Validate(o => o.ApiKey.Length >= 16, $"{SelfHostOptions.SectionName}:ApiKey must be at least 16 characters.")
+            .ValidateOnStart();
+        if (demo)
+        {
+            builder.Services.AddSingleton<TimeProvider>(new AcceleratedTimeProvider(DemoSpeed));
+            builder.Services.AddHostedService<DemoRunner>();
+            // The demo narrates on the console; the pipeline's own logs would drown it out, bar warnings and errors.
+            builder.Logging.AddFilter("FollowUp", LogLevel.Warning);
+        }
+
+        builder.Services.AddFollowUp();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHostedService<DispatchLoop>();
+        return azurite;
+    }
+
+    public static WebApplication MapFollowUpSelfHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapFollowUpApi().AddEndpointFilter<ApiKeyEndpointFilter>();
+        app.MapFollowUpLinks();
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FollowUp.Defaults;
+using FollowUp.Dispatch;
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Storage;
+using FollowUp.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FollowUp.Testing;
+
+/// <summary>
+/// The core pipeline wired as the hosts wire it (<c>AddFollowUp</c>), on Azurite with this test's own tables, the
+/// fake SendGrid server, and a fake clock.
+/// </summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
+    public const string PublicBaseUrl = "https://followup.test";
+
+    private PipelineHarness(ServiceProvider services, FakeTimeProvider time, FakeSendGridServer sendGrid, Dictionary<string, string?> settings)
+    {
+        Services = services;
+        Time = time;
+        SendGrid = sendGrid;
+        Settings = settings;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeSendGridServer SendGrid { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public FollowUpTables Tables => Services.GetRequiredService<FollowUpTables>();
+
+    public EventIngestor Ingestor => Services.GetRequiredService<EventIngestor>();
+
+    public MessageDispatcher Dispatcher => Services.GetRequiredService<MessageDispatcher>();
+
+    public MessageLedger Ledger => Services.GetRequiredService<MessageLedger>();
+
+    /// <summary>Settings every test host needs: its own tables on the shared Azurite, the fake SendGrid, test secrets.</summary>
+    public static async Task<Dictionary<string, string?>> SettingsAsync(FakeSendGridServer sendGrid) => new()
+    {
+        ["FollowUp:Storage:ConnectionString"] = await SharedAzurite.ConnectionStringAsync().ConfigureAwait(false),
+        ["FollowUp:Storage:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12],
+        ["FollowUp:PublicBaseUrl"] = PublicBaseUrl,
+        ["FollowUp:SigningKey"] = SigningKey,
+        ["FollowUp:SendGrid:ApiKey"] = FakeSendGridServer.ApiKey,
+        ["FollowUp:SendGrid:BaseUrl"] = sendGrid.BaseUrl,
+        ["FollowUp:SendGrid:FromEmail"] = "hei@tebutikken.example",
+        ["FollowUp:SendGrid:FromName"] = "Tebutikken",
+        ["FollowUp:Dispatch:Parallelism"] = "4",
+    };
+
+    public static async Task<PipelineHarness> CreateAsync(Action<Dictionary<string, string?>>? configure = null, bool seedDefaults = true)
+    {
+        var sendGrid = await FakeSendGridServer.StartAsync().ConfigureAwait(false);
+        var settings = await SettingsAsync(sendGrid).ConfigureAwait(false);
+        configure?.Invoke(settings);
+        var time = new FakeTimeProvider(Start);
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(time)
+            .AddFollowUp()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var harness = new PipelineHarness(services, time, sendGrid, settings);
+        await harness.Tables.CreateIfNotExistsAsync().ConfigureAwait(false);
+        if (seedDefaults)
+        {
+            await services.GetRequiredService<DefaultContentSeeder>().SeedAsync().ConfigureAwait(false);
+        }
+
+        return harness;
+    }
+
+    public async Task<IngestResult> IngestAsync(JsonObject cloudEvent)
+    {
+        var errors = new FieldErrors();
+        var parsed = EventParser.Parse(JsonSerializer.SerializeToElement(cloudEvent), errors)
+            ?? throw new InvalidOperationException("Invalid test event: " + JsonSerializer.Serialize(errors.ToDictionary()));
+        return await Ingestor.IngestAsync(parsed).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the fake clock on and runs one dispatch pass, as the timer or the loop would.</summary>
+    public async Task<DispatchSummary> AdvanceAndDispatchAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        return await Dispatcher.DispatchDueAsync().ConfigureAwait(false);
+    }
+
+    public async Task<MessageEntity> MessageAsync(string messageId) =>
+        await Ledger.FindAsync(messageId).ConfigureAwait(false) ?? throw new InvalidOperationException($"No message {messageId}.");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Tables.DeleteAllAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await Services.DisposeAsync().ConfigureAwait(false);
+            await SendGrid.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
