@@ -18,11 +18,21 @@ public static class ScriptParser
         if (template.HasErrors)
         {
             var message = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            error = $"line {message.Span.Start.Line + 1}, column {message.Span.Start.Column + 1}: {message.Message}";
+            var (line, column) = message.Span.Start.Line >= 0
+                ? (message.Span.Start.Line + 1, message.Span.Start.Column + 1)
+                : EndOf(text);
+            error = $"line {line}, column {column}: {message.Message}";
             return null;
         }
 
         error = null;
         return template;
+    }
+
+    /// <summary>Scriban gives no position for "unexpected end of input"; the end of the text is where the reader should look.</summary>
+    private static (int Line, int Column) EndOf(string text)
+    {
+        var lines = text.Split('\n');
+        return (lines.Length, lines[^1].TrimEnd('\r').Length + 1);
     }
 }

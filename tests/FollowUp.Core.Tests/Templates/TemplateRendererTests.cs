@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using FollowUp.Templates;
+using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.Core.Tests.Templates;
+
+public class TemplateRendererTests
+{
+    private static MessageTemplate Template(string html, string text = "t", TemplateSyntax syntax = TemplateSyntax.Scriban, string subject = "s") => new()
+    {
+        Id = "t",
+        Syntax = syntax,
+        Locales = new Dictionary<string, TemplateContent> { ["en"] = new(subject, html, text), ["nb"] = new("nb:" + subject, html, text) },
+    };
+
+    private static JsonObject Model(string name) => new()
+    {
+        ["customer"] = new JsonObject { ["name"] = name, ["firstName"] = name.Split(' ')[0], ["orderCount"] = 3 },
+        ["order"] = new JsonObject { ["total"] = 1498.5m, ["currency"] = "NOK", ["lines"] = new JsonArray(new JsonObject { ["unitPrice"] = 10m }) },
+    };
+
+    [Fact]
+    public async Task Render_ValuesInHtml_AreEscapedButTheTemplatesOwnMarkupIsNot()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+
+        var rendered = renderer.Render(
+            Template("<p>Hi {{ customer.name }}</p>{{ \"<i>ok</i>\" | raw }}", text: "Hi {{ customer.name }}"),
+            new RenderRequest("m1", "en", Model("<script>alert(1)</script> & Co")));
+
+        Assert.Equal("<p>Hi &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</p><i>ok</i>", rendered.Html);
+        Assert.Equal("Hi <script>alert(1)</script> & Co", rendered.Text);
+    }
+
+    [Fact]
+    public async Task Render_SnakeCaseModelMoneyAndLinks_WorkInTheCustomersLanguage()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+
+        var rendered = renderer.Render(
+            Template("x", text: "{{ customer.first_name }} {{ customer.order_count }} {{ order.lines[0].unit_price }} {{ order.total | money order.currency }} {{ answer_url \"price\" }} {{ sender.name }}"),
+            new RenderRequest("m1", "nb-NO", Model("Kari Nordmann")));
+
+        Assert.Equal("nb", rendered.Locale);
+        Assert.Equal("nb:s", rendered.Subject);
+        Assert.Matches(@"^Kari 3 10 kr 1\s498,50 https://followup\.test/r/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+ Tebutikken$", rendered.Text);
+    }
+
+    [Fact]
+    public async Task Render_Liquid_IsSupported()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+
+        var rendered = renderer.Render(
+            Template("x", text: "{% if customer.order_count > 2 %}Hi {{ customer.first_name | upcase }}{% endif %}", syntax: TemplateSyntax.Liquid),
+            new RenderRequest("m1", "en", Model("Kari Nordmann")));
+
+        Assert.Equal("Hi KARI", rendered.Text);
+    }
+
+    [Theory]
+    [InlineData("{{ for i in 1..1000000 }}x{{ end }}")]
+    [InlineData("{{ func f; ret f; end; f }}")]
+    [InlineData("{{ answer_url \"not a valid answer!\" }}")]
+    public async Task Render_RunawayOrBrokenTemplate_ThrowsARenderExceptionWithTheReason(string text)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+
+        var error = Assert.Throws<TemplateRenderException>(() => renderer.Render(Template("x", text: text), new RenderRequest("m1", "en", Model("Kari"))));
+
+        Assert.Contains("'t' (en) text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nn-NO", "nb")]
+    [InlineData("nn", "nb")]
+    [InlineData("no", "nb")]
+    [InlineData("nb-NO", "nb")]
+    [InlineData("da-DK", "en")]
+    [InlineData("sv-SE", "en")]
+    [InlineData(null, "en")]
+    public void Resolve_Locale_FallsBackNynorskToBokmalAndOthersToEnglish(string? locale, string expected)
+    {
+        Assert.Equal(expected, LocaleFallback.Resolve(locale, ["en", "nb"]));
+    }
+
+    [Fact]
+    public void Resolve_ExactRegionalContent_WinsOverItsLanguage()
+    {
+        Assert.Equal("nb-NO", LocaleFallback.Resolve("nb-NO", ["en", "nb", "nb-NO"]));
+    }
+}

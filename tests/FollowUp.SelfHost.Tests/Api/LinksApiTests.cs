@@ -1,0 +1,87 @@
+using System.Net;
+using FollowUp.Dispatch;
+using FollowUp.Events;
+using FollowUp.Links;
+using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.SelfHost.Tests.Api;
+
+public class LinksApiTests
+{
+    [Fact]
+    public async Task Answer_SignedLinkClickedTwice_RecordsOnceAndThanksInTheCustomersLanguage()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
+        var id = lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        factory.Time.Advance(TimeSpan.FromDays(2));
+        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "competitor"));
+
+        var first = await browser.GetAsync(new Uri(link, UriKind.Relative));
+        var second = await browser.GetAsync(new Uri(link, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Takk for svaret", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("allerede", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.Equal("answered", message!["status"]!.GetValue<string>());
+        Assert.Equal("competitor", message["answer"]!.GetValue<string>());
+        Assert.Single(message["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "answered");
+    }
+
+    [Fact]
+    public async Task Answer_TamperedToken_Is400AndChangesNothing()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
+        var id = lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        factory.Time.Advance(TimeSpan.FromDays(2));
+        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        var genuine = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+        var tampered = genuine[..^3] + (genuine[^3] == 'A' ? "B" : "A") + genuine[^2..];
+
+        var (problem, body) = await browser.SendAsync(HttpMethod.Get, tampered);
+        var page = await browser.SendAsync(HttpMethod.Get, tampered, configure: r => r.Headers.Accept.ParseAdd("text/html"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, problem.StatusCode);
+        Assert.Equal(["token"], ApiClient.ErrorFields(body));
+        Assert.Equal(HttpStatusCode.BadRequest, page.Response.StatusCode);
+        Assert.Equal("text/html", page.Response.Content.Headers.ContentType?.MediaType);
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.Equal("sent", message!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unsubscribe_GetConfirmsOnlyAndOneClickPostUnsubscribes()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (_, placed) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
+        var (_, delivered) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderDelivered, "A-1").ToJsonString(), "application/cloudevents+json");
+        var thankYou = placed!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        var review = delivered!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().UnsubscribeUrl(thankYou));
+
+        var confirm = await browser.GetAsync(new Uri(link, UriKind.Relative));
+        var (_, afterGet) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + review);
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        var unsubscribed = await browser.PostAsync(new Uri(link, UriKind.Relative), oneClick);
+        var (_, afterPost) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + review);
+
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("<form method=\"post\"", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("scheduled", afterGet!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal("cancelled", afterPost!["status"]!.GetValue<string>());
+        Assert.Equal("the address has unsubscribed", afterPost["reason"]!.GetValue<string>());
+    }
+
+    private static string PathOf(string url) => new Uri(url).PathAndQuery;
+}
