@@ -13,6 +13,8 @@ public sealed record SentMail(JsonObject Body, string? Authorization, int Answer
 
     public string? To => Body["personalizations"]?[0]?["to"]?[0]?["email"]?.GetValue<string>();
 
+    public string? ReplyTo => Body["reply_to"]?["email"]?.GetValue<string>();
+
     public string? Subject => Body["subject"]?.GetValue<string>() ?? Body["personalizations"]?[0]?["subject"]?.GetValue<string>();
 
     public string? Content(string type) =>

@@ -151,8 +151,20 @@ public sealed partial class MessageDispatcher(
             return await SettleAsync(entry, message, MessageStatus.Failed, MessageEventKind.Failed, "render failed: " + ex.Message, cancellationToken).ConfigureAwait(false);
         }
 
-        var customerName = MessageScheduler.ParseModel(message)["customer"]?["name"]?.GetValue<string>();
-        var mail = new OutgoingMail(message.RowKey, message.RuleId, message.Email, customerName, content.Subject, content.Html, content.Text, links.UnsubscribeUrl(message.RowKey));
+        // A lost-sale survey is signed by the deal's owner, so replies go to them rather than to a no-reply inbox.
+        var model = MessageScheduler.ParseModel(message);
+        var owner = model["deal"]?["owner"];
+        var mail = new OutgoingMail(
+            message.RowKey,
+            message.RuleId,
+            message.Email,
+            model["customer"]?["name"]?.GetValue<string>(),
+            content.Subject,
+            content.Html,
+            content.Text,
+            links.UnsubscribeUrl(message.RowKey),
+            owner?["email"]?.GetValue<string>(),
+            owner?["name"]?.GetValue<string>());
         var outcome = await sender.SendAsync(mail, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         switch (outcome.Result)

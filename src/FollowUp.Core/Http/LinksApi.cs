@@ -14,11 +14,10 @@ public static class LinksApi
 
     public static async Task<IResult> AnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(responses);
-        if (!signer.TryRead(token, out var link) || link!.Kind != LinkKind.Answer)
+        if (Read(token, LinkKind.Answer, request, signer, out var invalid) is not { } link)
         {
-            return InvalidToken(request);
+            return invalid;
         }
 
         var (outcome, message) = await responses.AnswerAsync(link, cancellationToken).ConfigureAwait(false);
@@ -32,11 +31,10 @@ public static class LinksApi
     public static async Task<IResult> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(ledger);
-        if (!signer.TryRead(token, out var link) || link!.Kind != LinkKind.Unsubscribe)
+        if (Read(token, LinkKind.Unsubscribe, request, signer, out var invalid) is not { } link)
         {
-            return InvalidToken(request);
+            return invalid;
         }
 
         var message = await ledger.FindAsync(link.MessageId, cancellationToken).ConfigureAwait(false);
@@ -45,17 +43,30 @@ public static class LinksApi
 
     public static async Task<IResult> UnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(responses);
-        if (!signer.TryRead(token, out var link) || link!.Kind != LinkKind.Unsubscribe)
+        if (Read(token, LinkKind.Unsubscribe, request, signer, out var invalid) is not { } link)
         {
-            return InvalidToken(request);
+            return invalid;
         }
 
         var (outcome, message) = await responses.UnsubscribeAsync(link, cancellationToken).ConfigureAwait(false);
         return outcome == ResponseOutcome.NotFound
             ? Results.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound)
             : Results.Content(LinkPages.Unsubscribed(message?.Locale), Html);
+    }
+
+    /// <summary>The token's content when it is genuine and of the expected kind; otherwise null, with the 400 to answer.</summary>
+    private static LinkToken? Read(string token, LinkKind kind, HttpRequest request, LinkSigner signer, out IResult invalid)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        invalid = Results.Empty;
+        if (signer.TryRead(token, out var link) && link!.Kind == kind)
+        {
+            return link;
+        }
+
+        invalid = InvalidToken(request);
+        return null;
     }
 
     private static IResult InvalidToken(HttpRequest request) =>

@@ -27,6 +27,7 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
             .Append(CultureInfo.InvariantCulture, $"From: {Header(options.Value.FromName)} <{options.Value.FromEmail}>\r\n")
             .Append(CultureInfo.InvariantCulture, $"To: {Header(mail.ToName ?? string.Empty)} <{mail.ToEmail}>\r\n")
             .Append(CultureInfo.InvariantCulture, $"Subject: {Header(mail.Subject)}\r\n")
+            .Append(mail.ReplyToEmail is null ? string.Empty : $"Reply-To: {Header(mail.ReplyToName ?? string.Empty)} <{mail.ReplyToEmail}>\r\n")
             .Append(CultureInfo.InvariantCulture, $"Message-ID: <{mail.MessageId}@followup.local>\r\n")
             .Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\n")
             .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")

@@ -8,4 +8,6 @@ public sealed record OutgoingMail(
     string Subject,
     string Html,
     string Text,
-    string UnsubscribeUrl);
+    string UnsubscribeUrl,
+    string? ReplyToEmail = null,
+    string? ReplyToName = null);

@@ -30,6 +30,11 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
             mail.Subject,
             mail.Text,
             mail.Html);
+        if (mail.ReplyToEmail is not null)
+        {
+            message.SetReplyTo(new EmailAddress(mail.ReplyToEmail, mail.ReplyToName));
+        }
+
         message.AddCustomArg(MessageIdArg, mail.MessageId);
         message.AddCategory("followup");
         message.AddCategory(mail.RuleId);

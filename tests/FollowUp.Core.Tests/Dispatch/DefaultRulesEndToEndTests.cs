@@ -24,6 +24,7 @@ public class DefaultRulesEndToEndTests
         Assert.Contains("Totalt: kr 1 498,00", mail.Content("text/plain")!.Replace('\u00a0', ' '), StringComparison.Ordinal);
         Assert.StartsWith($"<{PipelineHarness.PublicBaseUrl}/u/", mail.Header("List-Unsubscribe"), StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Header("List-Unsubscribe-Post"));
+        Assert.Null(mail.ReplyTo);
 
         var message = await harness.MessageAsync(id);
         Assert.Equal(MessageStatus.Sent, message.GetStatus());
@@ -83,6 +84,7 @@ public class DefaultRulesEndToEndTests
         var text = mail.Content("text/plain")!;
         Assert.Equal(6, text.Split($"{PipelineHarness.PublicBaseUrl}/r/").Length - 1);
         Assert.Contains("Silje Berg", text, StringComparison.Ordinal);
+        Assert.Equal("silje@example.com", mail.ReplyTo);
     }
 
     [Theory]

@@ -15,10 +15,7 @@ public class LinksApiTests
         await using var factory = await SelfHostFactory.CreateAsync();
         using var api = factory.CreateApiClient();
         using var browser = factory.CreateClient();
-        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
-        var id = lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
-        factory.Time.Advance(TimeSpan.FromDays(2));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        var id = await SendSurveyAsync(factory, api);
         var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "competitor"));
 
         var first = await browser.GetAsync(new Uri(link, UriKind.Relative));
@@ -39,10 +36,7 @@ public class LinksApiTests
         await using var factory = await SelfHostFactory.CreateAsync();
         using var api = factory.CreateApiClient();
         using var browser = factory.CreateClient();
-        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
-        var id = lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
-        factory.Time.Advance(TimeSpan.FromDays(2));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        var id = await SendSurveyAsync(factory, api);
         var genuine = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
         var tampered = genuine[..^3] + (genuine[^3] == 'A' ? "B" : "A") + genuine[^2..];
 
@@ -84,4 +78,13 @@ public class LinksApiTests
     }
 
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
+
+    /// <summary>A lost deal, two days on: its survey has been sent and its answer links can be clicked.</summary>
+    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api)
+    {
+        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
+        factory.Time.Advance(TimeSpan.FromDays(2));
+        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        return lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+    }
 }
