@@ -288,8 +288,8 @@ public static class DefaultTemplates
     private static string Layout(string lang, string body)
     {
         var footer = lang == "nb"
-            ? """Du får denne e-posten fordi du har handlet hos {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Meld deg av</a>."""
-            : """You are getting this email because you did business with {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Unsubscribe</a>.""";
+            ? """Du får denne e-posten fordi du har vært i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Meld deg av</a>."""
+            : """You are getting this email because you have been in touch with {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Unsubscribe</a>.""";
         return $"""
             <!doctype html>
             <html lang="{lang}">

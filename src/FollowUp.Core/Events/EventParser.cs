@@ -14,6 +14,9 @@ public static class EventParser
 {
     private const int MaxIdLength = 256;
 
+    /// <summary>Each message keeps the event's data in one Table Storage property, which holds 32K characters.</summary>
+    public const int MaxDataLength = 24_000;
+
     public static FollowUpEvent? Parse(JsonElement json, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -68,6 +71,12 @@ public static class EventParser
         {
             errors.Add("data", "is required and must be a JSON object");
             return null;
+        }
+
+        var dataLength = data.GetRawText().Length;
+        if (dataLength > MaxDataLength)
+        {
+            errors.Add("data", $"is {dataLength} characters of JSON; at most {MaxDataLength} are kept per message");
         }
 
         var customer = ParseCustomer(data, errors);

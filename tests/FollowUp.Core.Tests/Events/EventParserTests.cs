@@ -70,6 +70,17 @@ public class EventParserTests
     }
 
     [Fact]
+    public void Parse_DataTooLargeToKeep_IsRefusedUpFront()
+    {
+        var json = TestEvents.Order(EventTypes.OrderPlaced, "A-1");
+        json["data"]!["order"]!["note"] = new string('x', EventParser.MaxDataLength);
+        var errors = new FieldErrors();
+
+        Assert.Null(EventParser.Parse(JsonSerializer.SerializeToElement(json), errors));
+        Assert.Equal(["data"], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
     public void Parse_NotAnObject_IsRefused()
     {
         var errors = new FieldErrors();
