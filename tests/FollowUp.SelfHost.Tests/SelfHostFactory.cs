@@ -1,3 +1,4 @@
+using FollowUp.SelfHost.Dispatch;
 using FollowUp.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,10 +13,13 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
 
-    private SelfHostFactory(FakeSendGridServer sendGrid, Dictionary<string, string?> settings)
+    private readonly bool _runDispatchLoop;
+
+    private SelfHostFactory(FakeSendGridServer sendGrid, Dictionary<string, string?> settings, bool runDispatchLoop)
     {
         SendGrid = sendGrid;
         Settings = settings;
+        _runDispatchLoop = runDispatchLoop;
     }
 
     public FakeSendGridServer SendGrid { get; }
@@ -24,12 +28,15 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(PipelineHarness.Start);
 
-    public static async Task<SelfHostFactory> CreateAsync()
+    /// <param name="runDispatchLoop">
+    /// Off by default: API tests dispatch when they choose to, so a background pass never races their assertions.
+    /// </param>
+    public static async Task<SelfHostFactory> CreateAsync(bool runDispatchLoop = false)
     {
         var sendGrid = await FakeSendGridServer.StartAsync();
         var settings = await PipelineHarness.SettingsAsync(sendGrid);
         settings["FollowUp:SelfHost:ApiKey"] = ApiKey;
-        return new SelfHostFactory(sendGrid, settings);
+        return new SelfHostFactory(sendGrid, settings, runDispatchLoop);
     }
 
     public HttpClient CreateApiClient()
@@ -52,6 +59,13 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            if (!_runDispatchLoop)
+            {
+                services.Remove(services.Single(d => d.ImplementationType == typeof(DispatchLoop)));
+            }
+        });
     }
 }

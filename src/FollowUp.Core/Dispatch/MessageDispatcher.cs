@@ -68,7 +68,13 @@ public sealed partial class MessageDispatcher(
         }
 
         int Count(DispatchOutcome outcome) => counts.GetValueOrDefault(outcome);
-        return new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy));
+        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy));
+        if (summary.Total > 0)
+        {
+            LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy);
+        }
+
+        return summary;
     }
 
     /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
@@ -273,6 +279,9 @@ public sealed partial class MessageDispatcher(
         var wait = capped * (1 + spread);
         return retryAfter is { } minimum && minimum > wait ? minimum : wait;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Busy} held by another dispatcher")]
+    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled, int busy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent message {MessageId} (rule {RuleId}) on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, string messageId, string ruleId, int attempt);

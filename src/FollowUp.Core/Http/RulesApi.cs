@@ -16,17 +16,17 @@ public static class RulesApi
         return Results.Json(all.Values.OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList(), FollowUpJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpResponse response, RuleBook rules, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, HttpRequest request, RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(request);
         var rule = await rules.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (rule is null)
         {
             return ApiResults.NotFound($"There is no rule '{id}'.");
         }
 
-        response.Headers.ETag = ApiResults.ETagFor(rule.Version);
+        request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(rule.Version);
         return Results.Json(rule, FollowUpJson.Options);
     }
 

@@ -17,17 +17,17 @@ public static class TemplatesApi
         return Results.Json(await templates.ListAsync(cancellationToken).ConfigureAwait(false), FollowUpJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpResponse response, TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(request);
         var template = Ids.IsValid(id) ? await templates.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (template is null)
         {
             return ApiResults.NotFound($"There is no template '{id}'.");
         }
 
-        response.Headers.ETag = ApiResults.ETagFor(template.Version);
+        request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(template.Version);
         return Results.Json(template, FollowUpJson.Options);
     }
 

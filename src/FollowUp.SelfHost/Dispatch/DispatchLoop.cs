@@ -24,11 +24,7 @@ internal sealed partial class DispatchLoop(
             TimeSpan wait;
             try
             {
-                var summary = await dispatcher.DispatchDueAsync(stoppingToken).ConfigureAwait(false);
-                if (summary.Total > 0)
-                {
-                    LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled);
-                }
+                await dispatcher.DispatchDueAsync(stoppingToken).ConfigureAwait(false);
 
                 var next = await dispatcher.NextDueAsync(stoppingToken).ConfigureAwait(false);
                 var untilNext = next is { } due ? due - time.GetUtcNow() : options.Value.IdleInterval;
@@ -54,9 +50,6 @@ internal sealed partial class DispatchLoop(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatch pass: {Sent} sent, {Retrying} retrying, {Failed} failed, {Cancelled} cancelled")]
-    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch could not reach storage ({Status}); trying again in {Wait}")]
     private static partial void LogStorageFailed(ILogger logger, int status, TimeSpan wait);

@@ -1,0 +1,15 @@
+using FollowUp.Events;
+using FollowUp.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FollowUp.Functions;
+
+public sealed class EventsFunctions(EventIngestor ingestor)
+{
+    [Function("PostEvents")]
+    public Task<IResult> PostEventsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.Events)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        EventsApi.PostAsync(request, ingestor, cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FollowUp.Functions.Tests;
+
+public partial class FunctionDeclarationTests
+{
+    [Fact]
+    public void Functions_Names_AreUnique()
+    {
+        Assert.NotEmpty(FunctionCatalog.All);
+
+        var duplicates = FunctionCatalog.All.GroupBy(function => function.Name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => group.Key);
+
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public async Task HttpFunctions_MethodsAndRoutes_EqualSelfHostEndpoints()
+    {
+        await using var selfHost = await SelfHostFactory.CreateAsync();
+        var selfHostRoutes = selfHost.Endpoints
+            .SelectMany(endpoint => Methods(endpoint).Select(method => Key(method, RouteOf(endpoint))))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var functionRoutes = FunctionCatalog.Http
+            .SelectMany(function => (function.HttpTrigger!.Methods ?? []).Select(method => Key(method, function.HttpTrigger.Route)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(selfHostRoutes);
+        Assert.Equal(selfHostRoutes.Order(StringComparer.Ordinal), functionRoutes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task HttpFunctions_Names_EqualSelfHostEndpointNames()
+    {
+        await using var selfHost = await SelfHostFactory.CreateAsync();
+        var selfHostNames = selfHost.Endpoints
+            .SelectMany(endpoint => Methods(endpoint).Select(method => (Key: Key(method, RouteOf(endpoint)), endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)))
+            .ToDictionary(entry => entry.Key, entry => entry.EndpointName, StringComparer.Ordinal);
+
+        Assert.All(FunctionCatalog.Http, function =>
+        {
+            foreach (var method in function.HttpTrigger!.Methods ?? [])
+            {
+                Assert.Equal(selfHostNames.GetValueOrDefault(Key(method, function.HttpTrigger.Route)), function.Name);
+            }
+        });
+    }
+
+    [Fact]
+    public void HttpFunctions_ApiRoutes_RequireFunctionKey()
+    {
+        var api = FunctionCatalog.Http.Where(function => function.HttpTrigger!.Route?.StartsWith("api/", StringComparison.Ordinal) == true).ToList();
+
+        Assert.NotEmpty(api);
+        Assert.All(api, function => Assert.Equal(AuthorizationLevel.Function, function.HttpTrigger!.AuthLevel));
+    }
+
+    [Fact]
+    public void HttpFunctions_Anonymous_AreOnlyCustomerLinks()
+    {
+        var anonymousRoutes = FunctionCatalog.Http
+            .Where(function => function.HttpTrigger!.AuthLevel == AuthorizationLevel.Anonymous)
+            .Select(function => function.HttpTrigger!.Route)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(["r/{token}", "u/{token}"], anonymousRoutes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void HttpFunctions_RouteParameters_BindToMethodParameters()
+    {
+        // The worker binds route values to parameters by name; a renamed parameter would silently be null.
+        Assert.All(FunctionCatalog.Http, function =>
+        {
+            var parameters = function.Method.GetParameters().Where(parameter => parameter.ParameterType == typeof(string)).Select(parameter => parameter.Name);
+            var routeValues = RouteParameter().Matches(function.HttpTrigger!.Route ?? string.Empty).Select(match => match.Groups["name"].Value);
+            Assert.Equal(routeValues.Order(StringComparer.Ordinal), parameters.Order(StringComparer.Ordinal));
+        });
+    }
+
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+
+    private static string RouteOf(RouteEndpoint endpoint) => endpoint.RoutePattern.RawText?.TrimStart('/') ?? string.Empty;
+
+    private static string Key(string method, string? route) => $"{method.ToUpperInvariant()} {route}";
+
+    [GeneratedRegex(@"\{\**(?<name>\w+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}

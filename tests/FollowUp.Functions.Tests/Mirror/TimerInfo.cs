@@ -1,0 +1,12 @@
+// Mirrors the public API of the Azure Functions isolated worker (Microsoft.Azure.Functions.Worker and its extensions)
+// so that src/FollowUp.Functions/Functions compiles and runs here, where the worker packages do not restore. It must
+// match the real API exactly (namespace, names, constructors, properties, defaults) and never add what it lacks.
+
+namespace Microsoft.Azure.Functions.Worker;
+
+public class TimerInfo
+{
+    public ScheduleStatus? ScheduleStatus { get; set; }
+
+    public bool IsPastDue { get; set; }
+}
