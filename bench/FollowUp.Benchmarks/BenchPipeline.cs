@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using FollowUp.Defaults;
+using FollowUp.Dispatch;
+using FollowUp.Events;
+using FollowUp.Storage;
+using FollowUp.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Benchmarks;
+
+/// <summary>The core pipeline wired as the hosts wire it (<c>AddFollowUp</c>), on real time, without a host around it.</summary>
+internal sealed class BenchPipeline : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private BenchPipeline(ServiceProvider services) => _services = services;
+
+    public FollowUpTables Tables => _services.GetRequiredService<FollowUpTables>();
+
+    public EventIngestor Ingestor => _services.GetRequiredService<EventIngestor>();
+
+    public MessageDispatcher Dispatcher => _services.GetRequiredService<MessageDispatcher>();
+
+    public DispatchOptions DispatchOptions => _services.GetRequiredService<IOptions<DispatchOptions>>().Value;
+
+    public static async Task<BenchPipeline> CreateAsync(IReadOnlyDictionary<string, string?> settings, TableServiceClient storage, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(storage)
+            .AddFollowUp()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var pipeline = new BenchPipeline(services);
+        await pipeline.Tables.CreateIfNotExistsAsync(cancellationToken);
+        await services.GetRequiredService<DefaultContentSeeder>().SeedAsync(cancellationToken);
+        return pipeline;
+    }
+
+    public async Task<IngestResult> IngestAsync(JsonObject cloudEvent, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var parsed = EventParser.Parse(JsonSerializer.SerializeToElement(cloudEvent), errors)
+            ?? throw new InvalidOperationException("Invalid benchmark event: " + JsonSerializer.Serialize(errors.ToDictionary()));
+        return await Ingestor.IngestAsync(parsed, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using FollowUp.Testing;
+
+namespace FollowUp.Benchmarks;
+
+/// <summary>
+/// Measures FollowUp against real Azurite and the loopback fake SendGrid, and prints the figures as a markdown table:
+/// the raw Table Storage ceiling, events ingested through the HTTP API, messages dispatched end to end, and how late
+/// the dispatch loop sends. Every measurement stops at its count or its time limit, and deletes its tables.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchmarkOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            if (!string.IsNullOrEmpty(error))
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine(BenchmarkOptions.Usage);
+            return string.IsNullOrEmpty(error) ? 0 : 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
+        Console.WriteLine("Starting Azurite (in memory)...");
+        var connectionString = await SharedAzurite.ConnectionStringAsync();
+        var phases = new (string Title, Func<CancellationToken, Task<IReadOnlyList<Figure>>> Run)[]
+        {
+            ("1. Raw Table Storage writes (Azure.Data.Tables, no FollowUp code)", token => RawWriteBenchmark.RunAsync(connectionString, options, token)),
+            ("2. Events through POST /api/events", token => HttpIngestBenchmark.RunAsync(options, token)),
+            ("3. Messages dispatched end to end", token => DispatchThroughputBenchmark.RunAsync(options, token)),
+            ("4. Due-to-sent latency of the dispatch loop", token => DispatchLatencyBenchmark.RunAsync(options, token)),
+        };
+
+        var figures = new List<Figure>();
+        foreach (var (title, run) in phases)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("Cancelled; the figures so far:");
+                break;
+            }
+
+            Console.WriteLine(title);
+            var phaseStarted = Stopwatch.GetTimestamp();
+            try
+            {
+                figures.AddRange(await run(cancel.Token));
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                continue;
+            }
+            catch (Exception ex)
+            {
+                // A phase that fails is reported and the others still run; ending normally also stops Azurite.
+                Console.Error.WriteLine(ex);
+                figures.Add(new Figure(title[..title.IndexOf('.', StringComparison.Ordinal)], title, "failed", null, ex.GetType().Name + ": " + ex.Message, Ok: false));
+                continue;
+            }
+
+            Console.WriteLine($"  ({Stats.Seconds(Stopwatch.GetElapsedTime(phaseStarted))} with set-up and clean-up)");
+        }
+
+        Report.Print(Console.Out, options, args, figures, startedAt, Stopwatch.GetElapsedTime(started));
+        return cancel.IsCancellationRequested ? 130 : figures.All(f => f.Ok) ? 0 : 1;
+    }
+}
