@@ -38,15 +38,20 @@ public sealed partial class EventIngestor(
 
         var profile = await customers.RecordAsync(@event, cancellationToken).ConfigureAwait(false);
         var subject = MessageIndexKeys.BySubject(@event.SubjectKind, @event.SubjectId);
-        await tables.MessageIndex.UpsertEntityAsync(
-            new TableEntity(subject, MessageIndexKeys.EventRow(@event.Type)) { ["At"] = @event.Time ?? time.GetUtcNow() },
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
-        var seen = await EventsSeenAsync(subject, cancellationToken).ConfigureAwait(false);
-        var whole = await snapshots.MergeAsync(@event, subject, cancellationToken).ConfigureAwait(false);
+        var state = await SubjectState.LoadAsync(tables, subject, cancellationToken).ConfigureAwait(false);
+        if (!state.Seen.Contains(@event.Type))
+        {
+            await tables.MessageIndex.UpsertEntityAsync(
+                new TableEntity(subject, MessageIndexKeys.EventRow(@event.Type)) { ["At"] = @event.Time ?? time.GetUtcNow() },
+                TableUpdateMode.Replace,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var seen = new HashSet<string>(state.Seen, StringComparer.Ordinal) { @event.Type };
+        var whole = await snapshots.MergeAsync(@event, subject, state.Snapshot, cancellationToken).ConfigureAwait(false);
 
         var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
-        var cancelled = await scheduler.CancelAsync(@event, ruleSet, cancellationToken).ConfigureAwait(false);
+        var cancelled = await scheduler.CancelAsync(@event, ruleSet, state.Messages, cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
         var model = MessageModel.Create(whole, profile, now);
@@ -111,18 +116,6 @@ public sealed partial class EventIngestor(
             LogConditionFailed(logger, rule.Id, ex.OriginalMessage);
             return false;
         }
-    }
-
-    private async Task<HashSet<string>> EventsSeenAsync(string subject, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subject} and RowKey ge {"e:"} and RowKey lt {"e;"}");
-        await foreach (var row in tables.MessageIndex.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            seen.Add(row.RowKey[2..]);
-        }
-
-        return seen;
     }
 
     private static IngestResult Duplicate(TableEntity marker)

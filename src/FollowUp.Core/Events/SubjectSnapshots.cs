@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using FollowUp.Messages;
 using FollowUp.Storage;
 
 namespace FollowUp.Events;
@@ -11,10 +12,12 @@ namespace FollowUp.Events;
 /// </summary>
 public sealed class SubjectSnapshots(FollowUpTables tables)
 {
-    private const string Row = "snapshot";
-
     /// <summary>Merges the event's order or deal into the stored snapshot and returns the event carrying the merged whole.</summary>
-    public async Task<FollowUpEvent> MergeAsync(FollowUpEvent @event, string subjectPartition, CancellationToken cancellationToken = default)
+    /// <param name="event">The event.</param>
+    /// <param name="subjectPartition">The order's or deal's partition in the index.</param>
+    /// <param name="stored">The snapshot as last read (null when there is none); re-read only if someone wrote in between.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<FollowUpEvent> MergeAsync(FollowUpEvent @event, string subjectPartition, TableEntity? stored, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
         var name = @event.SubjectKind == SubjectKind.Deal ? "deal" : "order";
@@ -25,9 +28,8 @@ public sealed class SubjectSnapshots(FollowUpTables tables)
 
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await tables.MessageIndex.GetEntityIfExistsAsync<TableEntity>(subjectPartition, Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var merged = stored.HasValue ? JsonNode.Parse(stored.Value!.GetString("Json"))!.AsObject() : [];
-            var changed = !stored.HasValue;
+            var merged = stored is null ? [] : JsonNode.Parse(stored.GetString("Json"))!.AsObject();
+            var changed = stored is null;
             foreach (var (key, value) in incoming)
             {
                 var text = value?.ToJsonString();
@@ -42,10 +44,10 @@ public sealed class SubjectSnapshots(FollowUpTables tables)
             {
                 if (changed)
                 {
-                    var entity = new TableEntity(subjectPartition, Row) { ["Json"] = merged.ToJsonString() };
-                    if (stored.HasValue)
+                    var entity = new TableEntity(subjectPartition, SubjectState.SnapshotRow) { ["Json"] = merged.ToJsonString() };
+                    if (stored is not null)
                     {
-                        await tables.MessageIndex.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                        await tables.MessageIndex.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -55,6 +57,8 @@ public sealed class SubjectSnapshots(FollowUpTables tables)
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
             {
+                var fresh = await tables.MessageIndex.GetEntityIfExistsAsync<TableEntity>(subjectPartition, SubjectState.SnapshotRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                stored = fresh.HasValue ? fresh.Value : null;
                 continue;
             }
 

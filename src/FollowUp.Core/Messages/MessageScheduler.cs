@@ -30,10 +30,14 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
         var messageId = MessageIds.For(rule.Id, @event.SubjectKind, @event.SubjectId);
         var customerKey = TableKey.Encode(@event.Customer.Id);
 
-        var existing = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (existing.HasValue)
+        // Only a coupon (reserved in its own table) is worth a read to avoid; otherwise the insert's conflict tells.
+        if (rule.Coupon is not null)
         {
-            return await ExistingAsync(existing.Value!, cancellationToken).ConfigureAwait(false);
+            var existing = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (existing.HasValue)
+            {
+                return await ExistingAsync(existing.Value!, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var now = time.GetUtcNow();
@@ -109,18 +113,23 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
     }
 
     /// <summary>Cancels the pending messages of the event's order or deal whose rule names this event type.</summary>
-    public async Task<IReadOnlyList<ScheduleResult>> CancelAsync(FollowUpEvent @event, IReadOnlyDictionary<string, Rule> rules, CancellationToken cancellationToken = default)
+    /// <param name="event">The event that may cancel.</param>
+    /// <param name="rules">The current rules; a deleted rule's messages use the cancelOn they were scheduled with.</param>
+    /// <param name="messages">The order's or deal's messages, from <see cref="SubjectState"/>.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<IReadOnlyList<ScheduleResult>> CancelAsync(
+        FollowUpEvent @event,
+        IReadOnlyDictionary<string, Rule> rules,
+        IReadOnlyList<(string MessageId, string CustomerKey)> messages,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(messages);
         var cancelled = new List<ScheduleResult>();
-        var subject = MessageIndexKeys.BySubject(@event.SubjectKind, @event.SubjectId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subject} and RowKey ge {"m:"} and RowKey lt {"m;"}");
-        await foreach (var row in tables.MessageIndex.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
+        foreach (var (messageId, customerKey) in messages)
         {
-            var messageId = row.RowKey["m:".Length..];
-            var customerKey = row.GetString(MessageIndexKeys.CustomerKeyProperty);
-            var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
             var result = await TryCancelAsync(customerKey, messageId, m =>
                 (rules.TryGetValue(m.RuleId, out var rule) ? rule.CancelOn : m.GetCancelOn()).Contains(@event.Type), reason, cancellationToken).ConfigureAwait(false);
             if (result is not null)
