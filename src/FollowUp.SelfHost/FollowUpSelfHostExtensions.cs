@@ -38,7 +38,12 @@ public static class FollowUpSelfHostExtensions
 
         config[$"{FollowUpOptions.SectionName}:PublicBaseUrl"] ??= urls.Split(';')[0].Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
         config[$"{FollowUpOptions.SectionName}:SigningKey"] ??= state.Secret("signing-key");
-        config[$"{SelfHostOptions.SectionName}:ApiKey"] ??= state.Secret("api-key");
+        if (config[$"{SelfHostOptions.SectionName}:ApiKey"] is null)
+        {
+            config[$"{SelfHostOptions.SectionName}:ApiKey"] = state.Secret("api-key");
+            Console.WriteLine($"API: send header X-Api-Key: {config[$"{SelfHostOptions.SectionName}:ApiKey"]} (a local key, kept in {state.PathOf("api-key")}).");
+        }
+
         config["FollowUp:SendGrid:OutboxPath"] ??= state.PathOf("outbox");
 
         builder.Services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.SectionName)

@@ -87,6 +87,23 @@ public class MessageDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchDueAsync_SendGridTimesOut_RetriesAndSendsOnce()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(settings => settings["FollowUp:SendGrid:TimeoutSeconds"] = "1");
+        var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
+        harness.SendGrid.Enqueue(FakeSendGridResponse.Accepted with { Delay = TimeSpan.FromSeconds(5) });
+
+        var first = await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
+        var waiting = await harness.MessageAsync(id);
+        var second = await harness.AdvanceAndDispatchAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, first.Retrying);
+        Assert.Contains("did not answer within 1 seconds", waiting.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, second.Sent);
+        Assert.Equal(MessageStatus.Sent, (await harness.MessageAsync(id)).GetStatus());
+    }
+
+    [Fact]
     public async Task DispatchDueAsync_FiveServerErrors_RecordsFailedWithTheReason()
     {
         await using var harness = await PipelineHarness.CreateAsync();
