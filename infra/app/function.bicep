@@ -1,0 +1,155 @@
+@description('Name of the function app.')
+param name string
+
+@description('Name of its Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resources; the app also gets the azd service tag.')
+param tags object
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity.')
+param identityClientId string
+
+@description('Name of the storage account.')
+param storageAccountName string
+
+@description('Blob endpoint of the storage account.')
+param blobEndpoint string
+
+@description('Queue endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Table endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Blob container the app package is deployed from.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (no secret: ingestion needs the identity, local auth is off).')
+param applicationInsightsConnectionString string
+
+@description('Name of the Key Vault holding the secrets.')
+param keyVaultName string
+
+@description('Secret name of the link-signing key.')
+param linkSigningKeySecretName string
+
+@description('Secret name of the SendGrid API key.')
+param sendGridApiKeySecretName string
+
+@description('Whether a SendGrid key was given; without one the app runs with sending disabled and says so.')
+param sendingEnabled bool
+
+@description('Verified sender address for SendGrid.')
+param sendGridFromEmail string
+
+@description('Sender display name.')
+param sendGridFromName string
+
+@description('Prefix of the app\'s table names.')
+param tablePrefix string
+
+@description('Largest number of instances Flex Consumption may scale out to.')
+param maximumInstanceCount int = 40
+
+@description('Memory per instance in MB.')
+param instanceMemoryMB int = 2048
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}'
+
+var baseSettings = {
+  // The Functions host's own storage, by identity.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // FollowUp's settings (see README, Configuration); secrets come from Key Vault references.
+  FollowUp__Storage__TableServiceUri: tableEndpoint
+  FollowUp__Storage__ManagedIdentityClientId: identityClientId
+  FollowUp__Storage__TablePrefix: tablePrefix
+  FollowUp__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+  FollowUp__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}/secrets/${linkSigningKeySecretName})'
+  FollowUp__SendGrid__FromEmail: sendGridFromEmail
+  FollowUp__SendGrid__FromName: sendGridFromName
+  // Without a SendGrid key, messages are written here instead of sent (and the app says so at start-up).
+  FollowUp__SendGrid__OutboxPath: '/tmp/followup-outbox'
+}
+
+var sendGridSettings = sendingEnabled ? {
+  FollowUp__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}/secrets/${sendGridApiKeySecretName})'
+} : {}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(baseSettings, sendGridSettings)
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,142 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; names and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Object id of the deploying user, granted data access for local runs; empty for none.')
+param principalId string = ''
+
+@secure()
+@description('SendGrid API key. Optional: without it the app runs with sending disabled and says so at start-up.')
+param sendGridApiKey string = ''
+
+@description('Verified SendGrid sender address; required for sending.')
+param sendGridFromEmail string = 'followup@example.com'
+
+@description('Sender display name, also the company name templates show.')
+param sendGridFromName string = 'FollowUp'
+
+@secure()
+@description('Key that signs customers\' links. azd generates it once per environment and keeps it, so links in sent emails keep working across deployments.')
+param linkSigningKey string
+
+var abbreviations = {
+  resourceGroup: 'rg-'
+  identity: 'id-'
+  storage: 'st'
+  logAnalytics: 'log-'
+  applicationInsights: 'appi-'
+  keyVault: 'kv-'
+  plan: 'plan-'
+  functionApp: 'func-'
+}
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbreviations.functionApp}${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var tablePrefix = 'FollowUp'
+var tableNames = [for table in ['Events', 'Customers', 'Rules', 'Templates', 'Messages', 'MessageIndex', 'Schedule', 'Suppressions', 'Coupons']: '${tablePrefix}${table}']
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbreviations.resourceGroup}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: '${abbreviations.identity}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: '${abbreviations.storage}${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    tableNames: tableNames
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: '${abbreviations.logAnalytics}${resourceToken}'
+    applicationInsightsName: '${abbreviations.applicationInsights}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  params: {
+    name: '${abbreviations.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    linkSigningKey: linkSigningKey
+    sendGridApiKey: sendGridApiKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+  }
+}
+
+module function 'app/function.bicep' = {
+  name: 'function'
+  scope: resourceGroup
+  dependsOn: [rbac]
+  params: {
+    name: functionAppName
+    planName: '${abbreviations.plan}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    keyVaultName: keyVault.outputs.name
+    linkSigningKeySecretName: keyVault.outputs.linkSigningKeySecretName
+    sendGridApiKeySecretName: keyVault.outputs.sendGridApiKeySecretName
+    sendingEnabled: !empty(sendGridApiKey)
+    sendGridFromEmail: sendGridFromEmail
+    sendGridFromName: sendGridFromName
+    tablePrefix: tablePrefix
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = function.outputs.name
+output SERVICE_API_ENDPOINT string = 'https://${function.outputs.defaultHostName}'
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
