@@ -31,11 +31,7 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
                 CreatedAt = now,
             };
 
-            profile.Email = @event.Customer.Email;
-            profile.Name = @event.Customer.Name ?? profile.Name;
-            profile.Locale = @event.Customer.Locale ?? profile.Locale;
-            profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
-            profile.UpdatedAt = now;
+            UpdateContact(profile, @event, now);
 
             var actions = new List<TableTransactionAction>();
             if (@event.Type == EventTypes.OrderPlaced && @event.Order is { } order)
@@ -81,11 +77,7 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
         for (var attempt = 1; ; attempt++)
         {
             var profile = (await tables.Customers.GetEntityAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            profile.Email = @event.Customer.Email;
-            profile.Name = @event.Customer.Name ?? profile.Name;
-            profile.Locale = @event.Customer.Locale ?? profile.Locale;
-            profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
-            profile.UpdatedAt = time.GetUtcNow();
+            UpdateContact(profile, @event, time.GetUtcNow());
             try
             {
                 var response = await tables.Customers.UpdateEntityAsync(profile, profile.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -96,5 +88,15 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
             {
             }
         }
+    }
+
+    /// <summary>The latest event's contact details win; a field the event leaves out keeps what we knew.</summary>
+    private static void UpdateContact(CustomerEntity profile, FollowUpEvent @event, DateTimeOffset now)
+    {
+        profile.Email = @event.Customer.Email;
+        profile.Name = @event.Customer.Name ?? profile.Name;
+        profile.Locale = @event.Customer.Locale ?? profile.Locale;
+        profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
+        profile.UpdatedAt = now;
     }
 }

@@ -146,10 +146,11 @@ public sealed partial class MessageDispatcher(
             return await SettleAsync(entry, message, MessageStatus.Failed, MessageEventKind.Failed, $"template '{message.TemplateId}' does not exist", cancellationToken).ConfigureAwait(false);
         }
 
+        var model = MessageScheduler.ParseModel(message);
         RenderedContent content;
         try
         {
-            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, MessageScheduler.ParseModel(message), message.CouponCode, message.RuleId));
+            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, model, message.CouponCode, message.RuleId));
         }
         catch (TemplateRenderException ex)
         {
@@ -158,7 +159,6 @@ public sealed partial class MessageDispatcher(
         }
 
         // A lost-sale survey is signed by the deal's owner, so replies go to them rather than to a no-reply inbox.
-        var model = MessageScheduler.ParseModel(message);
         var owner = model["deal"]?["owner"];
         var mail = new OutgoingMail(
             message.RowKey,

@@ -56,7 +56,7 @@ public sealed partial class EventIngestor(
         var now = time.GetUtcNow();
         var model = MessageModel.Create(whole, profile, now);
         var scriptModel = ScriptModel.FromJson(model);
-        var suppressed = await Suppressions.IsSuppressedAsync(tables, @event.Customer.Email, cancellationToken).ConfigureAwait(false);
+        bool? suppressed = null;
         var scheduled = new List<ScheduleResult>();
         var skipped = new List<ScheduleResult>();
         foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
@@ -73,7 +73,9 @@ public sealed partial class EventIngestor(
                 continue;
             }
 
-            scheduled.Add(await scheduler.ScheduleAsync(@event, rule, model, suppressed, seen, cancellationToken).ConfigureAwait(false));
+            // Read only when a rule will schedule: most cancelling and delivery events schedule nothing.
+            suppressed ??= await Suppressions.IsSuppressedAsync(tables, @event.Customer.Email, cancellationToken).ConfigureAwait(false);
+            scheduled.Add(await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, seen, cancellationToken).ConfigureAwait(false));
         }
 
         var result = new IngestResult(@event.Id, @event.Source, @event.Type, IngestStatus.Accepted, scheduled, cancelled, skipped);

@@ -1,9 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using FollowUp.Dispatch;
 using FollowUp.Messages;
-using Microsoft.Extensions.Logging;
 using FollowUp.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace FollowUp.Links;
 

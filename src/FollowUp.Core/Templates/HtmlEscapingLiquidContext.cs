@@ -1,4 +1,3 @@
-using System.Net;
 using Scriban;
 using Scriban.Parsing;
 
@@ -8,7 +7,5 @@ namespace FollowUp.Templates;
 internal sealed class HtmlEscapingLiquidContext : LiquidTemplateContext
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
-        textAsObject is RawHtml raw
-            ? base.Write(span, raw.Value)
-            : base.Write(span, WebUtility.HtmlEncode(ObjectToString(textAsObject)));
+        base.Write(span, HtmlEscaping.Escape(this, textAsObject));
 }
