@@ -10,7 +10,14 @@ using FollowUp.Messages;
 using FollowUp.Rules;
 using FollowUp.Sending;
 using FollowUp.Storage;
+using FollowUp.Telemetry;
 using FollowUp.Templates;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,7 +68,32 @@ public static class FollowUpServiceCollectionExtensions
             : provider.GetRequiredService<OutboxMailSender>());
 
         services.AddHostedService<FollowUpInitializer>();
+        AddTelemetry(services);
         return services;
+    }
+
+    /// <summary>
+    /// Traces, metrics and logs through OpenTelemetry; exported to Application Insights when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, authenticating with the managed identity named in
+    /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> (<c>ClientId=...;Authorization=AAD</c>) because local auth is off.
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("followup"))
+            .WithTracing(tracing => tracing.AddSource(FollowUpTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(FollowUpTelemetry.Name))
+            .WithLogging();
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING")))
+        {
+            var clientId = (Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_AUTHENTICATION_STRING") ?? string.Empty)
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(part => part.Split('=', 2))
+                .FirstOrDefault(pair => pair.Length == 2 && pair[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))?[1];
+            telemetry.UseAzureMonitorExporter(options => options.Credential = clientId is null
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
+        }
     }
 
     private static TableServiceClient CreateTableService(StorageOptions options)

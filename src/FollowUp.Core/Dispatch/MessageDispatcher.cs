@@ -7,6 +7,7 @@ using FollowUp.Links;
 using FollowUp.Messages;
 using FollowUp.Sending;
 using FollowUp.Storage;
+using FollowUp.Telemetry;
 using FollowUp.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -90,8 +91,15 @@ public sealed partial class MessageDispatcher(
 
     internal async Task<DispatchOutcome> ProcessAsync(ScheduleEntry entry, CancellationToken cancellationToken)
     {
+        using var activity = FollowUpTelemetry.Source.StartActivity("dispatch message");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, entry.MessageId);
         var (message, refusal) = await TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
-        return message is null ? refusal : await SendClaimedAsync(entry, message, cancellationToken).ConfigureAwait(false);
+        var outcome = message is null ? refusal : await SendClaimedAsync(entry, message, cancellationToken).ConfigureAwait(false);
+        var name = outcome.ToString().ToLowerInvariant();
+        activity?.SetTag(FollowUpTelemetry.RuleIdTag, message?.RuleId);
+        activity?.SetTag(FollowUpTelemetry.OutcomeTag, name);
+        FollowUpTelemetry.MessagesDispatched.Add(1, new KeyValuePair<string, object?>(FollowUpTelemetry.OutcomeTag, name));
+        return outcome;
     }
 
     /// <summary>
@@ -188,6 +196,7 @@ public sealed partial class MessageDispatcher(
                     return true;
                 }, cancellationToken).ConfigureAwait(false);
                 await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+                FollowUpTelemetry.DueToSent.Record((now - message.DueAt).TotalSeconds, new KeyValuePair<string, object?>(FollowUpTelemetry.RuleIdTag, message.RuleId));
                 LogSent(logger, message.RowKey, message.RuleId, message.Attempts);
                 return DispatchOutcome.Sent;
 

@@ -5,6 +5,7 @@ using FollowUp.Customers;
 using FollowUp.Messages;
 using FollowUp.Rules;
 using FollowUp.Storage;
+using FollowUp.Telemetry;
 using FollowUp.Templates;
 using Microsoft.Extensions.Logging;
 using Scriban.Syntax;
@@ -28,6 +29,17 @@ public sealed partial class EventIngestor(
     public async Task<IngestResult> IngestAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        using var activity = FollowUpTelemetry.Source.StartActivity("ingest event");
+        activity?.SetTag(FollowUpTelemetry.EventTypeTag, @event.Type);
+        var result = await ProcessAsync(@event, cancellationToken).ConfigureAwait(false);
+        var outcome = result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted";
+        activity?.SetTag(FollowUpTelemetry.OutcomeTag, outcome);
+        FollowUpTelemetry.EventsIngested.Add(1, new(FollowUpTelemetry.EventTypeTag, @event.Type), new(FollowUpTelemetry.OutcomeTag, outcome));
+        return result;
+    }
+
+    private async Task<IngestResult> ProcessAsync(FollowUpEvent @event, CancellationToken cancellationToken)
+    {
         var markerPartition = TableKey.Encode(@event.Source);
         var markerRow = TableKey.Encode(@event.Id);
         var marker = await tables.Events.GetEntityIfExistsAsync<TableEntity>(markerPartition, markerRow, cancellationToken: cancellationToken).ConfigureAwait(false);

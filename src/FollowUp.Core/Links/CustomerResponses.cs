@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FollowUp.Messages;
 using FollowUp.Storage;
+using FollowUp.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FollowUp.Links;
@@ -15,6 +16,8 @@ public sealed partial class CustomerResponses(FollowUpTables tables, MessageLedg
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
         for (var attempt = 0; ; attempt++)
         {
             var message = await ledger.FindAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
@@ -57,6 +60,8 @@ public sealed partial class CustomerResponses(FollowUpTables tables, MessageLedg
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> UnsubscribeAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
         var message = await ledger.FindAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
         if (message is null)
         {
