@@ -9,6 +9,9 @@ namespace FollowUp.Infra.Tests;
 
 public class InfrastructureTests
 {
+    /// <summary>The code that runs in Azure: the core and the Functions host (the self-host is not deployed).</summary>
+    private static readonly string[] DeployedProjects = ["FollowUp.Core", "FollowUp.Functions"];
+
     [Fact]
     public async Task Build_MainBicep_CompilesWithoutErrorsOrWarnings()
     {
@@ -125,6 +128,22 @@ public class InfrastructureTests
             Assert.True(sections.TryGetValue(section, out var type), $"{key}: no options class binds {section}");
             Assert.True(type!.GetProperty(path[(path.LastIndexOf(':') + 1)..]) is not null, $"{key}: {type.Name} has no such property");
         }
+    }
+
+    [Fact]
+    public async Task AppSettings_EveryEnvironmentLookupInTheDeployedCode_IsProvided()
+    {
+        var repository = Path.GetDirectoryName(Bicep.InfraFolder.TrimEnd(Path.DirectorySeparatorChar))!;
+        var lookups = DeployedProjects
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(repository, "src", project), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"GetEnvironmentVariable\(""([^""]+)""\)").Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var settings = Deployment.AppSettings(await Bicep.TemplateAsync()).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(lookups);
+        Assert.All(lookups, name => Assert.Contains(name, settings));
     }
 
     [Theory]
