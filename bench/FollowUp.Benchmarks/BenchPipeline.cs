@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using FollowUp.Defaults;
 using FollowUp.Dispatch;
 using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Storage;
 using FollowUp.Validation;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FollowUp.Dispatch;
 using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Testing;
 
 namespace FollowUp.Benchmarks;

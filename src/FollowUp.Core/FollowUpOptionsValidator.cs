@@ -1,4 +1,5 @@
-using FollowUp.Events;
+using FollowUp.Templates;
+using FollowUp.Validation;
 using FollowUp.Sending;
 using FollowUp.Storage;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace FollowUp;
 internal sealed class FollowUpOptionsValidator :
     IValidateOptions<FollowUpOptions>,
     IValidateOptions<StorageOptions>,
-    IValidateOptions<SendGridOptions>
+    IValidateOptions<SendGridOptions>,
+    IValidateOptions<ScriptLimits>
 {
     public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
     {
@@ -24,12 +26,12 @@ internal sealed class FollowUpOptionsValidator :
             failures.Add($"{FollowUpOptions.SectionName}:SigningKey must be set to a secret of at least 32 characters; it signs customers' links.");
         }
 
-        if (!EventParser.IsLocale(options.DefaultLocale))
+        if (!Formats.IsLocale(options.DefaultLocale))
         {
             failures.Add($"{FollowUpOptions.SectionName}:DefaultLocale '{options.DefaultLocale}' is not a BCP 47 language tag.");
         }
 
-        if (!EventParser.IsTimeZone(options.DefaultTimeZone))
+        if (!Formats.IsTimeZone(options.DefaultTimeZone))
         {
             failures.Add($"{FollowUpOptions.SectionName}:DefaultTimeZone '{options.DefaultTimeZone}' is not an IANA time zone.");
         }
@@ -70,7 +72,7 @@ internal sealed class FollowUpOptionsValidator :
                 failures.Add($"{SendGridOptions.SectionName}:BaseUrl must be an absolute URI.");
             }
 
-            if (!EventParser.IsEmail(options.FromEmail))
+            if (!Formats.IsEmail(options.FromEmail))
             {
                 failures.Add($"{SendGridOptions.SectionName}:FromEmail must be the verified sender address when an API key is set.");
             }
@@ -79,6 +81,27 @@ internal sealed class FollowUpOptionsValidator :
             {
                 failures.Add($"{SendGridOptions.SectionName}:TimeoutSeconds must be between 1 and 300.");
             }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, ScriptLimits options)
+    {
+        var failures = new List<string>();
+        if (options.ConditionBudget <= TimeSpan.Zero || options.ConditionBudget > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{ScriptLimits.SectionName}:ConditionBudget must be positive and at most 10 seconds: it is spent on every event.");
+        }
+
+        if (options.RenderBudget <= TimeSpan.Zero || options.RenderBudget > TimeSpan.FromSeconds(30))
+        {
+            failures.Add($"{ScriptLimits.SectionName}:RenderBudget must be positive and at most 30 seconds.");
+        }
+
+        if (options.RegexTimeout <= TimeSpan.Zero || options.RegexTimeout > options.RenderBudget)
+        {
+            failures.Add($"{ScriptLimits.SectionName}:RegexTimeout must be positive and at most RenderBudget.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FollowUp.Defaults;
 using FollowUp.Dispatch;
 using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Messages;
 using FollowUp.Storage;
 using FollowUp.Validation;

@@ -26,6 +26,11 @@ public sealed class CustomerEntity : ITableEntity
 
     public string? TimeZone { get; set; }
 
+    /// <summary>ISO 3166 alpha-2, when the shop said.</summary>
+    public string? Country { get; set; }
+
+    public bool? MarketingConsent { get; set; }
+
     public int OrderCount { get; set; }
 
     /// <summary>Invariant decimal text: Table Storage has no decimal type and doubles would drift.</summary>

@@ -39,7 +39,7 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
                 var placedAt = @event.Time ?? now;
                 var total = order.Total ?? 0m;
                 profile.OrderCount++;
-                profile.LifetimeSpend = (decimal.Parse(profile.LifetimeSpend, CultureInfo.InvariantCulture) + total).ToString(CultureInfo.InvariantCulture);
+                profile.LifetimeSpend = AddSpend(profile.LifetimeSpend, total).ToString(CultureInfo.InvariantCulture);
                 profile.Currency = order.Currency ?? profile.Currency;
                 profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
                 profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
@@ -90,12 +90,25 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// A customer's lifetime spend, capped far above any real one: each order is at most <see cref="EventParser.MaxAmount"/>,
+    /// so the cap only guards against a stored value nobody should have written.
+    /// </summary>
+    internal static decimal AddSpend(string stored, decimal total)
+    {
+        const decimal Cap = 1_000_000_000_000_000_000m;
+        var spend = decimal.TryParse(stored, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 0 and <= Cap ? parsed : 0m;
+        return Cap - spend < total ? Cap : spend + total;
+    }
+
     /// <summary>The latest event's contact details win; a field the event leaves out keeps what we knew.</summary>
     private static void UpdateContact(CustomerEntity profile, FollowUpEvent @event, DateTimeOffset now)
     {
         profile.Email = @event.Customer.Email;
         profile.Name = @event.Customer.Name ?? profile.Name;
         profile.Locale = @event.Customer.Locale ?? profile.Locale;
+        profile.Country = @event.Customer.Country ?? profile.Country;
+        profile.MarketingConsent = @event.Customer.MarketingConsent ?? profile.MarketingConsent;
         profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
         profile.UpdatedAt = now;
     }

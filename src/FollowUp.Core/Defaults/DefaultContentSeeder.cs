@@ -27,7 +27,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
         {
             if (!await templates.ExistsAsync(template.Id, cancellationToken).ConfigureAwait(false))
             {
-                await IgnoreConflictAsync(() => templates.SaveAsync(template, expectedVersion: 0, cancellationToken)).ConfigureAwait(false);
+                await IgnoreConflictAsync(() => templates.SaveAsync(template, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -35,7 +35,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
         {
             if (await rules.GetAsync(rule.Id, cancellationToken).ConfigureAwait(false) is null)
             {
-                await IgnoreConflictAsync(() => rules.SaveAsync(rule, expectedVersion: 0, cancellationToken)).ConfigureAwait(false);
+                await IgnoreConflictAsync(() => rules.SaveAsync(rule, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -53,7 +53,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (EditConflictException)
         {
         }
     }

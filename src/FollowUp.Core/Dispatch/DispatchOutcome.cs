@@ -12,4 +12,7 @@ public enum DispatchOutcome
 
     /// <summary>Another dispatcher holds the message; left alone.</summary>
     Busy,
+
+    /// <summary>Something went wrong that could not be recorded on the message (storage unreachable); it stays due.</summary>
+    Faulted,
 }

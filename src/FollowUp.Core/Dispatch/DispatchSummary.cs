@@ -1,6 +1,6 @@
 namespace FollowUp.Dispatch;
 
-public sealed record DispatchSummary(int Sent, int Retrying, int Failed, int Cancelled, int Stale, int Busy)
+public sealed record DispatchSummary(int Sent, int Retrying, int Failed, int Cancelled, int Stale, int Busy, int Faulted = 0)
 {
-    public int Total => Sent + Retrying + Failed + Cancelled + Stale + Busy;
+    public int Total => Sent + Retrying + Failed + Cancelled + Stale + Busy + Faulted;
 }

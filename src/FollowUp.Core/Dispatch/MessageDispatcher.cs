@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
+using System.Text.Json.Nodes;
 using FollowUp.Links;
 using FollowUp.Messages;
 using FollowUp.Sending;
-using FollowUp.Storage;
 using FollowUp.Telemetry;
 using FollowUp.Templates;
 using Microsoft.Extensions.Logging;
@@ -15,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace FollowUp.Dispatch;
 
 /// <summary>
-/// Sends what is due. Each message is claimed by an ETag-conditional update before anything else happens, so two
-/// dispatchers never both send it; a claim expires, so a dispatcher that dies mid-way loses nothing. Every outcome
-/// (sent, retry with backoff, failed, cancelled) is written to the message with its reason.
+/// Sends what is due. Each message is claimed (<see cref="MessageLife.ClaimAsync"/>) before anything else happens,
+/// so two dispatchers never both send it; a claim expires, so a dispatcher that dies mid-way loses nothing. Every
+/// outcome — sent, retry with backoff, failed, cancelled — is recorded on the message with its reason, and a fault
+/// while handling one message is recorded on that message: no message can stop a pass.
 /// </summary>
 public sealed partial class MessageDispatcher(
-    FollowUpTables tables,
+    MessageLife life,
+    Suppressions suppressions,
     TemplateLibrary templates,
     TemplateRenderer renderer,
     LinkSigner links,
@@ -31,6 +29,8 @@ public sealed partial class MessageDispatcher(
 {
     private DispatchOptions Options => options.Value;
 
+    private Backoff Backoff => new(Options.RetryBaseDelay, Options.MaxRetryDelay);
+
     /// <summary>Sends everything due now, page by page, until nothing due is left that this pass has not handled.</summary>
     public async Task<DispatchSummary> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
@@ -38,21 +38,7 @@ public sealed partial class MessageDispatcher(
         var handled = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var now = time.GetUtcNow();
-            var batch = new List<ScheduleEntry>(Options.BatchSize);
-            await foreach (var entry in tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(now), maxPerPage: Options.BatchSize, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (handled.Add(entry.PartitionKey + "/" + entry.RowKey))
-                {
-                    batch.Add(entry);
-                }
-
-                if (batch.Count >= Options.BatchSize)
-                {
-                    break;
-                }
-            }
-
+            var batch = await life.DueAsync(time.GetUtcNow(), Options.BatchSize, handled, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 break;
@@ -69,89 +55,72 @@ public sealed partial class MessageDispatcher(
         }
 
         int Count(DispatchOutcome outcome) => counts.GetValueOrDefault(outcome);
-        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy));
+        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy), Count(DispatchOutcome.Faulted));
         if (summary.Total > 0)
         {
-            LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy);
+            LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy, summary.Faulted);
         }
 
         return summary;
     }
 
     /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
-    {
-        await foreach (var entry in tables.Schedule.QueryAsync<ScheduleEntry>(maxPerPage: 1, select: ["DueAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            return entry.DueAt;
-        }
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => life.NextDueAsync(cancellationToken);
 
-        return null;
-    }
-
+    /// <summary>Handles one due entry; never throws but for cancellation.</summary>
     internal async Task<DispatchOutcome> ProcessAsync(ScheduleEntry entry, CancellationToken cancellationToken)
     {
         using var activity = FollowUpTelemetry.Source.StartActivity("dispatch message");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, entry.MessageId);
-        var (message, refusal) = await TryClaimAsync(entry, cancellationToken).ConfigureAwait(false);
-        var outcome = message is null ? refusal : await SendClaimedAsync(entry, message, cancellationToken).ConfigureAwait(false);
+        var attempt = new Attempt(entry);
+        DispatchOutcome outcome;
+        try
+        {
+            outcome = await ClaimAndSendAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            outcome = await RecordFaultAsync(attempt, ex, cancellationToken).ConfigureAwait(false);
+        }
+
         var name = outcome.ToString().ToLowerInvariant();
-        activity?.SetTag(FollowUpTelemetry.RuleIdTag, message?.RuleId);
+        activity?.SetTag(FollowUpTelemetry.RuleIdTag, attempt.Message?.RuleId);
         activity?.SetTag(FollowUpTelemetry.OutcomeTag, name);
         FollowUpTelemetry.MessagesDispatched.Add(1, new KeyValuePair<string, object?>(FollowUpTelemetry.OutcomeTag, name));
         return outcome;
     }
 
-    /// <summary>
-    /// Claims the entry's message for this dispatcher, or says why not (removing the entry when it is stale).
-    /// A claim is the message row updated to Claimed under its ETag: of two dispatchers, exactly one succeeds.
-    /// </summary>
-    internal async Task<(MessageEntity? Message, DispatchOutcome Refusal)> TryClaimAsync(ScheduleEntry entry, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> ClaimAndSendAsync(Attempt attempt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var found = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(entry.CustomerKey, entry.MessageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (!found.HasValue || found.Value!.DueAt != entry.DueAt || found.Value.GetStatus() is not (MessageStatus.Scheduled or MessageStatus.Claimed))
+        var claim = await life.ClaimAsync(attempt.Entry, Options.ClaimDuration, Options.MaxAttempts, cancellationToken).ConfigureAwait(false);
+        switch (claim.Outcome)
         {
-            await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-            return (null, DispatchOutcome.Stale);
+            case ClaimOutcome.Busy:
+                return DispatchOutcome.Busy;
+            case ClaimOutcome.Stale:
+                return DispatchOutcome.Stale;
+            case ClaimOutcome.GaveUp:
+                LogGaveUp(logger, attempt.Entry.MessageId, claim.Message!.Attempts);
+                return DispatchOutcome.Failed;
         }
 
-        var message = found.Value;
-        if (message.GetStatus() == MessageStatus.Claimed && message.ClaimedUntil > now)
+        attempt.Message = claim.Message!;
+        var message = attempt.Message;
+        if (await suppressions.IsSuppressedAsync(message.Email, cancellationToken).ConfigureAwait(false))
         {
-            return (null, DispatchOutcome.Busy);
-        }
-
-        var reclaimed = message.GetStatus() == MessageStatus.Claimed;
-        message.Attempts++;
-        message.ClaimedUntil = now + Options.ClaimDuration;
-        message.Record(MessageStatus.Claimed, new MessageEvent(now, MessageEventKind.Claimed, reclaimed
-            ? $"attempt {message.Attempts}, after an earlier claim expired unfinished"
-            : $"attempt {message.Attempts}"));
-        try
-        {
-            var response = await tables.Messages.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            message.ETag = response.Headers.ETag ?? message.ETag;
-            return (message, DispatchOutcome.Sent);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return (null, DispatchOutcome.Busy);
-        }
-    }
-
-    private async Task<DispatchOutcome> SendClaimedAsync(ScheduleEntry entry, MessageEntity message, CancellationToken cancellationToken)
-    {
-        if (await Suppressions.IsSuppressedAsync(tables, message.Email, cancellationToken).ConfigureAwait(false))
-        {
-            return await SettleAsync(entry, message, MessageStatus.Cancelled, MessageEventKind.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, attempt.Entry, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Cancelled;
         }
 
         var template = await templates.GetForSendingAsync(message.TemplateId, cancellationToken).ConfigureAwait(false);
         if (template is null)
         {
-            return await SettleAsync(entry, message, MessageStatus.Failed, MessageEventKind.Failed, $"template '{message.TemplateId}' does not exist", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, $"template '{message.TemplateId}' does not exist", cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Failed;
         }
 
         var model = MessageScheduler.ParseModel(message);
@@ -162,135 +131,107 @@ public sealed partial class MessageDispatcher(
         }
         catch (TemplateRenderException ex)
         {
-            LogRenderFailed(logger, message.RowKey, ex.Message);
-            return await SettleAsync(entry, message, MessageStatus.Failed, MessageEventKind.Failed, "render failed: " + ex.Message, cancellationToken).ConfigureAwait(false);
+            var reason = "render failed: " + Scrub(ex.Message, message, model);
+            LogRenderFailed(logger, message.RowKey, reason);
+            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Failed;
         }
 
         // A lost-sale survey is signed by the deal's owner, so replies go to them rather than to a no-reply inbox.
-        var owner = model["deal"]?["owner"];
+        var owner = message.GetSubjectKind() == Events.SubjectKind.Deal ? (model["deal"] as JsonObject)?["owner"] as JsonObject : null;
         var mail = new OutgoingMail(
             message.RowKey,
             message.RuleId,
             message.Email,
-            model["customer"]?["name"]?.GetValue<string>(),
+            Text(model["customer"], "name"),
             content.Subject,
             content.Html,
             content.Text,
             links.UnsubscribeUrl(message.RowKey),
-            owner?["email"]?.GetValue<string>(),
-            owner?["name"]?.GetValue<string>());
+            Text(owner, "email"),
+            Text(owner, "name"));
         var outcome = await sender.SendAsync(mail, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        switch (outcome.Result)
+        if (outcome.Result == SendResult.Accepted)
         {
-            case SendResult.Accepted:
-                await UpdateAsync(message, m =>
-                {
-                    m.SentAt = now;
-                    m.ProviderMessageId = outcome.ProviderMessageId;
-                    m.RenderedLocale = content.Locale;
-                    m.Subject = content.Subject;
-                    m.ClaimedUntil = null;
-                    m.Reason = null;
-                    m.Record(MessageStatus.Sent, new MessageEvent(now, MessageEventKind.Sent, $"attempt {m.Attempts}, provider id {outcome.ProviderMessageId}, locale {content.Locale}"));
-                    return true;
-                }, cancellationToken).ConfigureAwait(false);
-                await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-                FollowUpTelemetry.DueToSent.Record((now - message.DueAt).TotalSeconds, new KeyValuePair<string, object?>(FollowUpTelemetry.RuleIdTag, message.RuleId));
-                LogSent(logger, message.RowKey, message.RuleId, message.Attempts);
-                return DispatchOutcome.Sent;
-
-            case SendResult.Transient when message.Attempts < Options.MaxAttempts:
-                return await RetryLaterAsync(entry, message, outcome, now, cancellationToken).ConfigureAwait(false);
-
-            default:
-                LogSendFailed(logger, message.RowKey, message.Attempts, outcome.Reason);
-                var reason = outcome.Result == SendResult.Transient
-                    ? $"gave up after {message.Attempts} attempts; last: {outcome.Reason}"
-                    : outcome.Reason ?? "refused by the provider";
-                return await SettleAsync(entry, message, MessageStatus.Failed, MessageEventKind.Failed, reason, cancellationToken).ConfigureAwait(false);
+            // From here on the mail is out: nothing may turn this into a retry.
+            attempt.Accepted = true;
+            await life.MarkSentAsync(message, attempt.Entry, outcome.ProviderMessageId, content.Locale, content.Subject, cancellationToken).ConfigureAwait(false);
+            FollowUpTelemetry.DueToSent.Record((time.GetUtcNow() - message.DueAt).TotalSeconds, new KeyValuePair<string, object?>(FollowUpTelemetry.RuleIdTag, message.RuleId));
+            LogSent(logger, message.RowKey, message.RuleId, message.Attempts);
+            return DispatchOutcome.Sent;
         }
-    }
 
-    private async Task<DispatchOutcome> RetryLaterAsync(ScheduleEntry entry, MessageEntity message, SendOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var wait = Backoff(message.RowKey, message.Attempts, outcome.RetryAfter);
-        var dueAt = ScheduleEntry.Truncate(now + wait);
-
-        // The new entry goes in before the message points at it, and the old one goes last: a crash anywhere leaves an entry to find.
-        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(message.RowKey, message.PartitionKey, dueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await UpdateAsync(message, m =>
+        var why = Scrub(outcome.Reason ?? "refused by the provider", message, model);
+        if (outcome.Result == SendResult.Transient && message.Attempts < Options.MaxAttempts)
         {
-            m.DueAt = dueAt;
-            m.ClaimedUntil = null;
-            m.Reason = outcome.Reason;
-            m.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.AttemptFailed, $"attempt {m.Attempts}: {outcome.Reason}; next attempt at {dueAt:O}"));
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-        LogRetrying(logger, message.RowKey, message.Attempts, outcome.Reason, dueAt);
-        return DispatchOutcome.Retrying;
-    }
+            var dueAt = ScheduleEntry.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts, outcome.RetryAfter));
+            await life.RetryLaterAsync(message, attempt.Entry, why, dueAt, cancellationToken).ConfigureAwait(false);
+            LogRetrying(logger, message.RowKey, message.Attempts, why, dueAt);
+            return DispatchOutcome.Retrying;
+        }
 
-    private async Task<DispatchOutcome> SettleAsync(ScheduleEntry entry, MessageEntity message, MessageStatus status, MessageEventKind kind, string reason, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await UpdateAsync(message, m =>
-        {
-            m.ClaimedUntil = null;
-            m.Reason = reason;
-            m.Record(status, new MessageEvent(now, kind, reason));
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-        return status == MessageStatus.Cancelled ? DispatchOutcome.Cancelled : DispatchOutcome.Failed;
+        var final = outcome.Result == SendResult.Transient ? $"gave up after {message.Attempts} attempts; last: {why}" : why;
+        LogSendFailed(logger, message.RowKey, message.Attempts, final);
+        await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, final, cancellationToken).ConfigureAwait(false);
+        return DispatchOutcome.Failed;
     }
 
     /// <summary>
-    /// Writes what happened to a claimed message. If the row changed under us (our claim expired and was taken), the
-    /// change is applied to the fresh row: what happened at the provider happened, and the ledger must say so.
+    /// Something unexpected happened while handling one message. If this dispatcher holds its claim and the mail did
+    /// not go out, the fault is recorded on the message like a failed attempt (retried, or failed with the reason when
+    /// attempts are used up). If that cannot be recorded either, the message stays due and its claim expires.
     /// </summary>
-    private async Task UpdateAsync(MessageEntity message, Func<MessageEntity, bool> apply, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> RecordFaultAsync(Attempt attempt, Exception fault, CancellationToken cancellationToken)
     {
-        var current = message;
-        for (var attempt = 0; ; attempt++)
+        var message = attempt.Message;
+        var reason = Scrub($"internal error ({fault.GetType().Name}): {fault.Message}", message, message is null ? null : MessageScheduler.ParseModel(message));
+        LogFault(logger, attempt.Entry.MessageId, reason);
+        if (message is null || attempt.Accepted)
         {
-            if (!apply(current))
+            return attempt.Accepted ? DispatchOutcome.Sent : DispatchOutcome.Faulted;
+        }
+
+        try
+        {
+            if (message.Attempts < Options.MaxAttempts)
             {
-                return;
+                var dueAt = ScheduleEntry.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts));
+                await life.RetryLaterAsync(message, attempt.Entry, reason, dueAt, cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Retrying;
             }
 
-            try
-            {
-                await tables.Messages.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
-            {
-                current = (await tables.Messages.GetEntityAsync<MessageEntity>(message.PartitionKey, message.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            }
+            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, $"gave up after {message.Attempts} attempts; last: {reason}", cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFault(logger, attempt.Entry.MessageId, $"and recording it failed too ({ex.GetType().Name}); the claim will expire");
+            return DispatchOutcome.Faulted;
         }
     }
 
-    private async Task RemoveAsync(ScheduleEntry entry, CancellationToken cancellationToken) =>
-        await tables.Schedule.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+    private static string Scrub(string text, MessageEntity? message, JsonObject? model) =>
+        Redaction.Scrub(text, message?.Email, Text(model?["customer"], "name"));
 
-    /// <summary>
-    /// Exponential backoff from <see cref="DispatchOptions.RetryBaseDelay"/>, never shorter than the provider's
-    /// Retry-After, spread by up to a fifth by the message id (not by chance) so that retries after an outage do not
-    /// arrive all at once, and the same message always waits the same.
-    /// </summary>
-    internal TimeSpan Backoff(string messageId, int attempt, TimeSpan? retryAfter)
+    private static string? Text(JsonNode? parent, string name) =>
+        parent is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>What one dispatch of one entry has got to, so that a fault can be recorded correctly.</summary>
+    private sealed class Attempt(ScheduleEntry entry)
     {
-        var exponential = Options.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempt - 1));
-        var capped = exponential > Options.MaxRetryDelay ? Options.MaxRetryDelay : exponential;
-        var spread = SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[0] / 255d / 5d;
-        var wait = capped * (1 + spread);
-        return retryAfter is { } minimum && minimum > wait ? minimum : wait;
+        public ScheduleEntry Entry { get; } = entry;
+
+        public MessageEntity? Message { get; set; }
+
+        public bool Accepted { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Busy} held by another dispatcher")]
-    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled, int busy);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Busy} held by another dispatcher, {Faulted} faulted")]
+    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled, int busy, int faulted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent message {MessageId} (rule {RuleId}) on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, string messageId, string ruleId, int attempt);
@@ -303,4 +244,10 @@ public sealed partial class MessageDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} could not be rendered: {Reason}")]
     private static partial void LogRenderFailed(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId}: the claim of attempt {Attempts} expired unfinished and no attempts are left; failed as outcome unknown")]
+    private static partial void LogGaveUp(ILogger logger, string messageId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId}: {Reason}")]
+    private static partial void LogFault(ILogger logger, string messageId, string reason);
 }

@@ -1,3 +1,3 @@
 namespace FollowUp.Events;
 
-public sealed record CustomerData(string Id, string Email, string? Name, string? Locale, string? TimeZone);
+public sealed record CustomerData(string Id, string Email, string? Name, string? Locale, string? TimeZone, string? Country = null, bool? MarketingConsent = null);

@@ -1,21 +1,34 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FollowUp.Storage;
 using FollowUp.Validation;
 
 namespace FollowUp.Events;
 
 /// <summary>
-/// Validates a CloudEvents 1.0 structured-mode event and the data this pipeline needs, naming every bad field
-/// (CloudEvents attributes by name, data fields as <c>data.customer.email</c>).
+/// Validates a CloudEvents 1.0 structured-mode event and every part of its data that the pipeline reads later,
+/// naming each bad field (CloudEvents attributes by name, data fields as <c>data.customer.email</c>). Whatever passes
+/// here can be stored and dispatched: ids fit table keys once encoded, amounts and sums stay in range, and text is
+/// valid Unicode. Nothing is written before an event has passed.
 /// </summary>
 public static class EventParser
 {
-    private const int MaxIdLength = 256;
+    /// <summary>Ids become table keys (at most 1 KiB); encoded, each id keeps well inside that with room for a prefix.</summary>
+    public const int MaxKeyLength = 256;
 
     /// <summary>Each message keeps the event's data in one Table Storage property, which holds 32K characters.</summary>
     public const int MaxDataLength = 24_000;
+
+    public const int MaxLines = 200;
+
+    /// <summary>A trillion: no order or deal is larger, and a customer's lifetime sum of them stays far inside <see cref="decimal"/>.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    private const int MaxQuantity = 1_000_000;
+
+    /// <summary>Table Storage keeps times from 1601, but nothing a shop or CRM reports happened before 1970.</summary>
+    private static readonly DateTimeOffset Earliest = DateTimeOffset.UnixEpoch;
 
     public static FollowUpEvent? Parse(JsonElement json, FieldErrors errors)
     {
@@ -26,42 +39,36 @@ public static class EventParser
             return null;
         }
 
-        var specVersion = String(json, "specversion", errors, required: true);
+        var textErrors = new FieldErrors();
+        JsonText.CheckStrings(json, string.Empty, textErrors);
+        if (!textErrors.IsEmpty)
+        {
+            errors.AddAll(string.Empty, textErrors);
+            return null;
+        }
+
+        var specVersion = String(json, "specversion", errors, required: true, maxLength: 10);
         if (specVersion is not null && specVersion != "1.0")
         {
-            errors.Add("specversion", $"'{specVersion}' is not supported; use 1.0");
+            errors.Add("specversion", $"{Formats.Quote(specVersion)} is not supported; use 1.0");
         }
 
-        var id = String(json, "id", errors, required: true, maxLength: MaxIdLength);
+        var id = Key(json, "id", errors, required: true);
         var source = String(json, "source", errors, required: true, maxLength: 1024);
-        if (source is not null && !Uri.TryCreate(source, UriKind.RelativeOrAbsolute, out _))
+        if (source is not null && (!Uri.TryCreate(source, UriKind.RelativeOrAbsolute, out _) || TableKey.Encode(source).Length > 2 * MaxKeyLength))
         {
-            errors.Add("source", "must be a URI-reference");
+            errors.Add("source", "must be a URI-reference of at most 512 characters");
         }
 
-        var type = String(json, "type", errors, required: true);
+        var type = String(json, "type", errors, required: true, maxLength: 100);
         if (type is not null && !EventTypes.IsKnown(type))
         {
-            errors.Add("type", $"'{type}' is not one of {string.Join(", ", EventTypes.All)}");
+            errors.Add("type", $"{Formats.Quote(type)} is not one of {string.Join(", ", EventTypes.All)}");
             type = null;
         }
 
-        DateTimeOffset? time = null;
-        var timeText = String(json, "time", errors, required: false);
-        if (timeText is not null)
-        {
-            if (DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
-                && (timeText.EndsWith('Z') || timeText.EndsWith('z') || timeText.LastIndexOfAny(['+', '-']) > 10))
-            {
-                time = parsed;
-            }
-            else
-            {
-                errors.Add("time", "must be an RFC 3339 timestamp with a UTC offset, e.g. 2026-11-23T10:15:00Z");
-            }
-        }
-
-        var contentType = String(json, "datacontenttype", errors, required: false);
+        var time = Time(json, "time", "time", errors);
+        var contentType = String(json, "datacontenttype", errors, required: false, maxLength: 200);
         if (contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add("datacontenttype", "must be application/json");
@@ -77,6 +84,7 @@ public static class EventParser
         if (dataLength > MaxDataLength)
         {
             errors.Add("data", $"is {dataLength} characters of JSON; at most {MaxDataLength} are kept per message");
+            return null;
         }
 
         var customer = ParseCustomer(data, errors);
@@ -86,11 +94,13 @@ public static class EventParser
         {
             if (EventTypes.SubjectOf(type) == SubjectKind.Order)
             {
-                order = ParseOrder(data, errors, requireTotals: type == EventTypes.OrderPlaced);
+                order = ParseOrder(data, errors, isPlaced: type == EventTypes.OrderPlaced);
+                Absent(data, "deal", "order", errors);
             }
             else
             {
                 deal = ParseDeal(data, errors);
+                Absent(data, "order", "deal", errors);
             }
         }
 
@@ -111,30 +121,37 @@ public static class EventParser
             return null;
         }
 
-        var id = String(customer, "id", errors, required: true, path: Path, maxLength: MaxIdLength);
-        var email = String(customer, "email", errors, required: true, path: Path, maxLength: 254);
-        if (email is not null && !IsEmail(email))
+        var id = Key(customer, "id", errors, required: true, Path);
+        var email = String(customer, "email", errors, required: true, Path, maxLength: 254);
+        if (email is not null && !Formats.IsEmail(email))
         {
             errors.Add(Path + ".email", "is not a valid email address");
         }
 
-        var name = String(customer, "name", errors, required: false, path: Path, maxLength: 200);
-        var locale = String(customer, "locale", errors, required: false, path: Path, maxLength: 35);
-        if (locale is not null && !IsLocale(locale))
+        var name = String(customer, "name", errors, required: false, Path, maxLength: 200);
+        var locale = String(customer, "locale", errors, required: false, Path, maxLength: 35);
+        if (locale is not null && !Formats.IsLocale(locale))
         {
-            errors.Add(Path + ".locale", $"'{locale}' is not a BCP 47 language tag such as nb-NO or en");
+            errors.Add(Path + ".locale", $"{Formats.Quote(locale)} is not a BCP 47 language tag such as nb-NO or en");
         }
 
-        var timeZone = String(customer, "timeZone", errors, required: false, path: Path, maxLength: 64);
-        if (timeZone is not null && !IsTimeZone(timeZone))
+        var timeZone = String(customer, "timeZone", errors, required: false, Path, maxLength: 64);
+        if (timeZone is not null && !Formats.IsTimeZone(timeZone))
         {
-            errors.Add(Path + ".timeZone", $"'{timeZone}' is not an IANA time zone such as Europe/Oslo");
+            errors.Add(Path + ".timeZone", $"{Formats.Quote(timeZone)} is not an IANA time zone such as Europe/Oslo");
         }
 
-        return id is null || email is null ? null : new CustomerData(id, email, name, locale, timeZone);
+        var country = String(customer, "country", errors, required: false, Path, maxLength: 2);
+        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add(Path + ".country", "must be an ISO 3166 alpha-2 code in capitals, e.g. NO");
+        }
+
+        var consent = Boolean(customer, "marketingConsent", Path, errors);
+        return id is null || email is null ? null : new CustomerData(id, email, name, locale, timeZone, country, consent);
     }
 
-    private static OrderData? ParseOrder(JsonElement data, FieldErrors errors, bool requireTotals)
+    private static OrderData? ParseOrder(JsonElement data, FieldErrors errors, bool isPlaced)
     {
         const string Path = "data.order";
         if (!data.TryGetProperty("order", out var order) || order.ValueKind != JsonValueKind.Object)
@@ -143,15 +160,22 @@ public static class EventParser
             return null;
         }
 
-        var id = String(order, "id", errors, required: true, path: Path, maxLength: MaxIdLength);
-        var total = Decimal(order, "total", errors, requireTotals, Path);
-        var currency = Currency(order, errors, requireTotals, Path);
+        var id = Key(order, "id", errors, required: true, Path);
+        var total = Amount(order, "total", errors, isPlaced, Path);
+        var currency = Currency(order, errors, isPlaced, Path);
+        String(order, "trackingUrl", errors, required: false, Path, maxLength: 2048);
+        String(order, "carrier", errors, required: false, Path, maxLength: 200);
+        Time(order, "expectedDeliveryAt", Path + ".expectedDeliveryAt", errors);
         var lines = new List<OrderLine>();
         if (order.TryGetProperty("lines", out var linesJson) && linesJson.ValueKind != JsonValueKind.Null)
         {
             if (linesJson.ValueKind != JsonValueKind.Array)
             {
                 errors.Add(Path + ".lines", "must be an array");
+            }
+            else if (linesJson.GetArrayLength() > MaxLines)
+            {
+                errors.Add(Path + ".lines", $"must hold at most {MaxLines} lines, not {linesJson.GetArrayLength()}");
             }
             else
             {
@@ -161,27 +185,28 @@ public static class EventParser
                     var linePath = $"{Path}.lines[{index++}]";
                     if (line.ValueKind != JsonValueKind.Object)
                     {
-                        errors.Add(linePath, "must be an object");
+                        errors.Add(linePath, "must be an object with sku, name, quantity and unitPrice");
                         continue;
                     }
 
-                    var sku = String(line, "sku", errors, required: true, path: linePath, maxLength: 100);
-                    var name = String(line, "name", errors, required: true, path: linePath, maxLength: 500);
-                    var quantity = Decimal(line, "quantity", errors, required: true, linePath);
-                    if (quantity is not null && (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > 1_000_000))
+                    var sku = String(line, "sku", errors, required: true, linePath, maxLength: 100);
+                    var name = String(line, "name", errors, required: true, linePath, maxLength: 500);
+                    var quantity = Amount(line, "quantity", errors, required: true, linePath);
+                    if (quantity is not null && (quantity <= 0 || quantity != decimal.Truncate(quantity.Value) || quantity > MaxQuantity))
                     {
-                        errors.Add(linePath + ".quantity", "must be a positive whole number");
+                        errors.Add(linePath + ".quantity", $"must be a whole number from 1 to {MaxQuantity}");
+                        quantity = null;
                     }
 
-                    var unitPrice = Decimal(line, "unitPrice", errors, required: true, linePath);
-                    if (sku is not null && name is not null && quantity is > 0 and <= 1_000_000 && unitPrice is not null)
+                    var unitPrice = Amount(line, "unitPrice", errors, required: true, linePath);
+                    if (sku is not null && name is not null && quantity is not null && unitPrice is not null)
                     {
                         lines.Add(new OrderLine(sku, name, (int)quantity.Value, unitPrice.Value));
                     }
                 }
             }
         }
-        else if (requireTotals)
+        else if (isPlaced)
         {
             errors.Add(Path + ".lines", "is required for order.placed");
         }
@@ -198,9 +223,9 @@ public static class EventParser
             return null;
         }
 
-        var id = String(deal, "id", errors, required: true, path: Path, maxLength: MaxIdLength);
-        var title = String(deal, "title", errors, required: false, path: Path, maxLength: 500);
-        var amount = Decimal(deal, "amount", errors, required: false, Path);
+        var id = Key(deal, "id", errors, required: true, Path);
+        var title = String(deal, "title", errors, required: false, Path, maxLength: 500);
+        var amount = Amount(deal, "amount", errors, required: false, Path);
         var currency = Currency(deal, errors, required: amount is not null, Path);
         string? ownerName = null, ownerEmail = null;
         if (deal.TryGetProperty("owner", out var owner) && owner.ValueKind != JsonValueKind.Null)
@@ -211,9 +236,9 @@ public static class EventParser
             }
             else
             {
-                ownerName = String(owner, "name", errors, required: false, path: Path + ".owner", maxLength: 200);
-                ownerEmail = String(owner, "email", errors, required: false, path: Path + ".owner", maxLength: 254);
-                if (ownerEmail is not null && !IsEmail(ownerEmail))
+                ownerName = String(owner, "name", errors, required: false, Path + ".owner", maxLength: 200);
+                ownerEmail = String(owner, "email", errors, required: false, Path + ".owner", maxLength: 254);
+                if (ownerEmail is not null && !Formats.IsEmail(ownerEmail))
                 {
                     errors.Add(Path + ".owner.email", "is not a valid email address");
                 }
@@ -223,9 +248,18 @@ public static class EventParser
         return id is null ? null : new DealData(id, title, amount, currency, ownerName, ownerEmail);
     }
 
+    /// <summary>An order event carrying a <c>deal</c> (or the reverse) would give templates two subjects to mix up.</summary>
+    private static void Absent(JsonElement data, string name, string kind, FieldErrors errors)
+    {
+        if (data.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            errors.Add("data." + name, $"is not allowed on {kind} events: an event is about one order or one deal");
+        }
+    }
+
     private static string? Currency(JsonElement parent, FieldErrors errors, bool required, string path)
     {
-        var currency = String(parent, "currency", errors, required, path);
+        var currency = String(parent, "currency", errors, required, path, maxLength: 3);
         if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
         {
             errors.Add(path + ".currency", "must be an ISO 4217 code in capitals, e.g. NOK");
@@ -233,6 +267,61 @@ public static class EventParser
         }
 
         return currency;
+    }
+
+    /// <summary>An id that becomes part of a table key: bounded on its encoded form, which is what the key limit counts.</summary>
+    private static string? Key(JsonElement parent, string name, FieldErrors errors, bool required, string? path = null)
+    {
+        var value = String(parent, name, errors, required, path, maxLength: MaxKeyLength);
+        if (value is not null && TableKey.Encode(value).Length > MaxKeyLength)
+        {
+            errors.Add(path is null ? name : path + "." + name, $"is too long to store: at most {MaxKeyLength} characters, counting each character other than ASCII letters, digits and -_.:@+=, as 3 to 12");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static DateTimeOffset? Time(JsonElement parent, string name, string field, FieldErrors errors)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is null || text.Length > 40
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+            || text.Length < 20 || text[10] is not ('T' or 't')
+            || !(text.EndsWith('Z') || text.EndsWith('z') || text.LastIndexOfAny(['+', '-']) > 10))
+        {
+            errors.Add(field, "must be an RFC 3339 timestamp with a UTC offset, e.g. 2026-11-23T10:15:00Z");
+            return null;
+        }
+
+        if (parsed < Earliest)
+        {
+            errors.Add(field, "must not be before 1970-01-01T00:00:00Z");
+            return null;
+        }
+
+        return parsed;
+    }
+
+    private static bool? Boolean(JsonElement parent, string name, string path, FieldErrors errors)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add(path + "." + name, "must be true or false");
+            return null;
+        }
+
+        return value.GetBoolean();
     }
 
     private static string? String(JsonElement parent, string name, FieldErrors errors, bool required, string? path = null, int maxLength = 2048)
@@ -255,7 +344,7 @@ public static class EventParser
         }
 
         var text = value.GetString()!;
-        if (text.Length == 0 || string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add(field, "must not be empty");
             return null;
@@ -263,14 +352,14 @@ public static class EventParser
 
         if (text.Length > maxLength)
         {
-            errors.Add(field, $"must be at most {maxLength} characters");
+            errors.Add(field, $"must be at most {maxLength} characters, not {text.Length}");
             return null;
         }
 
         return text;
     }
 
-    private static decimal? Decimal(JsonElement parent, string name, FieldErrors errors, bool required, string path)
+    private static decimal? Amount(JsonElement parent, string name, FieldErrors errors, bool required, string path)
     {
         var field = path + "." + name;
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -283,44 +372,18 @@ public static class EventParser
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        if (value.ValueKind != JsonValueKind.Number)
         {
             errors.Add(field, "must be a number");
             return null;
         }
 
-        if (number < 0)
+        if (!value.TryGetDecimal(out var number) || number < 0 || number > MaxAmount)
         {
-            errors.Add(field, "must not be negative");
+            errors.Add(field, $"must be a number from 0 to {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}");
             return null;
         }
 
         return number;
     }
-
-    internal static bool IsEmail(string text) =>
-        MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
-
-    internal static bool IsLocale(string tag)
-    {
-        if (tag.Length < 2 || !tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            return false;
-        }
-
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
-            return !string.IsNullOrEmpty(culture.Name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    internal static bool IsTimeZone(string id) =>
-        id.Contains('/', StringComparison.Ordinal) || id == "UTC"
-            ? TimeZoneInfo.TryFindSystemTimeZoneById(id, out _)
-            : false;
 }

@@ -1,17 +1,27 @@
+using System.Buffers;
+using System.Globalization;
 using System.Net.Mime;
 using System.Text.Json;
+using FollowUp.Storage;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace FollowUp.Http;
 
-/// <summary>RFC 9457 problem responses and JSON request bodies read with errors that name the field.</summary>
+/// <summary>RFC 9457 problem responses, request bodies read within a byte limit, and JSON errors that name the field.</summary>
 public static class ApiResults
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    public static IResult Invalid(FieldErrors errors, string title = "The request is not valid.") =>
-        Results.ValidationProblem(errors.ToDictionary(), title: title, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+    public static IResult Invalid(FieldErrors errors, string title = "The request is not valid.")
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return Results.ValidationProblem(
+            errors.ToDictionary(),
+            detail: errors.Omitted > 0 ? $"The {FieldErrors.MaxFields} fields listed have errors, and {errors.Omitted} more errors were found." : null,
+            title: title,
+            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+    }
 
     public static IResult Invalid(string field, string reason, string title = "The request is not valid.")
     {
@@ -23,21 +33,69 @@ public static class ApiResults
     public static IResult NotFound(string what) =>
         Results.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
 
-    public static IResult VersionConflict(string detail) =>
-        Results.Problem(title: "The resource has changed since you read it.", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13");
+    public static IResult Conflict(EditConflictException conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        var (title, type) = conflict.Status switch
+        {
+            StatusCodes.Status412PreconditionFailed => ("The resource has changed since you read it.", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13"),
+            StatusCodes.Status428PreconditionRequired => ("If-Match is required to replace an existing resource.", "https://www.rfc-editor.org/rfc/rfc6585#section-3"),
+            _ => ("The resource was created by someone else at the same moment.", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10"),
+        };
+        return Results.Problem(title: title, detail: conflict.Message, statusCode: conflict.Status, type: type);
+    }
 
     public static IResult UnsupportedMediaType(string detail) =>
         Results.Problem(title: "Unsupported media type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16");
 
+    public static IResult TooLarge() =>
+        Results.Problem(
+            title: "The request body is too large.",
+            detail: $"body: must be at most {MaxBodyBytes / 1024 / 1024} MiB.",
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"must be at most {MaxBodyBytes} bytes"] } });
+
     public static IResult Unavailable(string detail) =>
-        Results.Problem(title: "Storage is unavailable; nothing was changed. Try again.", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4");
+        Results.Problem(title: "Storage is unavailable. Try again: a retry completes what was started.", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4");
 
     public static bool IsJson(string? contentType) =>
         contentType is null
         || contentType.StartsWith(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
         || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Reads the whole body, counting the bytes actually read (a chunked body has no Content-Length to trust).
+    /// </summary>
+    /// <exception cref="BodyTooLargeException">The body is larger than <see cref="MaxBodyBytes"/>.</exception>
+    public static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new BodyTooLargeException();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength.Value : 16 * 1024);
+        while (true)
+        {
+            var memory = buffer.GetMemory(16 * 1024);
+            var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes)
+            {
+                throw new BodyTooLargeException();
+            }
+        }
+    }
+
     /// <summary>Reads the body as JSON; on failure returns null and names the offending field (or <c>body</c>) in <paramref name="errors"/>.</summary>
+    /// <exception cref="BodyTooLargeException">The body is larger than <see cref="MaxBodyBytes"/>.</exception>
     public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, FieldErrors errors, CancellationToken cancellationToken)
         where T : class
     {
@@ -45,19 +103,22 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(errors);
         if (!IsJson(request.ContentType))
         {
-            errors.Add("body", $"must be JSON (Content-Type application/json), not {request.ContentType}");
+            errors.Add("body", $"must be JSON (Content-Type application/json), not {Formats.Quote(request.ContentType)}");
             return null;
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            errors.Add("body", $"must be at most {MaxBodyBytes / 1024 / 1024} MiB");
-            return null;
-        }
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        return ParseJson<T>(body, errors);
+    }
 
+    /// <summary>Deserializes with the contract's options, turning any failure into a named field error.</summary>
+    public static T? ParseJson<T>(ReadOnlyMemory<byte> body, FieldErrors errors)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, FollowUpJson.Options, cancellationToken).ConfigureAwait(false);
+            var value = JsonSerializer.Deserialize<T>(body.Span, FollowUpJson.Options);
             if (value is null)
             {
                 errors.Add("body", "must be a JSON object");
@@ -67,7 +128,7 @@ public static class ApiResults
         }
         catch (JsonException ex)
         {
-            errors.Add(FieldOf(ex.Path), $"is not valid: {FirstSentence(ex.Message)} (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})");
+            errors.Add(FieldOf(ex.Path), Explain(ex));
             return null;
         }
     }
@@ -76,17 +137,80 @@ public static class ApiResults
     public static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string FirstSentence(string message)
+    /// <summary>Says what is wrong in the contract's words, not .NET's (no type names, no stack of paths).</summary>
+    private static string Explain(JsonException ex)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..(end + 1)] : message;
+        var message = ex.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "is not a known field";
+        }
+
+        if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            return "appears more than once";
+        }
+
+        if (ex.InnerException is InvalidOperationException && message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "is not valid: a string must be valid Unicode text (no invalid UTF-8, no lone surrogate such as \\ud800)";
+        }
+
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            var target = message[(message.IndexOf("could not be converted to", StringComparison.Ordinal) + 26)..].Split(". Path", 2)[0].Trim();
+            return "has the wrong type: it must be " + Expected(target);
+        }
+
+        var position = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
+        return "is not valid JSON" + position;
     }
 
-    public static int? ExpectedVersion(HttpRequest request)
+    private static string Expected(string dotnetType) => dotnetType switch
+    {
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        "System.Int32" or "System.Int64" or "System.Decimal" or "System.Double" or "System.Nullable`1[System.Int32]" => "a number",
+        _ when dotnetType.Contains("IReadOnlyList", StringComparison.Ordinal) || dotnetType.EndsWith("[]", StringComparison.Ordinal) => "an array",
+        _ when dotnetType.Contains("Dictionary", StringComparison.Ordinal) => "an object",
+        _ when dotnetType.EndsWith("TemplateSyntax", StringComparison.Ordinal) || dotnetType.Contains("TemplateSyntax]", StringComparison.Ordinal) => "one of scriban, liquid",
+        _ => "the type this field takes (see the API description)",
+    };
+
+    /// <summary>
+    /// Reads <c>If-Match</c>: absent is "create only" (0), <c>*</c> is "whatever exists", <c>"vN"</c> is version N.
+    /// Anything else — a weak tag, several tags, a malformed one — is an error, never silently ignored.
+    /// </summary>
+    public static bool TryReadIfMatch(HttpRequest request, out int? expectedVersion, out bool mustExist, out string? error)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ifMatch = request.Headers.IfMatch.ToString().Trim();
-        return ifMatch.Length > 3 && ifMatch.StartsWith("\"v", StringComparison.Ordinal) && int.TryParse(ifMatch[2..^1], out var version) ? version : null;
+        expectedVersion = 0;
+        mustExist = false;
+        error = null;
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var text = values.Count == 1 ? values[0]!.Trim() : string.Join(",", values.ToArray());
+        if (text == "*")
+        {
+            expectedVersion = null;
+            mustExist = true;
+            return true;
+        }
+
+        if (text.Length is > 3 and < 16 && text.StartsWith("\"v", StringComparison.Ordinal) && text.EndsWith('"')
+            && int.TryParse(text.AsSpan(2, text.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            // Stored versions start at 1, so "v0" can only fail; -1 never matches and never means "create only".
+            expectedVersion = version == 0 ? -1 : version;
+            return true;
+        }
+
+        error = $"{Formats.Quote(text, 40)} is not an entity tag of this API: send the ETag you read, such as \"v3\", or *";
+        return false;
     }
 
     public static string ETagFor(int version) => $"\"v{version}\"";

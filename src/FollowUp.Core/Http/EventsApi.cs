@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -24,22 +25,25 @@ public static class EventsApi
         var contentType = request.ContentType ?? string.Empty;
         if (!ApiResults.IsJson(contentType))
         {
-            return ApiResults.UnsupportedMediaType($"Send {StructuredContentType}, {BatchContentType}, or binary mode with ce-* headers and a JSON body; got '{contentType}'.");
-        }
-
-        if (request.ContentLength > ApiResults.MaxBodyBytes)
-        {
-            return ApiResults.Invalid("body", $"must be at most {ApiResults.MaxBodyBytes / 1024 / 1024} MiB");
+            return ApiResults.UnsupportedMediaType($"Send {StructuredContentType}, {BatchContentType}, or binary mode with ce-* headers and a JSON body; got {Validation.Formats.Quote(contentType)}.");
         }
 
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var body = await ApiResults.ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            document = JsonDocument.Parse(body, JsonText.DocumentOptions);
+        }
+        catch (BodyTooLargeException)
+        {
+            return ApiResults.TooLarge();
         }
         catch (JsonException ex)
         {
-            return ApiResults.Invalid("body", $"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})");
+            var why = ex.Message.StartsWith("Duplicate property", StringComparison.Ordinal) || ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+                ? "holds a duplicate field name"
+                : ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? $"is nested deeper than {JsonText.MaxDepth} levels" : "is not valid JSON";
+            return ApiResults.Invalid("body", $"{why} (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})");
         }
 
         using (document)
@@ -80,6 +84,11 @@ public static class EventsApi
             : Results.Json(result, FollowUpJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
+    /// <summary>
+    /// Each event of a batch stands alone: an invalid one is that item's error, and one that storage could not take is
+    /// that item's "unavailable" (the whole answer is then 503, so the sender retries; the events already taken answer
+    /// "duplicate" on the retry). One poison event never costs the others.
+    /// </summary>
     private static async Task<IResult> BatchAsync(JsonElement json, EventIngestor ingestor, CancellationToken cancellationToken)
     {
         if (json.ValueKind != JsonValueKind.Array)
@@ -98,7 +107,8 @@ public static class EventsApi
         var index = 0;
         foreach (var element in json.EnumerateArray())
         {
-            var errors = new FieldErrors();
+            // Fewer fields per item than for a single event: 500 bad items must not make an answer of megabytes.
+            var errors = new FieldErrors(maxFields: 10);
             var parsed = EventParser.Parse(element, errors);
             if (parsed is null)
             {
@@ -107,22 +117,32 @@ public static class EventsApi
             }
             else
             {
-                var result = await ingestor.IngestAsync(parsed, cancellationToken).ConfigureAwait(false);
-                items.Add(new EventBatchItem(index, result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted", parsed.Id, parsed.Source, result, null));
+                try
+                {
+                    var result = await ingestor.IngestAsync(parsed, cancellationToken).ConfigureAwait(false);
+                    items.Add(new EventBatchItem(index, result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted", parsed.Id, parsed.Source, result, null));
+                }
+                catch (RequestFailedException ex)
+                {
+                    items.Add(new EventBatchItem(index, "unavailable", parsed.Id, parsed.Source, null, new Dictionary<string, string[]>
+                    {
+                        ["$"] = [$"storage answered {ex.Status} ({ex.ErrorCode}); send the batch again: the events already taken answer 'duplicate'"],
+                    }));
+                }
             }
 
             index++;
         }
 
         var invalid = items.Count(item => item.Status == "invalid");
+        var unavailable = items.Count(item => item.Status == "unavailable");
         if (invalid == items.Count)
         {
             return ApiResults.Invalid(allErrors, "No event in the batch is valid.");
         }
 
-        return Results.Json(
-            new EventBatchResponse(items.Count(i => i.Status == "accepted"), items.Count(i => i.Status == "duplicate"), invalid, items),
-            FollowUpJson.Options);
+        var response = new EventBatchResponse(items.Count(i => i.Status == "accepted"), items.Count(i => i.Status == "duplicate"), invalid, items) { Unavailable = unavailable };
+        return Results.Json(response, FollowUpJson.Options, statusCode: unavailable > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
     /// <summary>Binary content mode: the attributes travel as ce-* headers and the body is the data.</summary>
@@ -141,6 +161,21 @@ public static class EventsApi
         return JsonSerializer.SerializeToElement(json);
     }
 
-    private static string? Attribute(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Attribute(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = value.GetString();
+            return text is { Length: <= 256 } ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using FollowUp.Links;
+using FollowUp.Messages;
+using FollowUp.Responses;
 using Microsoft.AspNetCore.Http;
 
 namespace FollowUp.Http;

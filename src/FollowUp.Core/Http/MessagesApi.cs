@@ -10,34 +10,48 @@ public static class MessagesApi
     public const int DefaultLimit = 50;
     public const int MaxLimit = 1000;
 
+    private static readonly string[] Parameters = ["customerId", "orderId", "dealId", "status", "limit", "continuationToken"];
+
     public static async Task<IResult> ListAsync(HttpRequest request, MessageLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ledger);
         var errors = new FieldErrors();
         var query = request.Query;
-        MessageStatus? status = null;
-        if (query.TryGetValue("status", out var statusText) && !string.IsNullOrEmpty(statusText))
+        foreach (var name in query.Keys.Where(name => !Parameters.Contains(name, StringComparer.Ordinal)))
         {
-            if (Enum.TryParse<MessageStatus>(statusText, ignoreCase: true, out var parsed) && !int.TryParse(statusText, out _))
+            errors.Add(name, $"is not a filter of this list; use {string.Join(", ", Parameters)}");
+        }
+
+        foreach (var name in Parameters.Where(name => query.TryGetValue(name, out var values) && values.Count > 1))
+        {
+            errors.Add(name, "must be given at most once");
+        }
+
+        MessageStatus? status = null;
+        if (Value(query, "status") is { } statusText)
+        {
+            var match = Enum.GetValues<MessageStatus>().Where(s => s.ToString().Equals(statusText, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (match.Count == 1)
             {
-                status = parsed;
+                status = match[0];
             }
             else
             {
-                errors.Add("status", $"'{statusText}' is not one of {string.Join(", ", Enum.GetNames<MessageStatus>().Select(n => n.ToLowerInvariant()))}");
+                errors.Add("status", $"{Formats.Quote(statusText, 40)} is not one of {string.Join(", ", Enum.GetNames<MessageStatus>().Select(n => n.ToLowerInvariant()))}");
             }
         }
 
         var limit = DefaultLimit;
-        if (query.TryGetValue("limit", out var limitText) && !string.IsNullOrEmpty(limitText)
-            && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
+        if (Value(query, "limit") is { } limitText && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
             errors.Add("limit", $"must be a whole number from 1 to {MaxLimit}");
         }
 
-        var orderId = Value(query, "orderId");
-        var dealId = Value(query, "dealId");
+        var customerId = Bounded(query, "customerId", Events.EventParser.MaxKeyLength, errors);
+        var orderId = Bounded(query, "orderId", Events.EventParser.MaxKeyLength, errors);
+        var dealId = Bounded(query, "dealId", Events.EventParser.MaxKeyLength, errors);
+        var continuation = Bounded(query, "continuationToken", 2048, errors);
         if (orderId is not null && dealId is not null)
         {
             errors.Add("dealId", "cannot be combined with orderId: a message follows up on an order or a deal, never both");
@@ -48,19 +62,46 @@ public static class MessagesApi
             return ApiResults.Invalid(errors, "The query is not valid.");
         }
 
-        var page = await ledger.ListAsync(new MessageQuery(Value(query, "customerId"), orderId, dealId, status, limit, Value(query, "continuationToken")), cancellationToken).ConfigureAwait(false);
+        var page = await ledger.ListAsync(new MessageQuery(customerId, orderId, dealId, status, limit, continuation), cancellationToken).ConfigureAwait(false);
         return Results.Json(page, FollowUpJson.Options);
     }
 
     public static async Task<IResult> GetAsync(string id, MessageLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var message = id.Length is > 0 and <= 64 && id.All(char.IsAsciiHexDigitLower)
-            ? await ledger.FindAsync(id, cancellationToken).ConfigureAwait(false)
-            : null;
-        return message is null ? ApiResults.NotFound($"There is no message '{id}'.") : Results.Json(MessageView.From(message), FollowUpJson.Options);
+        var message = await ledger.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return message is null ? ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}.") : Results.Json(MessageView.From(message), FollowUpJson.Options);
     }
 
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+
+    private static string? Bounded(IQueryCollection query, string name, int max, FieldErrors errors)
+    {
+        var value = Value(query, name);
+        if (value is not null && (value.Length > max || value.Any(char.IsSurrogate) && !IsValidUtf16(value)))
+        {
+            errors.Add(name, $"must be at most {max} characters of valid text");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool IsValidUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,12 +1,16 @@
-using Azure;
 using FollowUp.Rules;
+using FollowUp.Storage;
 using FollowUp.Templates;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Http;
 
-/// <summary><c>GET /api/rules</c>, <c>GET|PUT|DELETE /api/rules/{id}</c>. PUT honours <c>If-Match: "v{version}"</c>.</summary>
+/// <summary>
+/// <c>GET /api/rules</c>, <c>GET|PUT|DELETE /api/rules/{id}</c>. PUT creates a rule, or replaces one only with
+/// <c>If-Match</c> naming the version read (<c>"v3"</c>) or <c>*</c>: a blind overwrite is 428, a stale one 412.
+/// </summary>
 public static class RulesApi
 {
     public static async Task<IResult> ListAsync(RuleBook rules, CancellationToken cancellationToken)
@@ -20,23 +24,38 @@ public static class RulesApi
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(request);
-        var rule = await rules.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var rule = Ids.IsValid(id) ? await rules.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (rule is null)
         {
-            return ApiResults.NotFound($"There is no rule '{id}'.");
+            return ApiResults.NotFound($"There is no rule {Formats.Quote(id)}.");
         }
 
         request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(rule.Version);
         return Results.Json(rule, FollowUpJson.Options);
     }
 
-    public static async Task<IResult> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<IResult> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (!ApiResults.TryReadIfMatch(request, out var expectedVersion, out var mustExist, out var ifMatchError))
+        {
+            return ApiResults.Invalid("If-Match", ifMatchError!, "The rule is not valid.");
+        }
+
         var errors = new FieldErrors();
-        var input = await ApiResults.ReadJsonAsync<RuleInput>(request, errors, cancellationToken).ConfigureAwait(false);
+        RuleInput? input;
+        try
+        {
+            input = await ApiResults.ReadJsonAsync<RuleInput>(request, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            return ApiResults.TooLarge();
+        }
+
         if (input is null)
         {
             return ApiResults.Invalid(errors, "The rule is not valid.");
@@ -44,7 +63,7 @@ public static class RulesApi
 
         var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
             && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-        var rule = RuleValidator.Validate(id, input, _ => templateExists, errors);
+        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits.Value, errors);
         if (rule is null)
         {
             return ApiResults.Invalid(errors, "The rule is not valid.");
@@ -52,23 +71,26 @@ public static class RulesApi
 
         try
         {
-            var (saved, created) = await rules.SaveAsync(rule, ApiResults.ExpectedVersion(request), cancellationToken).ConfigureAwait(false);
+            var (saved, created) = await rules.SaveAsync(rule, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);
             request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(saved.Version);
-            return created
-                ? Results.Created($"/{FollowUpRoutes.Rules}/{saved.Id}", saved)
-                : Results.Json(saved, FollowUpJson.Options);
+            if (created)
+            {
+                request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Rules}/{saved.Id}";
+            }
+
+            return Results.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (EditConflictException ex)
         {
-            return ApiResults.VersionConflict(ex.Message);
+            return ApiResults.Conflict(ex);
         }
     }
 
     public static async Task<IResult> DeleteAsync(string id, RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return await rules.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
+        return Ids.IsValid(id) && await rules.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
             ? Results.NoContent()
-            : ApiResults.NotFound($"There is no rule '{id}'.");
+            : ApiResults.NotFound($"There is no rule {Formats.Quote(id)}.");
     }
 }

@@ -1,4 +1,4 @@
-using Azure;
+using FollowUp.Storage;
 using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.Rules;
@@ -35,8 +35,22 @@ public static class TemplatesApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
+        if (!ApiResults.TryReadIfMatch(request, out var expectedVersion, out var mustExist, out var ifMatchError))
+        {
+            return ApiResults.Invalid("If-Match", ifMatchError!, "The template is not valid.");
+        }
+
         var errors = new FieldErrors();
-        var input = await ApiResults.ReadJsonAsync<TemplateInput>(request, errors, cancellationToken).ConfigureAwait(false);
+        TemplateInput? input;
+        try
+        {
+            input = await ApiResults.ReadJsonAsync<TemplateInput>(request, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            return ApiResults.TooLarge();
+        }
+
         var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
         if (template is null)
         {
@@ -45,15 +59,18 @@ public static class TemplatesApi
 
         try
         {
-            var (saved, created) = await templates.SaveAsync(template, ApiResults.ExpectedVersion(request), cancellationToken).ConfigureAwait(false);
+            var (saved, created) = await templates.SaveAsync(template, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);
             request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(saved.Version);
-            return created
-                ? Results.Created($"/{FollowUpRoutes.Templates}/{saved.Id}", saved)
-                : Results.Json(saved, FollowUpJson.Options);
+            if (created)
+            {
+                request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Templates}/{saved.Id}";
+            }
+
+            return Results.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (EditConflictException ex)
         {
-            return ApiResults.VersionConflict(ex.Message);
+            return ApiResults.Conflict(ex);
         }
     }
 
@@ -72,9 +89,18 @@ public static class TemplatesApi
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(time);
         var errors = new FieldErrors();
-        var body = request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
-            ? new TemplatePreviewRequest(null, null, null)
-            : await ApiResults.ReadJsonAsync<TemplatePreviewRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        TemplatePreviewRequest? body;
+        try
+        {
+            body = request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
+                ? new TemplatePreviewRequest(null, null, null)
+                : await ApiResults.ReadJsonAsync<TemplatePreviewRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            return ApiResults.TooLarge();
+        }
+
         if (body is null)
         {
             return ApiResults.Invalid(errors, "The preview request is not valid.");
@@ -96,7 +122,7 @@ public static class TemplatesApi
             }
         }
 
-        if (body.Locale is not null && !EventParser.IsLocale(body.Locale))
+        if (body.Locale is not null && !Formats.IsLocale(body.Locale))
         {
             errors.Add("locale", $"'{body.Locale}' is not a BCP 47 language tag such as nb-NO or en");
         }

@@ -2,15 +2,23 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FollowUp.Events;
+using FollowUp.Telemetry;
 
 namespace FollowUp.Messages;
 
 /// <summary>
 /// A message and its whole life, in its customer's partition. The row is the truth the dispatcher claims with its
-/// ETag; schedule entries only point at it.
+/// ETag; schedule entries only point at it. Only <see cref="MessageLife"/> writes it.
 /// </summary>
 public sealed class MessageEntity : ITableEntity
 {
+    /// <summary>History entries kept; older ones are dropped and counted in <see cref="HistoryDropped"/>.</summary>
+    public const int MaxHistory = 40;
+
+    public const int MaxDetailLength = 500;
+    public const int MaxReasonLength = 1000;
+    public const int MaxSubjectLength = 998;
+
     public string PartitionKey { get; set; } = string.Empty;
 
     /// <summary>The message id.</summary>
@@ -71,8 +79,11 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>The render model (customer, order or deal, event) as JSON, captured when the message was scheduled.</summary>
     public string Model { get; set; } = "{}";
 
-    /// <summary>The message's life as a JSON array of <see cref="MessageEvent"/>.</summary>
+    /// <summary>The message's life as a JSON array of <see cref="MessageEvent"/>, newest <see cref="MaxHistory"/> entries.</summary>
     public string History { get; set; } = "[]";
+
+    /// <summary>How many of the oldest history entries were dropped to keep the row within Table Storage's limits.</summary>
+    public int HistoryDropped { get; set; }
 
     public MessageStatus GetStatus() => Enum.Parse<MessageStatus>(Status);
 
@@ -82,15 +93,33 @@ public sealed class MessageEntity : ITableEntity
 
     public List<MessageEvent> GetHistory() => JsonSerializer.Deserialize<List<MessageEvent>>(History, FollowUpJson.Options) ?? [];
 
-    public void Record(MessageStatus status, MessageEvent entry)
+    public bool IsPending(DateTimeOffset now) =>
+        GetStatus() == MessageStatus.Scheduled || (GetStatus() == MessageStatus.Claimed && ClaimedUntil <= now);
+
+    /// <summary>Sets the status and adds an entry to the history, keeping the history bounded.</summary>
+    internal void Record(MessageStatus status, MessageEvent entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Status = status.ToString();
         var history = GetHistory();
-        history.Add(entry);
+        history.Add(entry with { Detail = Cut(entry.Detail is null ? null : Redaction.Scrub(entry.Detail, Email), MaxDetailLength) });
+        if (history.Count > MaxHistory)
+        {
+            var drop = history.Count - MaxHistory;
+            history.RemoveRange(0, drop);
+            HistoryDropped += drop;
+        }
+
         History = JsonSerializer.Serialize(history, FollowUpJson.Options);
     }
 
-    public bool IsPending(DateTimeOffset now) =>
-        GetStatus() == MessageStatus.Scheduled || (GetStatus() == MessageStatus.Claimed && ClaimedUntil <= now);
+    /// <summary>Cuts every free-text value to its bound, so that no write can fail on Table Storage's property limits.</summary>
+    internal void Bound()
+    {
+        Reason = Cut(Reason is null ? null : Redaction.Scrub(Reason, Email), MaxReasonLength);
+        Subject = Cut(Subject, MaxSubjectLength);
+        ProviderMessageId = Cut(ProviderMessageId, 200);
+    }
+
+    internal static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }

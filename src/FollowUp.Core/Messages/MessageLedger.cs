@@ -5,29 +5,28 @@ using FollowUp.Storage;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// Reads messages for the results API. By customer is one partition; by order or deal goes through the index; by
-/// status alone scans with a server-side filter, page by page.
+/// Reads messages for the results API. By customer is one partition (with an order or deal, one index partition);
+/// by message id goes through the index; otherwise a server-side filter, page by page.
 /// </summary>
-public sealed class MessageLedger(FollowUpTables tables)
+public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, MessageLife life)
 {
     public async Task<MessageEntity?> FindAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        var index = await tables.MessageIndex.GetEntityIfExistsAsync<TableEntity>(MessageIndexKeys.ById(messageId), string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!index.HasValue)
+        if (!MessageIds.IsWellFormed(messageId))
         {
             return null;
         }
 
-        var message = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(index.Value!.GetString(MessageIndexKeys.CustomerKeyProperty), messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return message.HasValue ? message.Value : null;
+        var customerKey = await index.CustomerKeyOfAsync(messageId, cancellationToken).ConfigureAwait(false);
+        return customerKey is null ? null : await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.CustomerId is null && (query.OrderId ?? query.DealId) is { } subjectId)
+        if (query.CustomerId is { } customerId && (query.OrderId ?? query.DealId) is { } subjectId)
         {
-            return await ListBySubjectAsync(query, query.OrderId is null ? SubjectKind.Deal : SubjectKind.Order, subjectId, cancellationToken).ConfigureAwait(false);
+            return await ListBySubjectAsync(query, SubjectIndex.PartitionFor(query.OrderId is null ? SubjectKind.Deal : SubjectKind.Order, customerId, subjectId), cancellationToken).ConfigureAwait(false);
         }
 
         var filters = new List<string>();
@@ -36,44 +35,6 @@ public sealed class MessageLedger(FollowUpTables tables)
             filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(query.CustomerId)}"));
         }
 
-        AddSubjectAndStatus(query, filters);
-        var pages = tables.Messages.QueryAsync<MessageEntity>(filters.Count == 0 ? null : string.Join(" and ", filters), maxPerPage: query.Limit, cancellationToken: cancellationToken)
-            .AsPages(query.ContinuationToken, query.Limit);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            return new MessagePage(page.Values.Select(MessageView.From).ToList(), page.ContinuationToken);
-        }
-
-        return new MessagePage([], null);
-    }
-
-    private async Task<MessagePage> ListBySubjectAsync(MessageQuery query, SubjectKind kind, string subjectId, CancellationToken cancellationToken)
-    {
-        var subject = MessageIndexKeys.BySubject(kind, subjectId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subject} and RowKey ge {"m:"} and RowKey lt {"m;"}");
-        var pages = tables.MessageIndex.QueryAsync<TableEntity>(filter, maxPerPage: query.Limit, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, query.Limit);
-        await foreach (var page in pages.ConfigureAwait(false))
-        {
-            var items = new List<MessageView>();
-            foreach (var row in page.Values)
-            {
-                var message = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(row.GetString(MessageIndexKeys.CustomerKeyProperty), row.RowKey[2..], cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (message.HasValue
-                    && (query.Status is null || message.Value!.GetStatus() == query.Status)
-                    && (query.OrderId is null || query.DealId is null))
-                {
-                    items.Add(MessageView.From(message.Value!));
-                }
-            }
-
-            return new MessagePage(items, page.ContinuationToken);
-        }
-
-        return new MessagePage([], null);
-    }
-
-    private static void AddSubjectAndStatus(MessageQuery query, List<string> filters)
-    {
         if (query.OrderId is not null)
         {
             filters.Add(TableClient.CreateQueryFilter($"SubjectKind eq {nameof(SubjectKind.Order)} and SubjectId eq {query.OrderId}"));
@@ -88,5 +49,30 @@ public sealed class MessageLedger(FollowUpTables tables)
         {
             filters.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
         }
+
+        var pages = tables.Messages.QueryAsync<MessageEntity>(filters.Count == 0 ? null : string.Join(" and ", filters), maxPerPage: query.Limit, cancellationToken: cancellationToken)
+            .AsPages(query.ContinuationToken, query.Limit);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return new MessagePage(page.Values.Select(MessageView.From).ToList(), page.ContinuationToken);
+        }
+
+        return new MessagePage([], null);
+    }
+
+    private async Task<MessagePage> ListBySubjectAsync(MessageQuery query, string partition, CancellationToken cancellationToken)
+    {
+        var (rows, continuation) = await index.ListMessagesAsync(partition, query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        var items = new List<MessageView>();
+        foreach (var (messageId, customerKey) in rows)
+        {
+            var message = await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
+            if (message is not null && (query.Status is null || message.GetStatus() == query.Status))
+            {
+                items.Add(MessageView.From(message));
+            }
+        }
+
+        return new MessagePage(items, continuation);
     }
 }

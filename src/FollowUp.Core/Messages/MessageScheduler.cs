@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure;
-using Azure.Data.Tables;
-using FollowUp.Dispatch;
 using FollowUp.Events;
 using FollowUp.Rules;
 using FollowUp.Storage;
@@ -10,11 +7,11 @@ using FollowUp.Validation;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// Creates one message per (rule, order or deal) and cancels the pending messages of an order or deal when a later
-/// event on that same order or deal says so. Writes go index → message → schedule entry, so that a crash part-way
+/// Decides which message a rule makes for an event, and which pending messages of an order or deal a later event
+/// cancels. Writes go index → message → schedule entry (through <see cref="MessageLife"/>), so that a crash part-way
 /// leaves nothing a replay cannot finish and nothing the dispatcher can lose.
 /// </summary>
-public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons, DispatchSignal signal, TimeProvider time)
+public sealed class MessageScheduler(SubjectIndex index, MessageLife life, CouponCodes coupons, TimeProvider time)
 {
     public async Task<ScheduleResult> ScheduleAsync(
         FollowUpEvent @event,
@@ -26,18 +23,16 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(eventsSeen);
-        var messageId = MessageIds.For(rule.Id, @event.SubjectKind, @event.SubjectId);
+        var messageId = MessageIds.For(rule.Id, @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
         var customerKey = TableKey.Encode(@event.Customer.Id);
 
         // Only a coupon (reserved in its own table) is worth a read to avoid; otherwise the insert's conflict tells.
-        if (rule.Coupon is not null)
+        if (rule.Coupon is not null && await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            var existing = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (existing.HasValue)
-            {
-                return await ExistingAsync(existing.Value!, cancellationToken).ConfigureAwait(false);
-            }
+            await life.EnsureScheduledAsync(earlier, cancellationToken).ConfigureAwait(false);
+            return Existing(earlier);
         }
 
         var now = time.GetUtcNow();
@@ -48,7 +43,6 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
 
         var start = @event.Time is { } eventTime && eventTime < now ? eventTime : now;
         var dueAt = ScheduleEntry.Truncate(start + delay < now ? now : start + delay);
-
         var message = new MessageEntity
         {
             PartitionKey = customerKey,
@@ -61,8 +55,8 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
             EventType = @event.Type,
             CancelOn = string.Join(',', rule.CancelOn),
             Email = @event.Customer.Email,
-            Locale = model["customer"]?["locale"]?.GetValue<string>(),
-            TimeZone = model["customer"]?["timeZone"]?.GetValue<string>(),
+            Locale = Text(model["customer"], "locale"),
+            TimeZone = Text(model["customer"], "timeZone"),
             CreatedAt = now,
             DueAt = dueAt,
             Model = model.ToJsonString(),
@@ -85,42 +79,22 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
             message.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}"));
         }
 
-        await tables.MessageIndex.UpsertEntityAsync(
-            new TableEntity(MessageIndexKeys.ById(messageId), string.Empty) { [MessageIndexKeys.CustomerKeyProperty] = customerKey },
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
-        await tables.MessageIndex.UpsertEntityAsync(
-            new TableEntity(MessageIndexKeys.BySubject(@event.SubjectKind, @event.SubjectId), MessageIndexKeys.MessageRow(messageId)) { [MessageIndexKeys.CustomerKeyProperty] = customerKey },
-            TableUpdateMode.Replace,
-            cancellationToken).ConfigureAwait(false);
-
-        try
-        {
-            await tables.Messages.AddEntityAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var winner = await tables.Messages.GetEntityAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await ExistingAsync(winner.Value, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (message.GetStatus() == MessageStatus.Scheduled)
-        {
-            await EnsureScheduledAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ScheduleResult(rule.Id, messageId, message.GetStatus(), dueAt, message.Reason);
+        await index.AddMessageAsync(SubjectIndex.PartitionFor(@event), messageId, customerKey, cancellationToken).ConfigureAwait(false);
+        var (stored, created) = await life.CreateAsync(message, cancellationToken).ConfigureAwait(false);
+        return created
+            ? new ScheduleResult(rule.Id, messageId, stored.GetStatus(), dueAt, stored.Reason)
+            : Existing(stored);
     }
 
     /// <summary>Cancels the pending messages of the event's order or deal whose rule names this event type.</summary>
     /// <param name="event">The event that may cancel.</param>
     /// <param name="rules">The current rules; a deleted rule's messages use the cancelOn they were scheduled with.</param>
-    /// <param name="messages">The order's or deal's messages, from <see cref="SubjectState"/>.</param>
+    /// <param name="messages">The order's or deal's messages, from <see cref="SubjectIndex"/>.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<IReadOnlyList<ScheduleResult>> CancelAsync(
         FollowUpEvent @event,
         IReadOnlyDictionary<string, Rule> rules,
-        IReadOnlyList<(string MessageId, string CustomerKey)> messages,
+        IEnumerable<SubjectMessage> messages,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
@@ -130,73 +104,57 @@ public sealed class MessageScheduler(FollowUpTables tables, CouponCodes coupons,
         var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
         foreach (var (messageId, customerKey) in messages)
         {
-            var result = await TryCancelAsync(customerKey, messageId, m =>
-                (rules.TryGetValue(m.RuleId, out var rule) ? rule.CancelOn : m.GetCancelOn()).Contains(@event.Type), reason, cancellationToken).ConfigureAwait(false);
-            if (result is not null)
+            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type), reason, cancellationToken).ConfigureAwait(false);
+            if (message is not null)
             {
-                cancelled.Add(result);
+                cancelled.Add(new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason));
             }
         }
 
         return cancelled;
     }
 
-    /// <summary>Cancels one pending message when <paramref name="applies"/> says so; safe against a dispatcher claiming it at the same moment.</summary>
-    public async Task<ScheduleResult?> TryCancelAsync(string customerKey, string messageId, Func<MessageEntity, bool> applies, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Cancels a message this event just scheduled if a cancelling event reached its order or deal meanwhile: the
+    /// other side of the race in which a cancelling event read the index before this message was in it.
+    /// </summary>
+    public async Task<ScheduleResult?> CancelIfSeenAsync(ScheduleResult scheduled, FollowUpEvent @event, Rule rule, IReadOnlySet<string> seenNow, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(applies);
-        for (var attempt = 0; attempt < 5; attempt++)
+        ArgumentNullException.ThrowIfNull(scheduled);
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(seenNow);
+        var cancelling = rule.CancelOn.FirstOrDefault(seenNow.Contains);
+        if (cancelling is null || scheduled.MessageId is null || scheduled.Status != MessageStatus.Scheduled)
         {
-            var found = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!found.HasValue)
-            {
-                return null;
-            }
-
-            var message = found.Value!;
-            var now = time.GetUtcNow();
-            if (!message.IsPending(now) || !applies(message))
-            {
-                return null;
-            }
-
-            message.Reason = reason;
-            message.ClaimedUntil = null;
-            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, reason));
-            try
-            {
-                await tables.Messages.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                continue;
-            }
-
-            await tables.Schedule.DeleteEntityAsync(ScheduleEntry.Bucket(message.DueAt), ScheduleEntry.RowKeyFor(message.DueAt, messageId), ETag.All, cancellationToken).ConfigureAwait(false);
-            return new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason);
+            return null;
         }
 
-        return null;
+        var reason = $"{cancelling} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
+        var message = await life.CancelAsync(TableKey.Encode(@event.Customer.Id), scheduled.MessageId, _ => true, reason, cancellationToken).ConfigureAwait(false);
+        return message is null ? null : scheduled with { Status = MessageStatus.Cancelled, Reason = reason };
     }
 
-    /// <summary>Makes sure a scheduled message has its schedule entry; idempotent, so a replay repairs a crash before it.</summary>
-    internal async Task EnsureScheduledAsync(MessageEntity message, CancellationToken cancellationToken)
-    {
-        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(message.RowKey, message.PartitionKey, message.DueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        signal.Notify(message.DueAt);
-    }
+    private static IReadOnlyList<string> CancelsOn(MessageEntity message, IReadOnlyDictionary<string, Rule> rules) =>
+        rules.TryGetValue(message.RuleId, out var rule) ? rule.CancelOn : message.GetCancelOn();
 
-    private async Task<ScheduleResult> ExistingAsync(MessageEntity message, CancellationToken cancellationToken)
-    {
-        if (message.GetStatus() == MessageStatus.Scheduled)
-        {
-            await EnsureScheduledAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ScheduleResult(message.RuleId, message.RowKey, message.GetStatus(), message.DueAt, "already scheduled for this " + Subject(message.GetSubjectKind()), Existing: true);
-    }
+    private static ScheduleResult Existing(MessageEntity message) =>
+        new(message.RuleId, message.RowKey, message.GetStatus(), message.DueAt, "already scheduled for this " + Subject(message.GetSubjectKind()), Existing: true);
 
     private static string Subject(SubjectKind kind) => kind == SubjectKind.Deal ? "deal" : "order";
 
-    internal static JsonObject ParseModel(MessageEntity message) => JsonNode.Parse(message.Model)?.AsObject() ?? [];
+    private static string? Text(JsonNode? parent, string name) =>
+        parent is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    internal static JsonObject ParseModel(MessageEntity message)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(message.Model) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
 }

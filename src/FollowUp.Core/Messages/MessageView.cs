@@ -22,7 +22,8 @@ public sealed record MessageView(
     string? Answer,
     DateTimeOffset? AnsweredAt,
     string? Reason,
-    IReadOnlyList<MessageEvent> History)
+    IReadOnlyList<MessageEvent> History,
+    int? HistoryDropped = null)
 {
     public static MessageView From(MessageEntity message)
     {
@@ -48,6 +49,7 @@ public sealed record MessageView(
             message.Answer,
             message.AnsweredAt,
             message.Reason,
-            message.GetHistory());
+            message.GetHistory(),
+            message.HistoryDropped > 0 ? message.HistoryDropped : null);
     }
 }

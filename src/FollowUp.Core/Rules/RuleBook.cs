@@ -7,14 +7,18 @@ using FollowUp.Storage;
 namespace FollowUp.Rules;
 
 /// <summary>
-/// The rules, read from Table Storage and cached for a few seconds so that ingesting an event costs no rule query;
-/// an edit made here is seen at once, one made on another instance within <see cref="CacheFor"/>.
+/// The owner of the Rules table. Rules are read from Table Storage and cached for a few seconds so that ingesting
+/// an event costs no rule query; an edit made here is seen at once, one made on another instance within
+/// <see cref="CacheFor"/>.
 /// </summary>
 public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private const int MaxCachedConditions = 1_000;
 
-    private readonly ConcurrentDictionary<(string Id, int Version), RuleCondition?> _conditions = new();
+    // Keyed by the condition's text, never by rule id and version: a rule deleted and created again starts at
+    // version 1 with a different condition, and must never get the old one's compiled form.
+    private readonly ConcurrentDictionary<string, RuleCondition> _conditions = new(StringComparer.Ordinal);
     private (DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Rule> Rules)? _cache;
 
     public async Task<IReadOnlyDictionary<string, Rule>> GetAllAsync(CancellationToken cancellationToken = default)
@@ -42,27 +46,39 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         return entity.HasValue ? JsonSerializer.Deserialize<Rule>(entity.Value!.Definition, FollowUpJson.Options) : null;
     }
 
-    /// <summary>Saves a rule as the next version. With <paramref name="expectedVersion"/>, fails with 412 if someone saved in between.</summary>
+    /// <summary>Saves a rule as the next version.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="expectedVersion">null: whatever is stored; 0: only if none is; n: only if version n is.</param>
+    /// <param name="mustExist">Only if one is stored (<c>If-Match: *</c>).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns>The saved rule, and whether it was created.</returns>
-    public async Task<(Rule Rule, bool Created)> SaveAsync(Rule rule, int? expectedVersion, CancellationToken cancellationToken = default)
+    /// <exception cref="EditConflictException">The precondition does not hold, or a concurrent edit won.</exception>
+    public async Task<(Rule Rule, bool Created)> SaveAsync(Rule rule, int? expectedVersion, bool mustExist = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        var what = $"Rule '{rule.Id}'";
         var existing = await tables.Rules.GetEntityIfExistsAsync<RuleEntity>(RuleEntity.Partition, rule.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         var current = existing.HasValue ? JsonSerializer.Deserialize<Rule>(existing.Value!.Definition, FollowUpJson.Options) : null;
-        if (expectedVersion is not null && expectedVersion != (current?.Version ?? 0))
-        {
-            throw new RequestFailedException(412, $"Rule '{rule.Id}' is at version {current?.Version ?? 0}, not {expectedVersion}.");
-        }
+        EditConflictException.ThrowIfUnmet(what, current?.Version ?? 0, expectedVersion, mustExist);
 
         var saved = rule with { Version = (current?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
         var entity = new RuleEntity { RowKey = rule.Id, Definition = JsonSerializer.Serialize(saved, FollowUpJson.Options) };
-        if (existing.HasValue)
+        try
         {
-            await tables.Rules.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            if (existing.HasValue)
+            {
+                await tables.Rules.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await tables.Rules.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
         }
-        else
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            await tables.Rules.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            throw new EditConflictException(ex.Status == 409 ? 409 : 412, current?.Version ?? 0, ex.Status == 409
+                ? $"{what} was created by someone else at the same moment; read it and try again."
+                : $"{what} was changed by someone else at the same moment; read it and try again.");
         }
 
         _cache = null;
@@ -76,13 +92,21 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         return response.Status != 404;
     }
 
-    /// <summary>The rule's compiled condition, or null when it has none. Compiled once per rule version.</summary>
+    /// <summary>The rule's compiled condition, or null when it has none.</summary>
     public RuleCondition? ConditionOf(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return _conditions.GetOrAdd((rule.Id, rule.Version), _ =>
-            string.IsNullOrWhiteSpace(rule.Condition)
-                ? null
-                : RuleCondition.Compile(rule.Condition, out var error) ?? throw new InvalidOperationException($"Rule '{rule.Id}' has a condition that does not parse: {error}"));
+        if (string.IsNullOrWhiteSpace(rule.Condition))
+        {
+            return null;
+        }
+
+        if (_conditions.Count > MaxCachedConditions)
+        {
+            _conditions.Clear();
+        }
+
+        return _conditions.GetOrAdd(rule.Condition, text =>
+            RuleCondition.Compile(text, out var error) ?? throw new InvalidOperationException($"Rule '{rule.Id}' has a condition that does not parse: {error}"));
     }
 }

@@ -19,8 +19,10 @@ public sealed class RuleCondition
     }
 
     /// <exception cref="ScriptRuntimeException">The expression failed at run time (an unknown function, a bad operand).</exception>
-    public bool IsMet(ScriptObject model)
+    /// <exception cref="ScriptBudgetExceededException">The expression ran over its time budget.</exception>
+    public bool IsMet(ScriptObject model, ScriptLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var context = new TemplateContext
         {
             LoopLimit = 1000,
@@ -29,7 +31,12 @@ public sealed class RuleCondition
             EnableRelaxedMemberAccess = true,
         };
         context.PushGlobal(model);
-        var value = _template.Evaluate(context);
-        return context.ToBool(default, value);
+        using var deadline = new CancellationTokenSource(limits.ConditionBudget);
+        return ScriptBudget.Run(
+            context,
+            limits.ConditionBudget,
+            limits.RegexTimeout,
+            () => context.ToBool(default, _template.Evaluate(context)),
+            deadline.Token);
     }
 }

@@ -1,5 +1,4 @@
 using FollowUp.Events;
-using FollowUp.Messages;
 using FollowUp.Templates;
 using FollowUp.Validation;
 using Scriban.Syntax;
@@ -9,10 +8,11 @@ namespace FollowUp.Rules;
 /// <summary>Checks a rule before it is saved: every field, the condition's syntax (with line and column) and its run against a sample event.</summary>
 public static class RuleValidator
 {
-    public static Rule? Validate(string id, RuleInput input, Func<string, bool> templateExists, FieldErrors errors)
+    public static Rule? Validate(string id, RuleInput input, Func<string, bool> templateExists, ScriptLimits limits, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(templateExists);
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(errors);
         if (!Ids.IsValid(id))
         {
@@ -30,7 +30,7 @@ public static class RuleValidator
         }
         else if (!EventTypes.IsKnown(input.Trigger))
         {
-            errors.Add("trigger", $"'{input.Trigger}' is not one of {string.Join(", ", EventTypes.All)}");
+            errors.Add("trigger", $"{Formats.Quote(input.Trigger)} is not one of {string.Join(", ", EventTypes.All)}");
         }
 
         if (!Iso8601Duration.TryParse(input.Delay, out _, out var delayError))
@@ -44,19 +44,25 @@ public static class RuleValidator
         }
         else if (!templateExists(input.TemplateId))
         {
-            errors.Add("templateId", $"template '{input.TemplateId}' does not exist");
+            errors.Add("templateId", $"template {Formats.Quote(input.TemplateId)} does not exist");
         }
 
         var cancelOn = input.CancelOn ?? [];
+        if (cancelOn.Count > EventTypes.All.Count)
+        {
+            errors.Add("cancelOn", $"must hold at most {EventTypes.All.Count} event types (there are no more), not {cancelOn.Count}");
+            cancelOn = [];
+        }
+
         for (var i = 0; i < cancelOn.Count; i++)
         {
             if (!EventTypes.IsKnown(cancelOn[i] ?? string.Empty))
             {
-                errors.Add($"cancelOn[{i}]", $"'{cancelOn[i]}' is not one of {string.Join(", ", EventTypes.All)}");
+                errors.Add($"cancelOn[{i}]", $"{Formats.Quote(cancelOn[i])} is not one of {string.Join(", ", EventTypes.All)}");
             }
             else if (input.Trigger is not null && EventTypes.IsKnown(input.Trigger) && EventTypes.SubjectOf(cancelOn[i]) != EventTypes.SubjectOf(input.Trigger))
             {
-                errors.Add($"cancelOn[{i}]", $"'{cancelOn[i]}' is about a different kind of subject than the trigger '{input.Trigger}', so it could never cancel its messages");
+                errors.Add($"cancelOn[{i}]", $"{Formats.Quote(cancelOn[i])} is about a different kind of subject than the trigger '{input.Trigger}', so it could never cancel its messages");
             }
         }
 
@@ -76,7 +82,7 @@ public static class RuleValidator
         var condition = string.IsNullOrWhiteSpace(input.Condition) ? null : input.Condition.Trim();
         if (condition is not null)
         {
-            ValidateCondition(condition, input.Trigger, errors);
+            ValidateCondition(condition, input.Trigger, limits, errors);
         }
 
         return errors.IsEmpty
@@ -95,7 +101,7 @@ public static class RuleValidator
             : null;
     }
 
-    private static void ValidateCondition(string condition, string? trigger, FieldErrors errors)
+    private static void ValidateCondition(string condition, string? trigger, ScriptLimits limits, FieldErrors errors)
     {
         if (condition.Length > 2000)
         {
@@ -113,11 +119,19 @@ public static class RuleValidator
         try
         {
             var sample = SampleEvents.For(trigger is not null && EventTypes.IsKnown(trigger) ? trigger : EventTypes.OrderPlaced);
-            compiled.IsMet(ScriptModel.FromJson(MessageModel.Create(sample.Event, sample.Customer, sample.Event.Time!.Value)));
+            compiled.IsMet(ScriptModel.FromJson(MessageModel.Create(sample.Event, sample.Customer, sample.Event.Time!.Value)), limits);
         }
         catch (ScriptRuntimeException ex)
         {
             errors.Add("condition", $"line {ex.Span.Start.Line + 1}, column {ex.Span.Start.Column + 1}: {ex.OriginalMessage} (when run against a sample event)");
+        }
+        catch (ScriptBudgetExceededException ex)
+        {
+            errors.Add("condition", $"{ex.Message} when run against a sample event; a condition must be quick, it runs for every event");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException)
+        {
+            errors.Add("condition", $"{ex.Message} (when run against a sample event)");
         }
     }
 }

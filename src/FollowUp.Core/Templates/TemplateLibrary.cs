@@ -56,7 +56,13 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) =>
         (await tables.Templates.GetEntityIfExistsAsync<TableEntity>(id, MetaRow, ["PartitionKey"], cancellationToken).ConfigureAwait(false)).HasValue;
 
-    public async Task<(MessageTemplate Template, bool Created)> SaveAsync(MessageTemplate template, int? expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>Saves a template as the next version; its locales are replaced together in one transaction.</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="expectedVersion">null: whatever is stored; 0: only if none is; n: only if version n is.</param>
+    /// <param name="mustExist">Only if one is stored (<c>If-Match: *</c>).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <exception cref="EditConflictException">The precondition does not hold, or a concurrent edit won.</exception>
+    public async Task<(MessageTemplate Template, bool Created)> SaveAsync(MessageTemplate template, int? expectedVersion, bool mustExist = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(template);
         var rows = new List<TableEntity>();
@@ -68,10 +74,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
 
         var meta = rows.Find(row => row.RowKey == MetaRow);
         var currentVersion = meta?.GetInt32("Version") ?? 0;
-        if (expectedVersion is not null && expectedVersion != currentVersion)
-        {
-            throw new RequestFailedException(412, $"Template '{template.Id}' is at version {currentVersion}, not {expectedVersion}.");
-        }
+        var what = $"Template '{template.Id}'";
+        EditConflictException.ThrowIfUnmet(what, meta is null ? 0 : currentVersion, expectedVersion, mustExist);
 
         var saved = template with { Version = currentVersion + 1, UpdatedAt = time.GetUtcNow() };
         var actions = new List<TableTransactionAction>
@@ -99,7 +103,17 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             actions.Add(new(TableTransactionActionType.Delete, stale, ETag.All));
         }
 
-        await tables.Templates.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await tables.Templates.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new EditConflictException(ex.Status == 409 ? 409 : 412, currentVersion, ex.Status == 409
+                ? $"{what} was created by someone else at the same moment; read it and try again."
+                : $"{what} was changed by someone else at the same moment; read it and try again.");
+        }
+
         _cache.TryRemove(template.Id, out _);
         return (saved, meta is null);
     }

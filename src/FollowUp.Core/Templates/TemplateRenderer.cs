@@ -10,18 +10,19 @@ using FollowUp.Sending;
 namespace FollowUp.Templates;
 
 /// <summary>
-/// Renders a template for one message with limits on loops, recursion and output, so that a careless template fails
-/// that message with a reason instead of hanging the dispatcher. Parsed templates are cached per template version.
+/// Renders a template for one message with limits on loops, recursion, output and time, so that a careless template
+/// fails that message with a reason instead of hanging the dispatcher. Parsed templates are cached by their text.
 /// </summary>
-public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions> options, IOptions<SendGridOptions> sender)
+public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions> options, IOptions<SendGridOptions> sender, IOptions<ScriptLimits> limits)
 {
     private const int LoopLimit = 1_000;
     private const int RecursiveLimit = 20;
     private const int OutputLimit = 256 * 1024;
+    private const int MaxCached = 2_000;
 
-    private readonly ConcurrentDictionary<(string Id, int Version, string Locale, string Part), Template> _cache = new();
+    private readonly ConcurrentDictionary<(TemplateSyntax Syntax, string Text), Template> _cache = new();
 
-    /// <param name="template">The template; its (id, version) keys the parse cache.</param>
+    /// <param name="template">The template.</param>
     /// <param name="request">The message's model and details.</param>
     /// <param name="draft">True for unsaved content (a preview), which must not enter the cache.</param>
     public RenderedContent Render(MessageTemplate template, RenderRequest request, bool draft = false)
@@ -32,18 +33,30 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
             ?? throw new TemplateRenderException($"Template '{template.Id}' has no content for '{request.Locale}' nor for '{LocaleFallback.Last}'.");
         var content = template.Locales[locale];
         var culture = Culture(request.Locale ?? locale);
-        return new RenderedContent(
-            locale,
-            RenderPart(template, locale, "subject", content.Subject, request, culture, html: false, draft).Trim(),
-            RenderPart(template, locale, "html", content.Html, request, culture, html: true, draft),
-            RenderPart(template, locale, "text", content.Text, request, culture, html: false, draft));
+        var budget = limits.Value.RenderBudget;
+        using var deadline = new CancellationTokenSource(budget);
+        string Part(string part, string text, bool html) => RenderPart(template, locale, part, text, request, culture, html, draft, deadline.Token);
+        return new RenderedContent(locale, Part("subject", content.Subject, html: false).Trim(), Part("html", content.Html, html: true), Part("text", content.Text, html: false));
     }
 
-    private string RenderPart(MessageTemplate template, string locale, string part, string text, RenderRequest request, CultureInfo culture, bool html, bool draft)
+    private string RenderPart(MessageTemplate template, string locale, string part, string text, RenderRequest request, CultureInfo culture, bool html, bool draft, CancellationToken deadline)
     {
         Template Parse() => ScriptParser.Parse(text, template.Syntax, out var error)
             ?? throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part} does not parse: {error}");
-        var parsed = draft ? Parse() : _cache.GetOrAdd((template.Id, template.Version, locale, part), _ => Parse());
+        Template parsed;
+        if (draft)
+        {
+            parsed = Parse();
+        }
+        else
+        {
+            if (_cache.Count > MaxCached)
+            {
+                _cache.Clear();
+            }
+
+            parsed = _cache.GetOrAdd((template.Syntax, text), _ => Parse());
+        }
 
         TemplateContext context = (html, template.Syntax) switch
         {
@@ -62,13 +75,17 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         context.PushGlobal(Globals(request, culture));
         try
         {
-            return parsed.Render(context);
+            return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), deadline);
+        }
+        catch (ScriptBudgetExceededException ex)
+        {
+            throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part}: {ex.Message}", ex);
         }
         catch (ScriptRuntimeException ex)
         {
             throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part}: {ex.OriginalMessage} at line {ex.Span.Start.Line + 1}, column {ex.Span.Start.Column + 1}", ex);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException or NotSupportedException or KeyNotFoundException)
         {
             throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part}: {ex.Message}", ex);
         }

@@ -1,4 +1,4 @@
-using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,6 @@
 using FollowUp.Http;
 using FollowUp.Links;
+using FollowUp.Responses;
 using FollowUp.Messages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

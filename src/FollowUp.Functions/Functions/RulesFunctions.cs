@@ -3,10 +3,11 @@ using FollowUp.Rules;
 using FollowUp.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Functions;
 
-public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates)
+public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits)
 {
     [Function("ListRules")]
     public Task<IResult> ListRulesAsync(
@@ -26,7 +27,7 @@ public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates)
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        RulesApi.PutAsync(id, request, rules, templates, cancellationToken);
+        RulesApi.PutAsync(id, request, rules, templates, limits, cancellationToken);
 
     [Function("DeleteRule")]
     public Task<IResult> DeleteRuleAsync(

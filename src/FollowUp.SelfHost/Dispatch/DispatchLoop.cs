@@ -1,5 +1,5 @@
-using Azure;
 using FollowUp.Dispatch;
+using FollowUp.Messages;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.SelfHost.Dispatch;
@@ -7,6 +7,8 @@ namespace FollowUp.SelfHost.Dispatch;
 /// <summary>
 /// The self-host's dispatcher: sends what is due, then sleeps until the next message falls due, a new message is
 /// scheduled sooner, or <see cref="DispatchOptions.IdleInterval"/> passes (to see work other instances scheduled).
+/// Nothing stops it but the host's shutdown: a failing pass (storage down, a fault it could not record) is logged
+/// and tried again after a growing pause.
 /// </summary>
 internal sealed partial class DispatchLoop(
     MessageDispatcher dispatcher,
@@ -24,33 +26,40 @@ internal sealed partial class DispatchLoop(
             TimeSpan wait;
             try
             {
-                await dispatcher.DispatchDueAsync(stoppingToken).ConfigureAwait(false);
-
+                var summary = await dispatcher.DispatchDueAsync(stoppingToken).ConfigureAwait(false);
                 var next = await dispatcher.NextDueAsync(stoppingToken).ConfigureAwait(false);
                 var untilNext = next is { } due ? due - time.GetUtcNow() : options.Value.IdleInterval;
                 wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > options.Value.IdleInterval ? options.Value.IdleInterval : untilNext;
-                failures = 0;
-            }
-            catch (RequestFailedException ex)
-            {
-                failures++;
-                wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
-                LogStorageFailed(logger, ex.Status, wait);
+
+                // A message whose fault could not be recorded stays due; without a pause the loop would spin on it.
+                failures = summary.Faulted > 0 ? failures + 1 : 0;
+                if (failures > 0)
+                {
+                    wait = Pause(failures) > wait ? Pause(failures) : wait;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                failures++;
+                wait = Pause(failures);
+                LogPassFailed(logger, ex.GetType().Name, wait);
+            }
 
             if (wait > TimeSpan.Zero)
             {
                 using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                await Task.WhenAny(wakeUp, Task.Delay(wait, time, sleep.Token)).ConfigureAwait(false);
+                await Task.WhenAny(failures > 0 ? Task.Delay(Timeout.InfiniteTimeSpan, time, sleep.Token) : wakeUp, Task.Delay(wait, time, sleep.Token)).ConfigureAwait(false);
                 await sleep.CancelAsync().ConfigureAwait(false);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch could not reach storage ({Status}); trying again in {Wait}")]
-    private static partial void LogStorageFailed(ILogger logger, int status, TimeSpan wait);
+    private static TimeSpan Pause(int failures) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A dispatch pass failed ({Error}); trying again in {Wait}")]
+    private static partial void LogPassFailed(ILogger logger, string error, TimeSpan wait);
 }

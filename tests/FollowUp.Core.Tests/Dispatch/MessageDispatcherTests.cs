@@ -42,8 +42,8 @@ public class MessageDispatcherTests
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
         var entry = await DueEntryAsync(harness);
-        var (claimed, _) = await harness.Dispatcher.TryClaimAsync(entry, CancellationToken.None);
-        Assert.NotNull(claimed);
+        var claim = await harness.Services.GetRequiredService<MessageLife>().ClaimAsync(entry, new DispatchOptions().ClaimDuration, new DispatchOptions().MaxAttempts);
+        Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
 
         // The dispatcher that claimed it "died" here. Until its claim expires, nobody else may touch the message.
         var whileClaimed = await harness.Dispatcher.DispatchDueAsync();

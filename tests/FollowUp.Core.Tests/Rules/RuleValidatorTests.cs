@@ -1,4 +1,5 @@
 using FollowUp.Rules;
+using FollowUp.Templates;
 using FollowUp.Validation;
 
 namespace FollowUp.Core.Tests.Rules;
@@ -19,7 +20,7 @@ public class RuleValidatorTests
     {
         var errors = new FieldErrors();
 
-        var rule = RuleValidator.Validate("vip-thanks", Valid(), _ => true, errors);
+        var rule = RuleValidator.Validate("vip-thanks", Valid(), _ => true, new ScriptLimits(), errors);
 
         Assert.True(errors.IsEmpty);
         Assert.Equal("order.placed", rule!.Trigger);
@@ -39,7 +40,7 @@ public class RuleValidatorTests
             Coupon = new CouponSettings("lower", 3),
         };
 
-        Assert.Null(RuleValidator.Validate("Bad Id", input, _ => false, errors));
+        Assert.Null(RuleValidator.Validate("Bad Id", input, _ => false, new ScriptLimits(), errors));
 
         Assert.Equal(
             ["cancelOn[1]", "coupon.length", "coupon.prefix", "delay", "id", "templateId", "trigger"],
@@ -51,7 +52,7 @@ public class RuleValidatorTests
     {
         var errors = new FieldErrors();
 
-        RuleValidator.Validate("r", Valid() with { CancelOn = ["deal.won"] }, _ => true, errors);
+        RuleValidator.Validate("r", Valid() with { CancelOn = ["deal.won"] }, _ => true, new ScriptLimits(), errors);
 
         Assert.Contains("different kind of subject", errors.ToDictionary()["cancelOn[0]"][0], StringComparison.Ordinal);
     }
@@ -61,7 +62,7 @@ public class RuleValidatorTests
     {
         var errors = new FieldErrors();
 
-        RuleValidator.Validate("r", Valid() with { Condition = "customer.order_count == (3 +" }, _ => true, errors);
+        RuleValidator.Validate("r", Valid() with { Condition = "customer.order_count == (3 +" }, _ => true, new ScriptLimits(), errors);
 
         Assert.Matches(@"^line 1, column (2[0-9]|3[0-9]): ", errors.ToDictionary()["condition"][0]);
     }
@@ -71,7 +72,7 @@ public class RuleValidatorTests
     {
         var errors = new FieldErrors();
 
-        RuleValidator.Validate("r", Valid() with { Condition = "no_such_function(customer)" }, _ => true, errors);
+        RuleValidator.Validate("r", Valid() with { Condition = "no_such_function(customer)" }, _ => true, new ScriptLimits(), errors);
 
         Assert.Contains("sample event", errors.ToDictionary()["condition"][0], StringComparison.Ordinal);
     }

@@ -1,10 +1,11 @@
 using FollowUp.Customers;
 using FollowUp.Events;
+using FollowUp.Ingest;
 using FollowUp.Messages;
 using FollowUp.Storage;
 using FollowUp.Testing;
 
-namespace FollowUp.Core.Tests.Events;
+namespace FollowUp.Core.Tests.Ingest;
 
 public class EventIngestorTests
 {

@@ -1,4 +1,4 @@
-namespace FollowUp.Links;
+namespace FollowUp.Messages;
 
 public enum ResponseOutcome
 {

@@ -1,4 +1,4 @@
-namespace FollowUp.Dispatch;
+namespace FollowUp.Messages;
 
 /// <summary>
 /// Lets the scheduler wake a waiting dispatch loop when it schedules something due sooner than the loop planned to

@@ -1,10 +1,11 @@
 using FollowUp.Events;
 using FollowUp.Links;
+using FollowUp.Responses;
 using FollowUp.Messages;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FollowUp.Core.Tests.Links;
+namespace FollowUp.Core.Tests.Responses;
 
 public class CustomerResponsesTests
 {

@@ -1,6 +1,6 @@
 using FollowUp.Messages;
 
-namespace FollowUp.Events;
+namespace FollowUp.Ingest;
 
 /// <summary>What one event did: messages scheduled, messages it cancelled, and rules that did not apply, each with a reason.</summary>
 public sealed record IngestResult(

@@ -1,9 +1,10 @@
+using FollowUp.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FollowUp.Customers;
 using FollowUp.Validation;
 
-namespace FollowUp.Events;
+namespace FollowUp.Templates;
 
 /// <summary>A realistic event of each type, for template previews and for checking rule conditions before they are saved.</summary>
 public static class SampleEvents

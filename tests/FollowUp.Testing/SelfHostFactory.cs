@@ -1,14 +1,18 @@
 using FollowUp.SelfHost.Dispatch;
-using FollowUp.Testing;
+using FollowUp.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FollowUp.SelfHost.Tests;
+namespace FollowUp.Testing;
 
-/// <summary>The self-host as <c>dotnet run</c> starts it, but on this test's own tables, the fake SendGrid and a fake clock.</summary>
+/// <summary>
+/// The self-host as <c>dotnet run</c> starts it, but on this test's own tables (deleted afterwards), the fake
+/// SendGrid and a fake clock. Shared by every test project that hosts it.
+/// </summary>
 public sealed class SelfHostFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
@@ -28,14 +32,19 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(PipelineHarness.Start);
 
+    public IReadOnlyList<RouteEndpoint> Endpoints =>
+        Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
     /// <param name="runDispatchLoop">
     /// Off by default: API tests dispatch when they choose to, so a background pass never races their assertions.
     /// </param>
-    public static async Task<SelfHostFactory> CreateAsync(bool runDispatchLoop = false)
+    /// <param name="configure">Changes to the settings before the host starts.</param>
+    public static async Task<SelfHostFactory> CreateAsync(bool runDispatchLoop = false, Action<Dictionary<string, string?>>? configure = null)
     {
-        var sendGrid = await FakeSendGridServer.StartAsync();
-        var settings = await PipelineHarness.SettingsAsync(sendGrid);
+        var sendGrid = await FakeSendGridServer.StartAsync().ConfigureAwait(false);
+        var settings = await PipelineHarness.SettingsAsync(sendGrid).ConfigureAwait(false);
         settings["FollowUp:SelfHost:ApiKey"] = ApiKey;
+        configure?.Invoke(settings);
         return new SelfHostFactory(sendGrid, settings, runDispatchLoop);
     }
 
@@ -48,12 +57,20 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        await SendGrid.DisposeAsync();
+        try
+        {
+            await Services.GetRequiredService<FollowUpTables>().DeleteAllAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await base.DisposeAsync().ConfigureAwait(false);
+            await SendGrid.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

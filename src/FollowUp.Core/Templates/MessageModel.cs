@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using FollowUp.Customers;
 using FollowUp.Events;
 
-namespace FollowUp.Messages;
+namespace FollowUp.Templates;
 
 /// <summary>
 /// The data a rule's condition and a message's template see: the event's <c>data</c> as sent (so shop-specific fields
@@ -22,7 +22,7 @@ public static class MessageModel
         customer["locale"] ??= profile.Locale;
         customer["timeZone"] ??= profile.TimeZone;
         customer["orderCount"] = profile.OrderCount;
-        customer["lifetimeSpend"] = decimal.Parse(profile.LifetimeSpend, CultureInfo.InvariantCulture);
+        customer["lifetimeSpend"] = decimal.TryParse(profile.LifetimeSpend, NumberStyles.Number, CultureInfo.InvariantCulture, out var spend) ? spend : 0m;
         customer["firstOrderAt"] = profile.FirstOrderAt?.ToString("O", CultureInfo.InvariantCulture);
         customer["lastOrderAt"] = profile.LastOrderAt?.ToString("O", CultureInfo.InvariantCulture);
         model["customer"] = customer;

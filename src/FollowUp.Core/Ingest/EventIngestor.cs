@@ -2,27 +2,36 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using FollowUp.Customers;
+using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.Rules;
 using FollowUp.Storage;
 using FollowUp.Telemetry;
 using FollowUp.Templates;
 using Microsoft.Extensions.Logging;
-using Scriban.Syntax;
+using Microsoft.Extensions.Options;
 
-namespace FollowUp.Events;
+namespace FollowUp.Ingest;
 
 /// <summary>
 /// Takes one validated event through the pipeline: customer history, cancellations on its order or deal, then one
 /// message per matching rule. The (source, id) marker is written last, so an event that failed part-way is simply
 /// processed again when the sender retries, and every step before it is idempotent.
 /// </summary>
+/// <remarks>
+/// Concurrent events on one order or deal converge: each event first notes its type on the order's index partition
+/// and only then reads the order's messages, and each new message is written to the index before its row and then
+/// checked against the event types noted since. Of a cancelling event and a scheduling event racing, at least one
+/// therefore sees the other, and the message ends cancelled whatever the interleaving.
+/// </remarks>
 public sealed partial class EventIngestor(
     FollowUpTables tables,
     CustomerHistory customers,
     RuleBook rules,
+    SubjectIndex index,
     MessageScheduler scheduler,
-    SubjectSnapshots snapshots,
+    Suppressions suppressions,
+    IOptions<ScriptLimits> limits,
     TimeProvider time,
     ILogger<EventIngestor> logger)
 {
@@ -49,28 +58,21 @@ public sealed partial class EventIngestor(
         }
 
         var profile = await customers.RecordAsync(@event, cancellationToken).ConfigureAwait(false);
-        var subject = MessageIndexKeys.BySubject(@event.SubjectKind, @event.SubjectId);
-        var state = await SubjectState.LoadAsync(tables, subject, cancellationToken).ConfigureAwait(false);
-        if (!state.Seen.Contains(@event.Type))
-        {
-            await tables.MessageIndex.UpsertEntityAsync(
-                new TableEntity(subject, MessageIndexKeys.EventRow(@event.Type)) { ["At"] = @event.Time ?? time.GetUtcNow() },
-                TableUpdateMode.Replace,
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        var seen = new HashSet<string>(state.Seen, StringComparer.Ordinal) { @event.Type };
-        var whole = await snapshots.MergeAsync(@event, subject, state.Snapshot, cancellationToken).ConfigureAwait(false);
+        var partition = SubjectIndex.PartitionFor(@event);
+        var now = time.GetUtcNow();
+        await index.RecordEventAsync(partition, @event.Type, @event.Time ?? now, cancellationToken).ConfigureAwait(false);
+        var state = await index.LoadAsync(partition, cancellationToken).ConfigureAwait(false);
+        var whole = await index.MergeSnapshotAsync(@event, state.Snapshot, cancellationToken).ConfigureAwait(false);
 
         var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
-        var cancelled = await scheduler.CancelAsync(@event, ruleSet, state.Messages, cancellationToken).ConfigureAwait(false);
+        var cancelled = (await scheduler.CancelAsync(@event, ruleSet, state.Messages, cancellationToken).ConfigureAwait(false)).ToList();
 
-        var now = time.GetUtcNow();
         var model = MessageModel.Create(whole, profile, now);
         var scriptModel = ScriptModel.FromJson(model);
         bool? suppressed = null;
         var scheduled = new List<ScheduleResult>();
         var skipped = new List<ScheduleResult>();
+        var toRecheck = new List<(int Index, Rule Rule)>();
         foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             if (!rule.Enabled)
@@ -79,44 +81,61 @@ public sealed partial class EventIngestor(
                 continue;
             }
 
-            if (!ConditionHolds(rule, scriptModel, out var why))
+            if (!ConditionHolds(rule, scriptModel, @event, out var why))
             {
                 skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
                 continue;
             }
 
             // Read only when a rule will schedule: most cancelling and delivery events schedule nothing.
-            suppressed ??= await Suppressions.IsSuppressedAsync(tables, @event.Customer.Email, cancellationToken).ConfigureAwait(false);
-            scheduled.Add(await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, seen, cancellationToken).ConfigureAwait(false));
+            suppressed ??= await suppressions.IsSuppressedAsync(@event.Customer.Email, cancellationToken).ConfigureAwait(false);
+            var result = await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, state.Seen, cancellationToken).ConfigureAwait(false);
+            scheduled.Add(result);
+            if (result.Status == MessageStatus.Scheduled && rule.CancelOn.Count > 0)
+            {
+                toRecheck.Add((scheduled.Count - 1, rule));
+            }
         }
 
-        var result = new IngestResult(@event.Id, @event.Source, @event.Type, IngestStatus.Accepted, scheduled, cancelled, skipped);
+        if (toRecheck.Count > 0)
+        {
+            var seenNow = await index.SeenAsync(partition, cancellationToken).ConfigureAwait(false);
+            foreach (var (at, rule) in toRecheck)
+            {
+                if (await scheduler.CancelIfSeenAsync(scheduled[at], @event, rule, seenNow, cancellationToken).ConfigureAwait(false) is { } late)
+                {
+                    scheduled[at] = late;
+                }
+            }
+        }
+
+        var ingested = new IngestResult(@event.Id, @event.Source, @event.Type, IngestStatus.Accepted, scheduled, cancelled, skipped);
         try
         {
             await tables.Events.AddEntityAsync(new TableEntity(markerPartition, markerRow)
             {
                 ["Type"] = @event.Type,
                 ["ReceivedAt"] = now,
-                ["Result"] = JsonSerializer.Serialize(result, FollowUpJson.Options),
+                ["Result"] = Bounded(ingested),
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // The same event was being processed concurrently and finished first; the deterministic ids made our work a no-op.
-            return result with { Status = IngestStatus.Duplicate };
+            return ingested with { Status = IngestStatus.Duplicate };
         }
 
         LogIngested(logger, @event.Type, scheduled.Count, cancelled.Count, skipped.Count);
-        return result;
+        return ingested;
     }
 
-    private bool ConditionHolds(Rule rule, Scriban.Runtime.ScriptObject model, out string reason)
+    private bool ConditionHolds(Rule rule, Scriban.Runtime.ScriptObject model, FollowUpEvent @event, out string reason)
     {
         reason = string.Empty;
         try
         {
             var condition = rules.ConditionOf(rule);
-            if (condition is null || condition.IsMet(model))
+            if (condition is null || condition.IsMet(model, limits.Value))
             {
                 return true;
             }
@@ -124,12 +143,20 @@ public sealed partial class EventIngestor(
             reason = $"condition '{rule.Condition}' is false";
             return false;
         }
-        catch (ScriptRuntimeException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            reason = $"condition '{rule.Condition}' failed: {ex.OriginalMessage}";
-            LogConditionFailed(logger, rule.Id, ex.OriginalMessage);
+            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, @event.Customer.Email, @event.Customer.Name);
+            reason = $"condition '{rule.Condition}' failed: {error}";
+            LogConditionFailed(logger, rule.Id, error);
             return false;
         }
+    }
+
+    /// <summary>The stored result answers replays; it is cut to fit one property, keeping its counts and ids.</summary>
+    private static string Bounded(IngestResult result)
+    {
+        var json = JsonSerializer.Serialize(result, FollowUpJson.Options);
+        return json.Length <= 30_000 ? json : JsonSerializer.Serialize(result with { Skipped = [.. result.Skipped.Select(s => s with { Reason = null })] }, FollowUpJson.Options);
     }
 
     private static IngestResult Duplicate(TableEntity marker)

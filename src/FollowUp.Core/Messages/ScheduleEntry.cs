@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
-namespace FollowUp.Dispatch;
+namespace FollowUp.Messages;
 
 /// <summary>
 /// A pointer to a message that falls due at <see cref="DueAt"/>. Partitions are minutes (<c>yyyyMMddHHmm</c>) and rows

@@ -1,5 +1,6 @@
+using FollowUp.Events;
 using FollowUp.Customers;
 
-namespace FollowUp.Events;
+namespace FollowUp.Templates;
 
 public sealed record SampleEvent(FollowUpEvent Event, CustomerEntity Customer);

@@ -1,4 +1,4 @@
-namespace FollowUp.Events;
+namespace FollowUp.Ingest;
 
 public enum IngestStatus
 {

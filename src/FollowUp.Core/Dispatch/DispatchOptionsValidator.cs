@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Dispatch;
+
+/// <summary>Refuses dispatcher settings that would stall or flood sending, naming the setting, at start-up.</summary>
+internal sealed class DispatchOptionsValidator : IValidateOptions<DispatchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DispatchOptions options)
+    {
+        var failures = new List<string>();
+        void Check(bool ok, string setting, string rule)
+        {
+            if (!ok)
+            {
+                failures.Add($"{DispatchOptions.SectionName}:{setting} {rule}.");
+            }
+        }
+
+        Check(options.BatchSize is >= 1 and <= 1000, nameof(options.BatchSize), "must be from 1 to 1000 (Table Storage returns at most 1000 rows a page)");
+        Check(options.Parallelism is >= 1 and <= 64, nameof(options.Parallelism), "must be from 1 to 64");
+        Check(options.MaxAttempts is >= 1 and <= 50, nameof(options.MaxAttempts), "must be from 1 to 50");
+        Check(options.ClaimDuration >= TimeSpan.FromSeconds(1) && options.ClaimDuration <= TimeSpan.FromHours(1), nameof(options.ClaimDuration), "must be from 1 second to 1 hour, and longer than a send takes");
+        Check(options.RetryBaseDelay > TimeSpan.Zero, nameof(options.RetryBaseDelay), "must be positive");
+        Check(options.MaxRetryDelay >= options.RetryBaseDelay && options.MaxRetryDelay <= TimeSpan.FromDays(1), nameof(options.MaxRetryDelay), "must be at least RetryBaseDelay and at most one day");
+        Check(options.IdleInterval > TimeSpan.Zero && options.IdleInterval <= TimeSpan.FromHours(1), nameof(options.IdleInterval), "must be positive and at most one hour");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

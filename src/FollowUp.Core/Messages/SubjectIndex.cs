@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using FollowUp.Events;
+using FollowUp.Storage;
+
+namespace FollowUp.Messages;
+
+/// <summary>
+/// The owner of the MessageIndex table. Each order or deal of each customer has a partition holding the event types
+/// it has seen (<c>e:{type}</c>), a snapshot of what events said about it, and one row per message (<c>m:{id}</c>);
+/// each message also has a row <c>m:{id}</c> naming its customer, so a link's message id finds its row.
+/// An order or deal belongs to one customer: the same order id under two customers is two partitions, so they never
+/// share a message, a cancellation or a link.
+/// </summary>
+public sealed class SubjectIndex(FollowUpTables tables)
+{
+    public const string CustomerKeyProperty = "CustomerKey";
+    private const string SnapshotRow = "snapshot";
+    private const string EventPrefix = "e:";
+    private const string MessagePrefix = "m:";
+
+    private TableClient Table => tables.MessageIndex;
+
+    /// <summary>The partition of one customer's order or deal. Encoded ids never contain '|', so the parts cannot run together.</summary>
+    public static string PartitionFor(SubjectKind kind, string customerId, string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        ArgumentNullException.ThrowIfNull(subjectId);
+        return (kind == SubjectKind.Deal ? "d:" : "o:") + TableKey.Encode(customerId) + "|" + TableKey.Encode(subjectId);
+    }
+
+    public static string PartitionFor(FollowUpEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return PartitionFor(@event.SubjectKind, @event.Customer.Id, @event.SubjectId);
+    }
+
+    public async Task<SubjectState> LoadAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var messages = new List<SubjectMessage>();
+        TableEntity? snapshot = null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith(EventPrefix, StringComparison.Ordinal))
+            {
+                seen.Add(row.RowKey[EventPrefix.Length..]);
+            }
+            else if (row.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
+            {
+                messages.Add(new SubjectMessage(row.RowKey[MessagePrefix.Length..], row.GetString(CustomerKeyProperty)));
+            }
+            else if (row.RowKey == SnapshotRow)
+            {
+                snapshot = row;
+            }
+        }
+
+        return new SubjectState(partition, seen, snapshot, messages);
+    }
+
+    /// <summary>The event types this order or deal has seen, read fresh: a scheduler checks it after writing its message.</summary>
+    public async Task<IReadOnlySet<string>> SeenAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {EventPrefix} and RowKey lt {"e;"}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            seen.Add(row.RowKey[EventPrefix.Length..]);
+        }
+
+        return seen;
+    }
+
+    /// <summary>Notes that the order or deal has seen this event type. Written before its messages are read, so that a concurrent scheduler either is seen or sees it.</summary>
+    public async Task RecordEventAsync(string partition, string eventType, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await Table.UpsertEntityAsync(new TableEntity(partition, EventPrefix + eventType) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Indexes a message before its row is written, so that a cancelling event that reads the index finds it.</summary>
+    public async Task AddMessageAsync(string partition, string messageId, string customerKey, CancellationToken cancellationToken = default)
+    {
+        await Table.UpsertEntityAsync(new TableEntity(MessagePrefix + messageId, string.Empty) { [CustomerKeyProperty] = customerKey }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(new TableEntity(partition, MessagePrefix + messageId) { [CustomerKeyProperty] = customerKey }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The customer partition of a message, from its id (as a link carries it); null when there is no such message.</summary>
+    public async Task<string?> CustomerKeyOfAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePrefix + messageId, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetString(CustomerKeyProperty) : null;
+    }
+
+    /// <summary>
+    /// Merges the event's order or deal into the stored snapshot and returns the event carrying the merged whole, so
+    /// that a later, thinner event (a carrier's <c>order.delivered</c> has no lines) still gives its message the whole
+    /// picture. Newer fields win. A merge that would outgrow what an event may carry keeps the newest event's data
+    /// alone, so the snapshot stays bounded however many events an order sees.
+    /// </summary>
+    public async Task<FollowUpEvent> MergeSnapshotAsync(FollowUpEvent @event, TableEntity? stored, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var partition = PartitionFor(@event);
+        var name = @event.SubjectKind == SubjectKind.Deal ? "deal" : "order";
+        if (@event.Data[name] is not JsonObject incoming)
+        {
+            return @event;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var merged = Parse(stored);
+            var changed = stored is null;
+            foreach (var (key, value) in incoming)
+            {
+                var text = value?.ToJsonString();
+                if (merged[key]?.ToJsonString() != text)
+                {
+                    merged[key] = value?.DeepClone();
+                    changed = true;
+                }
+            }
+
+            var json = merged.ToJsonString();
+            if (json.Length > EventParser.MaxDataLength)
+            {
+                merged = incoming.DeepClone().AsObject();
+                json = merged.ToJsonString();
+            }
+
+            try
+            {
+                if (changed)
+                {
+                    var entity = new TableEntity(partition, SnapshotRow) { ["Json"] = json };
+                    if (stored is not null)
+                    {
+                        await Table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                var fresh = await Table.GetEntityIfExistsAsync<TableEntity>(partition, SnapshotRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                stored = fresh.HasValue ? fresh.Value : null;
+                continue;
+            }
+
+            var data = @event.Data.DeepClone().AsObject();
+            data[name] = merged;
+            return @event with { Data = data };
+        }
+    }
+
+    /// <summary>One page of a subject's message rows.</summary>
+    public async Task<(IReadOnlyList<SubjectMessage> Messages, string? ContinuationToken)> ListMessagesAsync(string partition, int limit, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {MessagePrefix} and RowKey lt {"m;"}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, cancellationToken: cancellationToken).AsPages(continuationToken, limit).ConfigureAwait(false))
+        {
+            return (page.Values.Select(row => new SubjectMessage(row.RowKey[MessagePrefix.Length..], row.GetString(CustomerKeyProperty))).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    private static JsonObject Parse(TableEntity? stored)
+    {
+        if (stored?.GetString("Json") is not { } json)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A snapshot that cannot be read is replaced by this event's data rather than stopping every later event.
+            return [];
+        }
+    }
+}

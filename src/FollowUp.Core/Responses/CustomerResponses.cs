@@ -1,0 +1,75 @@
+using FollowUp.Links;
+using FollowUp.Messages;
+using FollowUp.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace FollowUp.Responses;
+
+/// <summary>
+/// What customers do with their links: answer with one click, or unsubscribe. Both are idempotent, because mail
+/// clients and link scanners open links more than once.
+/// </summary>
+public sealed partial class CustomerResponses(SubjectIndex index, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
+{
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
+        var customerKey = await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
+        if (customerKey is null || token.Answer is null)
+        {
+            return (ResponseOutcome.NotFound, null);
+        }
+
+        var (outcome, message) = await life.AnswerAsync(customerKey, token.MessageId, token.Answer, cancellationToken).ConfigureAwait(false);
+        if (outcome == ResponseOutcome.Recorded)
+        {
+            LogAnswered(logger, token.MessageId, message!.RuleId, token.Answer);
+        }
+
+        return (outcome, message);
+    }
+
+    /// <summary>
+    /// Suppresses the message's address, notes it on the message, and cancels that customer's pending messages to
+    /// the address. Pending messages elsewhere to the same address are cancelled by the dispatcher when they fall due.
+    /// </summary>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> UnsubscribeAsync(LinkToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
+        var customerKey = await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
+        var message = customerKey is null ? null : await life.GetAsync(customerKey, token.MessageId, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            return (ResponseOutcome.NotFound, null);
+        }
+
+        var added = await suppressions.AddAsync(message.Email, "one-click unsubscribe", message.RowKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            await life.NoteUnsubscribedAsync(message.PartitionKey, message.RowKey, "one-click unsubscribe from this message", cancellationToken).ConfigureAwait(false);
+        }
+
+        // Done on every click, not only the first: a retry after a failure part-way must still finish the cancelling.
+        await foreach (var pending in life.PendingAsync(message.PartitionKey, message.Email, cancellationToken).ConfigureAwait(false))
+        {
+            await life.CancelAsync(message.PartitionKey, pending, _ => true, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (added)
+        {
+            LogUnsubscribed(logger, message.RowKey);
+        }
+
+        return (added ? ResponseOutcome.Recorded : ResponseOutcome.AlreadyRecorded, message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} (rule {RuleId}) was answered: {Answer}")]
+    private static partial void LogAnswered(ILogger logger, string messageId, string ruleId, string? answer);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The recipient of message {MessageId} unsubscribed")]
+    private static partial void LogUnsubscribed(ILogger logger, string messageId);
+}

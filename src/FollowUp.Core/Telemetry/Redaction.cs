@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace FollowUp.Telemetry;
+
+/// <summary>
+/// Keeps personal data out of what FollowUp writes down about failures: logs and the reasons stored with messages.
+/// Error texts come from places we do not control (a template engine, a provider's answer, a .NET format error) and
+/// may quote the customer's address or name, so every such text passes through here.
+/// </summary>
+public static partial class Redaction
+{
+    public const string Mask = "[redacted]";
+
+    /// <summary>Longer texts are cut first: no stored reason needs more, and the scan stays cheap.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>Replaces each given personal value and anything shaped like an email address with <see cref="Mask"/>.</summary>
+    public static string Scrub(string text, params ReadOnlySpan<string?> personal)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxLength)
+        {
+            text = text[..MaxLength] + "…";
+        }
+
+        foreach (var value in personal)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && value.Length >= 3)
+            {
+                text = text.Replace(value, Mask, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return EmailLike().Replace(text, Mask);
+    }
+
+    [GeneratedRegex(@"[^\s<>""'(),;:]+@[^\s<>""'(),;:]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex EmailLike();
+}
