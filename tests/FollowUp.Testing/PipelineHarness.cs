@@ -48,6 +48,8 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public MessageLedger Ledger => Services.GetRequiredService<MessageLedger>();
 
+    public MessageLife Life => Services.GetRequiredService<MessageLife>();
+
     /// <summary>Settings every test host needs: its own tables on the shared Azurite, the fake SendGrid, test secrets.</summary>
     public static async Task<Dictionary<string, string?>> SettingsAsync(FakeSendGridServer sendGrid) => new()
     {
@@ -62,23 +64,24 @@ public sealed class PipelineHarness : IAsyncDisposable
         ["FollowUp:Dispatch:Parallelism"] = "4",
     };
 
-    public static async Task<PipelineHarness> CreateAsync(Action<Dictionary<string, string?>>? configure = null, bool seedDefaults = true)
+    public static async Task<PipelineHarness> CreateAsync(Action<Dictionary<string, string?>>? configure = null, bool seedDefaults = true, Action<IServiceCollection>? services = null)
     {
         var sendGrid = await FakeSendGridServer.StartAsync().ConfigureAwait(false);
         var settings = await SettingsAsync(sendGrid).ConfigureAwait(false);
         configure?.Invoke(settings);
         var time = new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(time)
-            .AddFollowUp()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var harness = new PipelineHarness(services, time, sendGrid, settings);
+            .AddFollowUp();
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var harness = new PipelineHarness(provider, time, sendGrid, settings);
         await harness.Tables.CreateIfNotExistsAsync().ConfigureAwait(false);
         if (seedDefaults)
         {
-            await services.GetRequiredService<DefaultContentSeeder>().SeedAsync().ConfigureAwait(false);
+            await provider.GetRequiredService<DefaultContentSeeder>().SeedAsync().ConfigureAwait(false);
         }
 
         return harness;

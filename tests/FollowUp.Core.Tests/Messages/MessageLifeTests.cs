@@ -1,0 +1,43 @@
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Testing;
+
+namespace FollowUp.Core.Tests.Messages;
+
+public class MessageLifeTests
+{
+    [Fact]
+    public async Task AnswerAsync_HundredsOfChangedAnswers_KeepsTheHistoryBoundedAndCountsWhatItDropped()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var id = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1"))).Scheduled.Single().MessageId!;
+        await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(2));
+        var customerKey = (await harness.MessageAsync(id)).PartitionKey;
+
+        for (var n = 0; n < 120; n++)
+        {
+            var (outcome, _) = await harness.Life.AnswerAsync(customerKey, id, n % 2 == 0 ? "price" : "service");
+            Assert.Equal(ResponseOutcome.Recorded, outcome);
+        }
+
+        var message = await harness.MessageAsync(id);
+        Assert.Equal(MessageEntity.MaxHistory, message.GetHistory().Count);
+        Assert.True(message.HistoryDropped > 80, $"dropped {message.HistoryDropped}");
+        Assert.Equal(MessageEventKind.Answered, message.GetHistory()[^1].Kind);
+        Assert.Equal("service", message.Answer);
+        Assert.Equal(message.HistoryDropped, MessageView.From(message).HistoryDropped);
+    }
+
+    [Fact]
+    public async Task CancelAsync_MessageAlreadySent_LeavesItAlone()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
+        await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
+
+        var result = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1"));
+
+        Assert.Empty(result.Cancelled);
+        Assert.Equal(MessageStatus.Sent, (await harness.MessageAsync(id)).GetStatus());
+    }
+}
