@@ -65,10 +65,11 @@ internal static class MailHeaders
     {
         ArgumentException.ThrowIfNullOrEmpty(address);
 
-        // Addresses are validated when events come in; this only guarantees nothing can leave the angle brackets.
-        if (address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>'))
+        // Addresses are validated when events come in; this only guarantees nothing can leave the angle brackets. Spaces
+        // can't, and a quoted local part ("kari nordmann"@example.no) may hold them.
+        if (address.Any(c => char.IsControl(c) || c is '<' or '>'))
         {
-            throw new ArgumentException("An address in a header must not contain whitespace, control characters or angle brackets.", nameof(address));
+            throw new ArgumentException("An address in a header must not contain control characters or angle brackets.", nameof(address));
         }
 
         var name = Clean(displayName);

@@ -75,9 +75,13 @@ public class MailHeadersTests
     [Theory]
     [InlineData("kari@example.no\r\nBcc: x@evil.example")]
     [InlineData("kari@example.no> , <x@evil.example")]
-    [InlineData("kari @example.no")]
+    [InlineData("kari@example.no\u0085")]
     public void Mailbox_AddressThatCouldLeaveTheAngleBrackets_Throws(string address) =>
         Assert.Throws<ArgumentException>(() => MailHeaders.Mailbox("To", address, "Kari"));
+
+    [Fact]
+    public void Mailbox_QuotedLocalPartWithASpace_IsKept() =>
+        Assert.Equal("\"kari nordmann\"@example.no", Eml.SingleMailbox(Eml.Value(MailHeaders.Mailbox("To", "\"kari nordmann\"@example.no", "Kari"), "To")).Address);
 
     [Theory]
     [InlineData("Thanks for your order", "Subject: Thanks for your order")]
