@@ -24,10 +24,10 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
         var boundary = "followup-" + mail.MessageId;
         var eml = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Date: {now:R}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"From: {Header(options.Value.FromName)} <{options.Value.FromEmail}>\r\n")
-            .Append(CultureInfo.InvariantCulture, $"To: {Header(mail.ToName ?? string.Empty)} <{mail.ToEmail}>\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Subject: {Header(mail.Subject)}\r\n")
-            .Append(mail.ReplyToEmail is null ? string.Empty : $"Reply-To: {Header(mail.ReplyToName ?? string.Empty)} <{mail.ReplyToEmail}>\r\n")
+            .Append(MailHeaders.Mailbox("From", options.Value.FromEmail, options.Value.FromName)).Append("\r\n")
+            .Append(MailHeaders.Mailbox("To", mail.ToEmail, mail.ToName)).Append("\r\n")
+            .Append(MailHeaders.Unstructured("Subject", mail.Subject)).Append("\r\n")
+            .Append(mail.ReplyToEmail is null ? string.Empty : MailHeaders.Mailbox("Reply-To", mail.ReplyToEmail, mail.ReplyToName) + "\r\n")
             .Append(CultureInfo.InvariantCulture, $"Message-ID: <{mail.MessageId}@followup.local>\r\n")
             .Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\n")
             .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
@@ -41,9 +41,6 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
         await File.WriteAllTextAsync(path, eml.ToString(), cancellationToken).ConfigureAwait(false);
         return SendOutcome.Accepted("outbox:" + Path.GetFileName(path));
     }
-
-    private static string Header(string value) =>
-        value.All(c => c < 128) ? value.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
 
     private static string Base64(string value) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(value), Base64FormattingOptions.InsertLineBreaks);

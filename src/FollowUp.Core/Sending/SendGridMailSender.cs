@@ -25,14 +25,14 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
     {
         ArgumentNullException.ThrowIfNull(mail);
         var message = MailHelper.CreateSingleEmail(
-            new EmailAddress(options.Value.FromEmail, options.Value.FromName),
-            new EmailAddress(mail.ToEmail, mail.ToName),
-            mail.Subject,
+            Address(options.Value.FromEmail, options.Value.FromName),
+            Address(mail.ToEmail, mail.ToName),
+            MailHeaders.Clean(mail.Subject),
             mail.Text,
             mail.Html);
         if (mail.ReplyToEmail is not null)
         {
-            message.SetReplyTo(new EmailAddress(mail.ReplyToEmail, mail.ReplyToName));
+            message.SetReplyTo(Address(mail.ReplyToEmail, mail.ReplyToName));
         }
 
         message.AddCustomArg(MessageIdArg, mail.MessageId);
@@ -70,6 +70,12 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
             ? SendOutcome.Transient(reason, RetryAfter(response))
             : SendOutcome.Permanent(reason);
     }
+
+    // Names go as JSON data, only cleaned, never quoted: SendGrid's old advice to quote names holding "," or ";" predates
+    // a 2020 fix on its side for names with special characters, after which the client libraries that quoted them
+    // dropped it, because recipients saw the quotes (sendgrid-php#1006, sendgrid-python#994).
+    private static EmailAddress Address(string email, string? name) =>
+        new(email, MailHeaders.Clean(name) is { Length: > 0 } clean ? clean : null);
 
     // SendGrid sends Retry-After in seconds; an HTTP-date form falls back to the dispatcher's own backoff.
     private static TimeSpan? RetryAfter(Response response) => response.Headers.RetryAfter?.Delta;
