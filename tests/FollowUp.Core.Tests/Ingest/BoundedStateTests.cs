@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Testing;
+
+namespace FollowUp.Core.Tests.Ingest;
+
+public class BoundedStateTests
+{
+    [Fact]
+    public async Task IngestAsync_ManyEventsEachAddingFieldsToOneOrder_KeepsTheSnapshotBoundedAndEveryEventWorking()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        for (var n = 0; n < 12; n++)
+        {
+            var delivered = TestEvents.Order(EventTypes.OrderDelivered, "A-1", eventId: $"delivered-{n}");
+            delivered["data"]!["order"]![$"note{n}"] = new string('x', 5_000);
+            var result = await harness.IngestAsync(delivered);
+            Assert.Equal(FollowUp.Ingest.IngestStatus.Accepted, result.Status);
+        }
+
+        var partition = SubjectIndex.PartitionFor(SubjectKind.Order, "c-1", "A-1");
+        var snapshot = await harness.Tables.MessageIndex.GetEntityAsync<TableEntity>(partition, "snapshot");
+        Assert.InRange(snapshot.Value.GetString("Json").Length, 5_000, EventParser.MaxDataLength);
+        Assert.NotNull(JsonNode.Parse(snapshot.Value.GetString("Json"))!["note11"]);
+    }
+
+    [Fact]
+    public async Task IngestAsync_LifetimeSpendNearTheLimit_StaysInRangeAndLaterOrdersStillWork()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+
+        for (var n = 0; n < 3; n++)
+        {
+            var result = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, $"A-{n}", total: EventParser.MaxAmount));
+            Assert.Equal(FollowUp.Ingest.IngestStatus.Accepted, result.Status);
+        }
+
+        var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>("c-1", FollowUp.Customers.CustomerEntity.ProfileRowKey);
+        Assert.Equal(3 * EventParser.MaxAmount, decimal.Parse(profile.Value.LifetimeSpend, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1_000_000_000_000_000_000m, FollowUp.Customers.CustomerHistory.AddSpend("999999999999999999", 5m));
+        Assert.Equal(5m, FollowUp.Customers.CustomerHistory.AddSpend("not a number", 5m));
+    }
+}
