@@ -5,6 +5,7 @@ using System.Text.Json;
 using FollowUp.Storage;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUp.Http;
 
@@ -13,27 +14,27 @@ public static class ApiResults
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    public static IResult Invalid(FieldErrors errors, string title = "The request is not valid.")
+    public static ValidationProblem Invalid(FieldErrors errors, string title = "The request is not valid.")
     {
         ArgumentNullException.ThrowIfNull(errors);
-        return Results.ValidationProblem(
+        return TypedResults.ValidationProblem(
             errors.ToDictionary(),
             detail: errors.Omitted > 0 ? $"The {FieldErrors.MaxFields} fields listed have errors, and {errors.Omitted} more errors were found." : null,
             title: title,
             type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
     }
 
-    public static IResult Invalid(string field, string reason, string title = "The request is not valid.")
+    public static ValidationProblem Invalid(string field, string reason, string title = "The request is not valid.")
     {
         var errors = new FieldErrors();
         errors.Add(field, reason);
         return Invalid(errors, title);
     }
 
-    public static IResult NotFound(string what) =>
-        Results.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: "Not found.", detail: what, statusCode: StatusCodes.Status404NotFound, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
 
-    public static IResult Conflict(EditConflictException conflict)
+    public static ProblemHttpResult Conflict(EditConflictException conflict)
     {
         ArgumentNullException.ThrowIfNull(conflict);
         var (title, type) = conflict.Status switch
@@ -42,22 +43,22 @@ public static class ApiResults
             StatusCodes.Status428PreconditionRequired => ("If-Match is required to replace an existing resource.", "https://www.rfc-editor.org/rfc/rfc6585#section-3"),
             _ => ("The resource was created by someone else at the same moment.", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10"),
         };
-        return Results.Problem(title: title, detail: conflict.Message, statusCode: conflict.Status, type: type);
+        return TypedResults.Problem(title: title, detail: conflict.Message, statusCode: conflict.Status, type: type);
     }
 
-    public static IResult UnsupportedMediaType(string detail) =>
-        Results.Problem(title: "Unsupported media type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16");
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(title: "Unsupported media type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16");
 
-    public static IResult TooLarge() =>
-        Results.Problem(
+    public static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(
             title: "The request body is too large.",
             detail: $"body: must be at most {MaxBodyBytes / 1024 / 1024} MiB.",
             statusCode: StatusCodes.Status413PayloadTooLarge,
             type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"must be at most {MaxBodyBytes} bytes"] } });
 
-    public static IResult Unavailable(string detail) =>
-        Results.Problem(title: "Storage is unavailable. Try again: a retry completes what was started.", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4");
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(title: "Storage is unavailable. Try again: a retry completes what was started.", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4");
 
     public static bool IsJson(string? contentType) =>
         contentType is null

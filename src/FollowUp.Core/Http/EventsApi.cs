@@ -5,6 +5,12 @@ using FollowUp.Events;
 using FollowUp.Ingest;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using EventsResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<FollowUp.Ingest.IngestResult>,
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<FollowUp.Http.EventBatchResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace FollowUp.Http;
 
@@ -18,7 +24,7 @@ public static class EventsApi
     public const string BatchContentType = "application/cloudevents-batch+json";
     public const int MaxBatchSize = 500;
 
-    public static async Task<IResult> PostAsync(HttpRequest request, EventIngestor ingestor, CancellationToken cancellationToken)
+    public static async Task<EventsResult> PostAsync(HttpRequest request, EventIngestor ingestor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ingestor);
@@ -69,7 +75,7 @@ public static class EventsApi
         }
     }
 
-    private static async Task<IResult> SingleAsync(JsonElement json, EventIngestor ingestor, CancellationToken cancellationToken)
+    private static async Task<EventsResult> SingleAsync(JsonElement json, EventIngestor ingestor, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var parsed = EventParser.Parse(json, errors);
@@ -80,8 +86,8 @@ public static class EventsApi
 
         var result = await ingestor.IngestAsync(parsed, cancellationToken).ConfigureAwait(false);
         return result.Status == IngestStatus.Duplicate
-            ? Results.Json(result, FollowUpJson.Options, statusCode: StatusCodes.Status200OK)
-            : Results.Json(result, FollowUpJson.Options, statusCode: StatusCodes.Status202Accepted);
+            ? TypedResults.Json(result, FollowUpJson.Options, statusCode: StatusCodes.Status200OK)
+            : TypedResults.Json(result, FollowUpJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>
@@ -89,7 +95,7 @@ public static class EventsApi
     /// that item's "unavailable" (the whole answer is then 503, so the sender retries; the events already taken answer
     /// "duplicate" on the retry). One poison event never costs the others.
     /// </summary>
-    private static async Task<IResult> BatchAsync(JsonElement json, EventIngestor ingestor, CancellationToken cancellationToken)
+    private static async Task<EventsResult> BatchAsync(JsonElement json, EventIngestor ingestor, CancellationToken cancellationToken)
     {
         if (json.ValueKind != JsonValueKind.Array)
         {
@@ -142,7 +148,7 @@ public static class EventsApi
         }
 
         var response = new EventBatchResponse(items.Count(i => i.Status == "accepted"), items.Count(i => i.Status == "duplicate"), invalid, items) { Unavailable = unavailable };
-        return Results.Json(response, FollowUpJson.Options, statusCode: unavailable > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        return TypedResults.Json(response, FollowUpJson.Options, statusCode: unavailable > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
     /// <summary>Binary content mode: the attributes travel as ce-* headers and the body is the data.</summary>

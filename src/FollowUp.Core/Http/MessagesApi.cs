@@ -1,6 +1,7 @@
 using FollowUp.Messages;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUp.Http;
 
@@ -12,7 +13,7 @@ public static class MessagesApi
 
     private static readonly string[] Parameters = ["customerId", "orderId", "dealId", "status", "limit", "continuationToken"];
 
-    public static async Task<IResult> ListAsync(HttpRequest request, MessageLedger ledger, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<MessagePage>, ValidationProblem>> ListAsync(HttpRequest request, MessageLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -63,14 +64,19 @@ public static class MessagesApi
         }
 
         var page = await ledger.ListAsync(new MessageQuery(customerId, orderId, dealId, status, limit, continuation), cancellationToken).ConfigureAwait(false);
-        return Results.Json(page, FollowUpJson.Options);
+        return TypedResults.Json(page, FollowUpJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, MessageLedger ledger, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<MessageView>, ProblemHttpResult>> GetAsync(string id, MessageLedger ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var message = await ledger.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return message is null ? ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}.") : Results.Json(MessageView.From(message), FollowUpJson.Options);
+        if (message is null)
+        {
+            return ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}.");
+        }
+
+        return TypedResults.Json(MessageView.From(message), FollowUpJson.Options);
     }
 
     private static string? Value(IQueryCollection query, string name) =>

@@ -3,6 +3,7 @@ using FollowUp.Storage;
 using FollowUp.Templates;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Http;
@@ -13,14 +14,14 @@ namespace FollowUp.Http;
 /// </summary>
 public static class RulesApi
 {
-    public static async Task<IResult> ListAsync(RuleBook rules, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<List<Rule>>> ListAsync(RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var all = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Json(all.Values.OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList(), FollowUpJson.Options);
+        return TypedResults.Json(all.Values.OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList(), FollowUpJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpRequest request, RuleBook rules, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<Rule>, ProblemHttpResult>> GetAsync(string id, HttpRequest request, RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(request);
@@ -31,10 +32,10 @@ public static class RulesApi
         }
 
         request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(rule.Version);
-        return Results.Json(rule, FollowUpJson.Options);
+        return TypedResults.Json(rule, FollowUpJson.Options);
     }
 
-    public static async Task<IResult> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<Rule>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
@@ -78,7 +79,7 @@ public static class RulesApi
                 request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Rules}/{saved.Id}";
             }
 
-            return Results.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return TypedResults.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         catch (EditConflictException ex)
         {
@@ -86,11 +87,14 @@ public static class RulesApi
         }
     }
 
-    public static async Task<IResult> DeleteAsync(string id, RuleBook rules, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return Ids.IsValid(id) && await rules.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
-            ? Results.NoContent()
-            : ApiResults.NotFound($"There is no rule {Formats.Quote(id)}.");
+        if (Ids.IsValid(id) && await rules.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            return TypedResults.NoContent();
+        }
+
+        return ApiResults.NotFound($"There is no rule {Formats.Quote(id)}.");
     }
 }

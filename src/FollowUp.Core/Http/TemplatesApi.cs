@@ -5,33 +5,34 @@ using FollowUp.Rules;
 using FollowUp.Templates;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUp.Http;
 
 /// <summary><c>GET /api/templates</c>, <c>GET|PUT /api/templates/{id}</c> and <c>POST /api/templates/{id}/preview</c>.</summary>
 public static class TemplatesApi
 {
-    public static async Task<IResult> ListAsync(TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<IReadOnlyList<MessageTemplate>>> ListAsync(TemplateLibrary templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        return Results.Json(await templates.ListAsync(cancellationToken).ConfigureAwait(false), FollowUpJson.Options);
+        return TypedResults.Json(await templates.ListAsync(cancellationToken).ConfigureAwait(false), FollowUpJson.Options);
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<MessageTemplate>, ProblemHttpResult>> GetAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(request);
         var template = Ids.IsValid(id) ? await templates.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (template is null)
         {
-            return ApiResults.NotFound($"There is no template '{id}'.");
+            return ApiResults.NotFound($"There is no template {Formats.Quote(id)}.");
         }
 
         request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(template.Version);
-        return Results.Json(template, FollowUpJson.Options);
+        return TypedResults.Json(template, FollowUpJson.Options);
     }
 
-    public static async Task<IResult> PutAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<MessageTemplate>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
@@ -66,7 +67,7 @@ public static class TemplatesApi
                 request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Templates}/{saved.Id}";
             }
 
-            return Results.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return TypedResults.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         catch (EditConflictException ex)
         {
@@ -74,7 +75,7 @@ public static class TemplatesApi
         }
     }
 
-    public static async Task<IResult> PreviewAsync(
+    public static async Task<Results<JsonHttpResult<RenderedContent>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         string id,
         HttpRequest request,
         TemplateLibrary templates,
@@ -154,7 +155,7 @@ public static class TemplatesApi
                 template,
                 new RenderRequest("preview", body.Locale ?? sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
                 draft: body.Template is not null);
-            return Results.Json(rendered, FollowUpJson.Options);
+            return TypedResults.Json(rendered, FollowUpJson.Options);
         }
         catch (TemplateRenderException ex)
         {

@@ -8,8 +8,8 @@ namespace FollowUp.Functions;
 public sealed class EventsFunctions(EventIngestor ingestor)
 {
     [Function("PostEvents")]
-    public Task<IResult> PostEventsAsync(
+    public async Task<IResult> PostEventsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.Events)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        EventsApi.PostAsync(request, ingestor, cancellationToken);
+        await EventsApi.PostAsync(request, ingestor, cancellationToken).ConfigureAwait(false);
 }

@@ -11,23 +11,23 @@ namespace FollowUp.Functions;
 public sealed class LinksFunctions(LinkSigner signer, CustomerResponses responses, MessageLedger ledger)
 {
     [Function("Answer")]
-    public Task<IResult> AnswerAsync(
+    public async Task<IResult> AnswerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Answer)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        LinksApi.AnswerAsync(token, request, signer, responses, cancellationToken);
+        await LinksApi.AnswerAsync(token, request, signer, responses, cancellationToken).ConfigureAwait(false);
 
     [Function("ConfirmUnsubscribe")]
-    public Task<IResult> ConfirmUnsubscribeAsync(
+    public async Task<IResult> ConfirmUnsubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, cancellationToken);
+        await LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, cancellationToken).ConfigureAwait(false);
 
     [Function("Unsubscribe")]
-    public Task<IResult> UnsubscribeAsync(
+    public async Task<IResult> UnsubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        LinksApi.UnsubscribeAsync(token, request, signer, responses, cancellationToken);
+        await LinksApi.UnsubscribeAsync(token, request, signer, responses, cancellationToken).ConfigureAwait(false);
 }

@@ -8,15 +8,15 @@ namespace FollowUp.Functions;
 public sealed class MessagesFunctions(MessageLedger ledger)
 {
     [Function("ListMessages")]
-    public Task<IResult> ListMessagesAsync(
+    public async Task<IResult> ListMessagesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Messages)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        MessagesApi.ListAsync(request, ledger, cancellationToken);
+        await MessagesApi.ListAsync(request, ledger, cancellationToken).ConfigureAwait(false);
 
     [Function("GetMessage")]
-    public Task<IResult> GetMessageAsync(
+    public async Task<IResult> GetMessageAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Message)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        MessagesApi.GetAsync(id, ledger, cancellationToken);
+        await MessagesApi.GetAsync(id, ledger, cancellationToken).ConfigureAwait(false);
 }

@@ -10,29 +10,29 @@ namespace FollowUp.Functions;
 public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits)
 {
     [Function("ListRules")]
-    public Task<IResult> ListRulesAsync(
+    public async Task<IResult> ListRulesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Rules)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        RulesApi.ListAsync(rules, cancellationToken);
+        await RulesApi.ListAsync(rules, cancellationToken).ConfigureAwait(false);
 
     [Function("GetRule")]
-    public Task<IResult> GetRuleAsync(
+    public async Task<IResult> GetRuleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        RulesApi.GetAsync(id, request, rules, cancellationToken);
+        await RulesApi.GetAsync(id, request, rules, cancellationToken).ConfigureAwait(false);
 
     [Function("PutRule")]
-    public Task<IResult> PutRuleAsync(
+    public async Task<IResult> PutRuleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        RulesApi.PutAsync(id, request, rules, templates, limits, cancellationToken);
+        await RulesApi.PutAsync(id, request, rules, templates, limits, cancellationToken).ConfigureAwait(false);
 
     [Function("DeleteRule")]
-    public Task<IResult> DeleteRuleAsync(
+    public async Task<IResult> DeleteRuleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        RulesApi.DeleteAsync(id, rules, cancellationToken);
+        await RulesApi.DeleteAsync(id, rules, cancellationToken).ConfigureAwait(false);
 }

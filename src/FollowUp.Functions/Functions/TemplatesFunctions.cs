@@ -9,29 +9,29 @@ namespace FollowUp.Functions;
 public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules, TemplateRenderer renderer, TimeProvider time)
 {
     [Function("ListTemplates")]
-    public Task<IResult> ListTemplatesAsync(
+    public async Task<IResult> ListTemplatesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Templates)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        TemplatesApi.ListAsync(templates, cancellationToken);
+        await TemplatesApi.ListAsync(templates, cancellationToken).ConfigureAwait(false);
 
     [Function("GetTemplate")]
-    public Task<IResult> GetTemplateAsync(
+    public async Task<IResult> GetTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        TemplatesApi.GetAsync(id, request, templates, cancellationToken);
+        await TemplatesApi.GetAsync(id, request, templates, cancellationToken).ConfigureAwait(false);
 
     [Function("PutTemplate")]
-    public Task<IResult> PutTemplateAsync(
+    public async Task<IResult> PutTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        TemplatesApi.PutAsync(id, request, templates, cancellationToken);
+        await TemplatesApi.PutAsync(id, request, templates, cancellationToken).ConfigureAwait(false);
 
     [Function("PreviewTemplate")]
-    public Task<IResult> PreviewTemplateAsync(
+    public async Task<IResult> PreviewTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.TemplatePreview)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        TemplatesApi.PreviewAsync(id, request, templates, rules, renderer, time, cancellationToken);
+        await TemplatesApi.PreviewAsync(id, request, templates, rules, renderer, time, cancellationToken).ConfigureAwait(false);
 }
