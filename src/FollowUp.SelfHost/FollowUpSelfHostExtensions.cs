@@ -21,10 +21,15 @@ public static class FollowUpSelfHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
-        var state = LocalState.ForCurrentCheckout();
+        var state = LocalState.From(config);
         LocalAzurite? azurite = null;
         if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
         {
+            if (!demo)
+            {
+                state.EnsureFolder();
+            }
+
             azurite = await LocalAzurite.StartAsync(demo ? null : state.PathOf("azurite")).ConfigureAwait(false);
             config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
             Console.WriteLine($"Storage: no connection configured, so Azurite runs on 127.0.0.1:{azurite.Port} ({(demo ? "in memory" : "data in " + state.PathOf("azurite"))}).");
@@ -41,10 +46,22 @@ public static class FollowUpSelfHostExtensions
         if (config[$"{SelfHostOptions.SectionName}:ApiKey"] is null)
         {
             config[$"{SelfHostOptions.SectionName}:ApiKey"] = state.Secret("api-key");
-            Console.WriteLine($"API: send header X-Api-Key: {config[$"{SelfHostOptions.SectionName}:ApiKey"]} (a local key, kept in {state.PathOf("api-key")}).");
+
+            // Only the demo shows the key: a terminal's scrollback and CI logs are no place for a key that stays valid.
+            Console.WriteLine(demo
+                ? $"API: send header X-Api-Key: {config[$"{SelfHostOptions.SectionName}:ApiKey"]} (a local key, kept in {state.PathOf("api-key")})."
+                : $"API: send header X-Api-Key with the local key in {state.PathOf("api-key")} (cat it to see it).");
         }
 
-        config["FollowUp:SendGrid:OutboxPath"] ??= state.PathOf("outbox");
+        if (config["FollowUp:SendGrid:OutboxPath"] is null)
+        {
+            config["FollowUp:SendGrid:OutboxPath"] = state.PathOf("outbox");
+            if (string.IsNullOrWhiteSpace(config["FollowUp:SendGrid:ApiKey"]))
+            {
+                // The outbox keeps customers' addresses: make its parent private before the outbox creates it.
+                state.EnsureFolder();
+            }
+        }
 
         builder.Services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.SectionName)
             .Validate(o => o.ApiKey.Length >= 16, $"{SelfHostOptions.SectionName}:ApiKey must be at least 16 characters.")
