@@ -17,6 +17,7 @@ public static class FollowUpSelfHostExtensions
     /// outbox), the API key check, the dispatch loop, and the demo. Returns the Azurite it started, if any, for the
     /// caller to stop on exit.
     /// </summary>
+    /// <exception cref="FolderInUseException">Another self-host runs its Azurite in the same state folder.</exception>
     public static async Task<IAsyncDisposable?> AddFollowUpSelfHostAsync(this WebApplicationBuilder builder, bool demo)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -25,13 +26,13 @@ public static class FollowUpSelfHostExtensions
         LocalAzurite? azurite = null;
         if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
         {
-            if (!demo)
+            azurite = demo ? await LocalAzurite.StartAsync(location: null).ConfigureAwait(false) : await StartPersistedAzuriteAsync(state).ConfigureAwait(false);
+            config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
+            if (azurite.ReplacedPid is { } replaced)
             {
-                state.EnsureFolder();
+                Console.WriteLine($"Storage: an Azurite (pid {replaced}) left running on {state.PathOf("azurite")} by a self-host that was killed has been stopped, after saving its data.");
             }
 
-            azurite = await LocalAzurite.StartAsync(demo ? null : state.PathOf("azurite")).ConfigureAwait(false);
-            config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
             Console.WriteLine($"Storage: no connection configured, so Azurite runs on 127.0.0.1:{azurite.Port} ({(demo ? "in memory" : "data in " + state.PathOf("azurite"))}).");
         }
 
@@ -88,5 +89,20 @@ public static class FollowUpSelfHostExtensions
         app.MapFollowUpApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapFollowUpLinks();
         return app;
+    }
+
+    private static async Task<LocalAzurite> StartPersistedAzuriteAsync(LocalState state)
+    {
+        state.EnsureFolder();
+        try
+        {
+            return await LocalAzurite.StartAsync(state.PathOf("azurite")).ConfigureAwait(false);
+        }
+        catch (FolderInUseException ex)
+        {
+            throw new FolderInUseException(
+                $"Another FollowUp self-host is running on {state.Folder}: stop it first, or give this one a folder of its own with {SelfHostOptions.SectionName}:{nameof(SelfHostOptions.StateFolder)}.",
+                ex);
+        }
     }
 }
