@@ -22,7 +22,7 @@ internal static class AzuriteProcesses
     /// <summary>Every live Azurite on a data folder. Linux only, where <c>/proc</c> lists every process.</summary>
     public static IReadOnlyList<int> Serving(string location) =>
         Directory.EnumerateDirectories("/proc")
-            .Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0)
+            .Select(folder => int.TryParse(Path.GetFileName(folder), System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
             .Where(pid => pid > 0 && IsServing(pid, location))
             .ToList();
 
