@@ -17,16 +17,22 @@ public static class FollowUpSelfHostExtensions
     /// outbox), the API key check, the dispatch loop, and the demo. Returns the Azurite it started, if any, for the
     /// caller to stop on exit.
     /// </summary>
+    /// <exception cref="FolderInUseException">Another self-host runs its Azurite in the same state folder.</exception>
     public static async Task<IAsyncDisposable?> AddFollowUpSelfHostAsync(this WebApplicationBuilder builder, bool demo)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
-        var state = LocalState.ForCurrentCheckout();
+        var state = LocalState.From(config);
         LocalAzurite? azurite = null;
         if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
         {
-            azurite = await LocalAzurite.StartAsync(demo ? null : state.PathOf("azurite")).ConfigureAwait(false);
+            azurite = demo ? await LocalAzurite.StartAsync(location: null).ConfigureAwait(false) : await StartPersistedAzuriteAsync(state).ConfigureAwait(false);
             config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
+            if (azurite.ReplacedPid is { } replaced)
+            {
+                Console.WriteLine($"Storage: an Azurite (pid {replaced}) left running on {state.PathOf("azurite")} by a self-host that was killed has been stopped, after saving its data.");
+            }
+
             Console.WriteLine($"Storage: no connection configured, so Azurite runs on 127.0.0.1:{azurite.Port} ({(demo ? "in memory" : "data in " + state.PathOf("azurite"))}).");
         }
 
@@ -41,10 +47,22 @@ public static class FollowUpSelfHostExtensions
         if (config[$"{SelfHostOptions.SectionName}:ApiKey"] is null)
         {
             config[$"{SelfHostOptions.SectionName}:ApiKey"] = state.Secret("api-key");
-            Console.WriteLine($"API: send header X-Api-Key: {config[$"{SelfHostOptions.SectionName}:ApiKey"]} (a local key, kept in {state.PathOf("api-key")}).");
+
+            // Only the demo shows the key: a terminal's scrollback and CI logs are no place for a key that stays valid.
+            Console.WriteLine(demo
+                ? $"API: send header X-Api-Key: {config[$"{SelfHostOptions.SectionName}:ApiKey"]} (a local key, kept in {state.PathOf("api-key")})."
+                : $"API: send header X-Api-Key with the local key in {state.PathOf("api-key")} (cat it to see it).");
         }
 
-        config["FollowUp:SendGrid:OutboxPath"] ??= state.PathOf("outbox");
+        if (config["FollowUp:SendGrid:OutboxPath"] is null)
+        {
+            config["FollowUp:SendGrid:OutboxPath"] = state.PathOf("outbox");
+            if (string.IsNullOrWhiteSpace(config["FollowUp:SendGrid:ApiKey"]))
+            {
+                // The outbox keeps customers' addresses: make its parent private before the outbox creates it.
+                state.EnsureFolder();
+            }
+        }
 
         builder.Services.AddOptions<SelfHostOptions>().BindConfiguration(SelfHostOptions.SectionName)
             .Validate(o => o.ApiKey.Length >= 16, $"{SelfHostOptions.SectionName}:ApiKey must be at least 16 characters.")
@@ -71,5 +89,20 @@ public static class FollowUpSelfHostExtensions
         app.MapFollowUpApi().AddEndpointFilter<ApiKeyEndpointFilter>();
         app.MapFollowUpLinks();
         return app;
+    }
+
+    private static async Task<LocalAzurite> StartPersistedAzuriteAsync(LocalState state)
+    {
+        state.EnsureFolder();
+        try
+        {
+            return await LocalAzurite.StartAsync(state.PathOf("azurite")).ConfigureAwait(false);
+        }
+        catch (FolderInUseException ex)
+        {
+            throw new FolderInUseException(
+                $"Another FollowUp self-host is running on {state.Folder}: stop it first, or give this one a folder of its own with {SelfHostOptions.SectionName}:{nameof(SelfHostOptions.StateFolder)}.",
+                ex);
+        }
     }
 }

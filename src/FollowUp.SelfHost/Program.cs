@@ -1,11 +1,30 @@
 using FollowUp.SelfHost;
+using FollowUp.SelfHost.Storage;
 
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
-await using var localStorage = await builder.AddFollowUpSelfHostAsync(demo);
-var app = builder.Build();
-app.MapFollowUpSelfHost();
-await app.RunAsync();
+IAsyncDisposable? localStorage;
+try
+{
+    localStorage = await builder.AddFollowUpSelfHostAsync(demo);
+}
+catch (FolderInUseException ex)
+{
+    // Expected when a self-host already runs on this folder: one line, not a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
+// Disposed in reverse: the app (which has let its last requests finish and stopped the dispatch loop) before
+// Azurite, so that nothing is written after Azurite has saved.
+await using (localStorage)
+{
+    await using var app = builder.Build();
+    app.MapFollowUpSelfHost();
+    await app.RunAsync();
+}
+
+return 0;
 
 /// <summary>The self-host's entry point, named so that tests can host it.</summary>
 public partial class Program;

@@ -9,4 +9,10 @@ public sealed class SelfHostOptions
     /// Functions). When not configured, a key is generated once and kept in the local state folder.
     /// </summary>
     public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Where the self-host keeps generated keys, the outbox and its Azurite's data; <c>.local</c> in the checkout
+    /// when not configured. A second self-host on the same machine needs a folder of its own.
+    /// </summary>
+    public string? StateFolder { get; set; }
 }
