@@ -33,6 +33,9 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public IReadOnlyList<SentMail> Accepted => _received.Where(mail => mail.Accepted).ToArray();
 
+    /// <summary>The answer when nothing is queued (202 by default); a delay here makes every send take that long.</summary>
+    public FakeSendGridResponse Default { get; set; } = FakeSendGridResponse.Accepted;
+
     public static async Task<FakeSendGridServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -72,7 +75,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
             return;
         }
 
-        var response = _script.TryDequeue(out var scripted) ? scripted : FakeSendGridResponse.Accepted;
+        var response = _script.TryDequeue(out var scripted) ? scripted : Default;
         if (response.Delay is { } delay)
         {
             await Task.Delay(delay, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);

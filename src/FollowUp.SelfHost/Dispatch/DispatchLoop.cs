@@ -31,6 +31,15 @@ internal sealed partial class DispatchLoop(
                 var untilNext = next is { } due ? due - time.GetUtcNow() : options.Value.IdleInterval;
                 wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > options.Value.IdleInterval ? options.Value.IdleInterval : untilNext;
 
+                // Due messages that another dispatcher holds (or a dead one held: its claim has to expire) stay due;
+                // without a pause the loop would spin on them until the claims end.
+                if (summary.Busy > 0 && summary.Sent + summary.Retrying + summary.Failed + summary.Cancelled == 0)
+                {
+                    var tenth = options.Value.ClaimDuration / 10;
+                    var pause = tenth < options.Value.IdleInterval ? tenth : options.Value.IdleInterval;
+                    wait = pause > wait ? pause : wait;
+                }
+
                 // A message whose fault could not be recorded stays due; without a pause the loop would spin on it.
                 failures = summary.Faulted > 0 ? failures + 1 : 0;
                 if (failures > 0)
