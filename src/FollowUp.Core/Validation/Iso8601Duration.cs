@@ -19,12 +19,18 @@ public static partial class Iso8601Duration
             return false;
         }
 
+        if (text.Length > 40)
+        {
+            error = "is too long for an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)";
+            return false;
+        }
+
         var match = Pattern().Match(text);
         if (!match.Success || text is "P" or "PT" || text.EndsWith('T'))
         {
             error = Months().IsMatch(text)
-                ? $"'{text}' uses years or months, whose length varies; use days (e.g. P30D)"
-                : $"'{text}' is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)";
+                ? $"{Formats.Quote(text)} uses years or months, whose length varies; use days (e.g. P30D)"
+                : $"{Formats.Quote(text)} is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)";
             return false;
         }
 
@@ -38,13 +44,13 @@ public static partial class Iso8601Duration
         }
         catch (OverflowException)
         {
-            error = $"'{text}' is too long";
+            error = $"{Formats.Quote(text)} is too long";
             return false;
         }
 
         if (duration > TimeSpan.FromDays(3660))
         {
-            error = $"'{text}' is longer than ten years";
+            error = $"{Formats.Quote(text)} is longer than ten years";
             return false;
         }
 
@@ -70,9 +76,10 @@ public static partial class Iso8601Duration
     private static double Number(Match match, string group) =>
         match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
-    [GeneratedRegex(@"^P(?:(?<w>\d+)W|(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<m>\d+)M)?(?:(?<s>\d+(?:\.\d+)?)S)?)?)$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits (P٣D), which the number parser then refuses.
+    [GeneratedRegex(@"^P(?:(?<w>[0-9]{1,6})W|(?:(?<d>[0-9]{1,6})D)?(?:T(?:(?<h>[0-9]{1,7})H)?(?:(?<m>[0-9]{1,9})M)?(?:(?<s>[0-9]{1,10}(?:\.[0-9]{1,7})?)S)?)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"^P(?:\d+Y|\d+M)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:[0-9]+Y|[0-9]+M)", RegexOptions.CultureInvariant)]
     private static partial Regex Months();
 }

@@ -22,6 +22,9 @@ public class Iso8601DurationTests
     [InlineData("P1Y", "months")]
     [InlineData("PT", "not an ISO 8601 duration")]
     [InlineData("", "required")]
+    [InlineData("P\u0663D", "not an ISO 8601 duration")]
+    [InlineData("PT99999999999999999999H", "not an ISO 8601 duration")]
+    [InlineData("P99999D", "longer than ten years")]
     public void TryParse_InvalidDuration_SaysWhy(string text, string reason)
     {
         Assert.False(Iso8601Duration.TryParse(text, out _, out var error));

@@ -1,7 +1,9 @@
 using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.SelfHost.Tests.Api;
+using FollowUp.Storage;
 using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.SelfHost.Tests.Dispatch;
 
@@ -26,6 +28,34 @@ public class DispatchLoopTests
         Assert.Equal(id, Assert.Single(factory.SendGrid.Received).MessageId);
     }
 
+    [Fact]
+    public async Task Loop_CorruptMessageRowDue_KeepsSendingEveryOtherMessage()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync(runDispatchLoop: true);
+        using var client = factory.CreateApiClient();
+        var tables = factory.Services.GetRequiredService<FollowUpTables>();
+        var due = factory.Time.GetUtcNow().AddMinutes(30);
+        await tables.Messages.AddEntityAsync(new MessageEntity { PartitionKey = "corrupt", RowKey = "0123456789abcdef0123456789abcdef", Status = "NoSuchStatus", DueAt = due });
+        await tables.Schedule.AddEntityAsync(ScheduleEntry.Create("0123456789abcdef0123456789abcdef", "corrupt", due));
+        var (_, placed) = await client.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
+        var first = placed!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+
+        factory.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal("sent", await WaitForAsync(client, first, "sent"));
+
+        // The corrupt row is still due and faults on every pass; the loop pauses on it but keeps going.
+        var (_, later) = await client.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-2", customerId: "c-2").ToJsonString(), "application/cloudevents+json");
+        var second = later!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        for (var step = 0; step < 8 && await StatusAsync(client, second) != "sent"; step++)
+        {
+            factory.Time.Advance(TimeSpan.FromMinutes(30));
+            await WaitForAsync(client, second, "sent", attempts: 10);
+        }
+
+        Assert.Equal("sent", await StatusAsync(client, second));
+        Assert.Equal(2, factory.SendGrid.Accepted.Count);
+    }
+
     private static async Task<string> StatusAsync(HttpClient client, string id)
     {
         var (_, message) = await client.SendAsync(HttpMethod.Get, "/api/messages/" + id);
@@ -33,10 +63,10 @@ public class DispatchLoopTests
     }
 
     // The loop runs on its own task; give it a bounded moment of real time to finish the pass the fake clock started.
-    private static async Task<string> WaitForAsync(HttpClient client, string id, string expected)
+    private static async Task<string> WaitForAsync(HttpClient client, string id, string expected, int attempts = 100)
     {
         var status = await StatusAsync(client, id);
-        for (var attempt = 0; attempt < 100 && status != expected; attempt++)
+        for (var attempt = 0; attempt < attempts && status != expected; attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
             status = await StatusAsync(client, id);
