@@ -8,6 +8,15 @@ public static class FollowUpJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// For JSON kept in Table Storage: text as it is (Norwegian letters stay one character, not six), so that what
+    /// was measured at ingest is what is stored. Never for HTML.
+    /// </summary>
+    public static JsonSerializerOptions Storage { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -80,7 +80,10 @@ public static class EventParser
             return null;
         }
 
-        var dataLength = data.GetRawText().Length;
+        // Measured as it is stored (unescaped), so a sender whose serializer writes ø as \u00f8 is not penalised.
+        var rawLength = data.GetRawText().Length;
+        var dataNode = rawLength <= 6 * MaxDataLength ? JsonNode.Parse(data.GetRawText())!.AsObject() : null;
+        var dataLength = dataNode?.ToJsonString(FollowUpJson.Storage).Length ?? rawLength;
         if (dataLength > MaxDataLength)
         {
             errors.Add("data", $"is {dataLength} characters of JSON; at most {MaxDataLength} are kept per message");
@@ -109,7 +112,7 @@ public static class EventParser
             return null;
         }
 
-        return new FollowUpEvent(id, source, type, time, customer, order, deal, JsonNode.Parse(data.GetRawText())!.AsObject());
+        return new FollowUpEvent(id, source, type, time, customer, order, deal, dataNode!);
     }
 
     private static CustomerData? ParseCustomer(JsonElement data, FieldErrors errors)

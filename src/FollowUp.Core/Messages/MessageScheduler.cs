@@ -59,7 +59,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
             TimeZone = Text(model["customer"], "timeZone"),
             CreatedAt = now,
             DueAt = dueAt,
-            Model = model.ToJsonString(),
+            Model = StoredModel(model, @event),
         };
 
         var cancelledEarlier = rule.CancelOn.FirstOrDefault(eventsSeen.Contains);
@@ -133,6 +133,26 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         var reason = $"{cancelling} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
         var message = await life.CancelAsync(TableKey.Encode(@event.Customer.Id), scheduled.MessageId, _ => true, reason, cancellationToken).ConfigureAwait(false);
         return message is null ? null : scheduled with { Status = MessageStatus.Cancelled, Reason = reason };
+    }
+
+    /// <summary>
+    /// The model as stored with the message. It fits one property: the event's data is bounded at ingest, and should the
+    /// merged order snapshot make it too large anyway, the message keeps this event's own data instead.
+    /// </summary>
+    private static string StoredModel(JsonObject model, FollowUpEvent @event)
+    {
+        const int MaxModelLength = 30_000;
+        var json = model.ToJsonString(FollowUpJson.Storage);
+        if (json.Length <= MaxModelLength)
+        {
+            return json;
+        }
+
+        var own = model.DeepClone().AsObject();
+        var name = @event.SubjectKind == SubjectKind.Deal ? "deal" : "order";
+        own[name] = @event.Data[name]?.DeepClone();
+        json = own.ToJsonString(FollowUpJson.Storage);
+        return json.Length <= MaxModelLength ? json : throw new InvalidOperationException($"The render model of this {@event.Type} event is {json.Length} characters; at most {MaxModelLength} fit.");
     }
 
     private static IReadOnlyList<string> CancelsOn(MessageEntity message, IReadOnlyDictionary<string, Rule> rules) =>

@@ -122,11 +122,11 @@ public sealed class SubjectIndex(FollowUpTables tables)
                 }
             }
 
-            var json = merged.ToJsonString();
+            var json = merged.ToJsonString(FollowUpJson.Storage);
             if (json.Length > EventParser.MaxDataLength)
             {
                 merged = incoming.DeepClone().AsObject();
-                json = merged.ToJsonString();
+                json = merged.ToJsonString(FollowUpJson.Storage);
             }
 
             try

@@ -9,6 +9,9 @@ public static class TemplateValidator
     /// <summary>Table Storage holds at most 32K characters in one string property.</summary>
     public const int MaxBodyLength = 30_000;
 
+    /// <summary>All locales are saved in one entity-group transaction, whose payload Table Storage caps at 4 MiB.</summary>
+    public const int MaxTotalLength = 1_000_000;
+
     public static MessageTemplate? Validate(string id, TemplateInput input, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -64,6 +67,12 @@ public static class TemplateValidator
             {
                 errors.Add("locales", $"must include '{LocaleFallback.Last}', the language every other locale falls back to");
             }
+        }
+
+        var total = locales.Values.Sum(content => content.Subject.Length + content.Html.Length + content.Text.Length);
+        if (total > MaxTotalLength)
+        {
+            errors.Add("locales", $"hold {total} characters in all; at most {MaxTotalLength} are kept per template");
         }
 
         return errors.IsEmpty ? new MessageTemplate { Id = id, Description = input.Description, Syntax = syntax, Locales = locales } : null;

@@ -27,6 +27,24 @@ public class BoundedStateTests
     }
 
     [Fact]
+    public async Task IngestAsync_DataFullOfNonAsciiLettersNearTheLimit_IsStoredWithItsMessage()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var placed = TestEvents.Order(EventTypes.OrderPlaced, "A-1");
+        placed["data"]!["order"]!["note"] = new string('ø', 22_000);
+
+        var result = await harness.IngestAsync(placed);
+        var delivered = TestEvents.Order(EventTypes.OrderDelivered, "A-1");
+        delivered["data"]!["order"]!["giftMessage"] = new string('å', 20_000);
+        var review = await harness.IngestAsync(delivered);
+
+        var thanks = MessageScheduler.ParseModel(await harness.MessageAsync(result.Scheduled.Single().MessageId!));
+        Assert.Equal(22_000, thanks["order"]!["note"]!.GetValue<string>().Length);
+        var reviewModel = MessageScheduler.ParseModel(await harness.MessageAsync(review.Scheduled.Single().MessageId!));
+        Assert.Equal(20_000, reviewModel["order"]!["giftMessage"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
     public async Task IngestAsync_LifetimeSpendNearTheLimit_StaysInRangeAndLaterOrdersStillWork()
     {
         await using var harness = await PipelineHarness.CreateAsync();
