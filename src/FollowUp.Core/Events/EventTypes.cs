@@ -3,6 +3,7 @@ namespace FollowUp.Events;
 public static class EventTypes
 {
     public const string OrderPlaced = "order.placed";
+    public const string OrderShipped = "order.shipped";
     public const string OrderDelivered = "order.delivered";
     public const string OrderReturned = "order.returned";
     public const string OrderCancelled = "order.cancelled";
@@ -11,7 +12,7 @@ public static class EventTypes
     public const string DealReopened = "deal.reopened";
 
     public static IReadOnlyList<string> All { get; } =
-        [OrderPlaced, OrderDelivered, OrderReturned, OrderCancelled, DealLost, DealWon, DealReopened];
+        [OrderPlaced, OrderShipped, OrderDelivered, OrderReturned, OrderCancelled, DealLost, DealWon, DealReopened];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 

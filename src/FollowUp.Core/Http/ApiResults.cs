@@ -97,6 +97,7 @@ public static class ApiResults
 
     /// <summary>Reads the body as JSON; on failure returns null and names the offending field (or <c>body</c>) in <paramref name="errors"/>.</summary>
     /// <exception cref="BodyTooLargeException">The body is larger than <see cref="MaxBodyBytes"/>.</exception>
+    /// <exception cref="UnsupportedMediaTypeException">The body is not JSON.</exception>
     public static async Task<T?> ReadJsonAsync<T>(HttpRequest request, FieldErrors errors, CancellationToken cancellationToken)
         where T : class
     {
@@ -104,8 +105,7 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(errors);
         if (!IsJson(request.ContentType))
         {
-            errors.Add("body", $"must be JSON (Content-Type application/json), not {Formats.Quote(request.ContentType)}");
-            return null;
+            throw new UnsupportedMediaTypeException($"Send JSON (Content-Type application/json), not {Formats.Quote(request.ContentType)}.");
         }
 
         var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -117,6 +117,11 @@ public static class ApiResults
         where T : class
     {
         ArgumentNullException.ThrowIfNull(errors);
+        if (!HasValidText(body, errors))
+        {
+            return null;
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(body.Span, FollowUpJson.Options);
@@ -131,6 +136,32 @@ public static class ApiResults
         {
             errors.Add(FieldOf(ex.Path), Explain(ex));
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Names the field whose text is not valid Unicode before the serializer sees it: the serializer would name the
+    /// field before it, and call the problem a wrong type.
+    /// </summary>
+    private static bool HasValidText(ReadOnlyMemory<byte> body, FieldErrors errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, JsonText.DocumentOptions);
+            var textErrors = new FieldErrors();
+            JsonText.CheckStrings(document.RootElement, string.Empty, textErrors);
+            errors.AddAll(string.Empty, textErrors);
+            return textErrors.IsEmpty;
+        }
+        catch (InvalidOperationException)
+        {
+            JsonText.CheckNames(body, string.Empty, errors);
+            return false;
+        }
+        catch (JsonException)
+        {
+            // Not JSON, or a repeated name: the serializer says which, with the path.
+            return true;
         }
     }
 
@@ -150,11 +181,6 @@ public static class ApiResults
         if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
         {
             return "appears more than once";
-        }
-
-        if (ex.InnerException is InvalidOperationException && message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return "is not valid: a string must be valid Unicode text (no invalid UTF-8, no lone surrogate such as \\ud800)";
         }
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal))

@@ -35,14 +35,21 @@ public static class EventsApi
         }
 
         JsonDocument document;
+        ReadOnlyMemory<byte> body = default;
         try
         {
-            var body = await ApiResults.ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+            body = await ApiResults.ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
             document = JsonDocument.Parse(body, JsonText.DocumentOptions);
         }
         catch (BodyTooLargeException)
         {
             return ApiResults.TooLarge();
+        }
+        catch (InvalidOperationException)
+        {
+            var errors = new FieldErrors();
+            JsonText.CheckNames(body, request.Headers.ContainsKey("ce-specversion") ? "data" : string.Empty, errors);
+            return ApiResults.Invalid(errors);
         }
         catch (JsonException ex)
         {
@@ -58,7 +65,12 @@ public static class EventsApi
             {
                 if (request.Headers.ContainsKey("ce-specversion"))
                 {
-                    return await SingleAsync(FromBinaryMode(request, document.RootElement), ingestor, cancellationToken).ConfigureAwait(false);
+                    // The body is the data; its text is checked before it is copied into an event.
+                    var textErrors = new FieldErrors();
+                    JsonText.CheckStrings(document.RootElement, "data", textErrors);
+                    return textErrors.IsEmpty
+                        ? await SingleAsync(FromBinaryMode(request, document.RootElement), ingestor, cancellationToken).ConfigureAwait(false)
+                        : ApiResults.Invalid(textErrors, "The event is not valid.");
                 }
 
                 var isBatch = contentType.StartsWith(BatchContentType, StringComparison.OrdinalIgnoreCase)

@@ -56,6 +56,10 @@ public static class RulesApi
         {
             return ApiResults.TooLarge();
         }
+        catch (UnsupportedMediaTypeException ex)
+        {
+            return ApiResults.UnsupportedMediaType(ex.Message);
+        }
 
         if (input is null)
         {

@@ -51,6 +51,10 @@ public static class TemplatesApi
         {
             return ApiResults.TooLarge();
         }
+        catch (UnsupportedMediaTypeException ex)
+        {
+            return ApiResults.UnsupportedMediaType(ex.Message);
+        }
 
         var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
         if (template is null)
@@ -100,6 +104,10 @@ public static class TemplatesApi
         catch (BodyTooLargeException)
         {
             return ApiResults.TooLarge();
+        }
+        catch (UnsupportedMediaTypeException ex)
+        {
+            return ApiResults.UnsupportedMediaType(ex.Message);
         }
 
         if (body is null)

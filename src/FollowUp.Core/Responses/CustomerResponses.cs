@@ -16,7 +16,7 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLife li
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
-        var customerKey = await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
+        var customerKey = MessageIds.IsWellFormed(token.MessageId) ? await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false) : null;
         if (customerKey is null || token.Answer is null)
         {
             return (ResponseOutcome.NotFound, null);
@@ -40,7 +40,7 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLife li
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
-        var customerKey = await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
+        var customerKey = MessageIds.IsWellFormed(token.MessageId) ? await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false) : null;
         var message = customerKey is null ? null : await life.GetAsync(customerKey, token.MessageId, cancellationToken).ConfigureAwait(false);
         if (message is null)
         {

@@ -69,6 +69,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         context.RecursiveLimit = RecursiveLimit;
         context.ObjectRecursionLimit = RecursiveLimit;
         context.OutputLimit = OutputLimit;
+        context.OnOutputLimit = ScriptLimitBehavior.Throw;
         context.EnableRelaxedMemberAccess = true;
         context.StrictVariables = false;
         context.PushCulture(culture);

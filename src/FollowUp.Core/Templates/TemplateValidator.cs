@@ -57,7 +57,11 @@ public static class TemplateValidator
                 var subject = Part(content.Subject, path + ".subject", 998, syntax, errors);
                 var html = Part(content.Html, path + ".html", MaxBodyLength, syntax, errors);
                 var text = Part(content.Text, path + ".text", MaxBodyLength, syntax, errors);
-                if (subject is not null && html is not null && text is not null)
+                if (locales.ContainsKey(Normalize(tag)))
+                {
+                    errors.Add(path, $"repeats the locale {Normalize(tag)}: tags are case-insensitive");
+                }
+                else if (subject is not null && html is not null && text is not null)
                 {
                     locales[Normalize(tag)] = new TemplateContent(subject, html, text);
                 }
@@ -98,7 +102,27 @@ public static class TemplateValidator
             return null;
         }
 
+        // Scriban closes a block left open at the end of the text, so "Hi {{ order.id " parses; a person meant more.
+        if ((Unclosed(text, "{{", "}}") ?? (syntax == TemplateSyntax.Liquid ? Unclosed(text, "{%", "%}") : null)) is { } open)
+        {
+            errors.Add(path, open);
+            return null;
+        }
+
         return text;
+    }
+
+    private static string? Unclosed(string text, string opener, string closer)
+    {
+        var lastOpen = text.LastIndexOf(opener, StringComparison.Ordinal);
+        if (lastOpen < 0 || text.IndexOf(closer, lastOpen + opener.Length, StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        var line = text.AsSpan(0, lastOpen).Count('\n') + 1;
+        var column = lastOpen - (text.LastIndexOf('\n', Math.Max(0, lastOpen - 1)) + 1) + 1;
+        return $"line {line}, column {column}: '{opener}' is never closed with '{closer}'";
     }
 
     private static bool IsTag(string tag)

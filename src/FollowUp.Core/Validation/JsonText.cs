@@ -20,6 +20,28 @@ public static class JsonText
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>
+    /// Names the objects holding a field name that is not valid Unicode. Needed because <see cref="DocumentOptions"/>
+    /// fails on such a name while comparing names for duplicates, before any path is known.
+    /// </summary>
+    public static void CheckNames(ReadOnlyMemory<byte> json, string path, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            CheckStrings(document.RootElement, path, errors);
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (errors.IsEmpty)
+        {
+            errors.Add(path.Length == 0 ? "body" : path, "holds a field name that is not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
+        }
+    }
+
     /// <summary>Adds an error for every name or string in <paramref name="element"/> that is not valid Unicode text.</summary>
     public static void CheckStrings(JsonElement element, string path, FieldErrors errors)
     {
@@ -36,7 +58,7 @@ public static class JsonText
                     }
                     catch (InvalidOperationException)
                     {
-                        errors.Add(path, "holds a field name that is not valid Unicode text");
+                        errors.Add(path.Length == 0 ? "body" : path, "holds a field name that is not valid Unicode text");
                         continue;
                     }
 

@@ -51,7 +51,7 @@ public class EventParserTests
     public void Parse_UnknownType_IsRefusedWithTheKnownTypes()
     {
         var json = TestEvents.Order(EventTypes.OrderPlaced, "A-1");
-        json["type"] = "order.shipped";
+        json["type"] = "order.teleported";
         var errors = new FieldErrors();
 
         Assert.Null(EventParser.Parse(JsonSerializer.SerializeToElement(json), errors));

@@ -33,7 +33,7 @@ public class RuleValidatorTests
         var errors = new FieldErrors();
         var input = new RuleInput
         {
-            Trigger = "order.shipped",
+            Trigger = "order.teleported",
             Delay = "1 day",
             TemplateId = "missing",
             CancelOn = ["deal.won", "nope"],

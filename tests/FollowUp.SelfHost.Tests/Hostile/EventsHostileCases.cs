@@ -191,10 +191,10 @@ internal static class EventsHostileCases
         table.Add(Text("unicode.reversed-pair.data.customer.name", Order().With("data.customer.name", Marker).Splice("\\udc00\\ud800"), "data.customer.name"));
         table.Add(Text("unicode.high-then-ascii.data.order.id", Order().With("data.order.id", Marker).Splice("\\ud83dA"), "data.order.id"));
         table.Add(Text("unicode.lone-surrogate-in-extension", Order().With("traceparent", Marker).Splice(LoneHigh), "traceparent"));
-        table.Add(Text("unicode.lone-surrogate-in-data-name", Order().With("data.customer.k" + Marker, 1).Splice(LoneHigh), "data.customer").Known(KnownDefects.LoneSurrogateInName));
-        table.Add(Text("unicode.lone-surrogate-in-line-name", Order().With("data.order.lines[0].k" + Marker, 1).Splice(LoneHigh), "data.order.lines[0]").Known(KnownDefects.LoneSurrogateInName));
-        table.Add(Text("unicode.lone-surrogate-in-top-name", Order().With("k" + Marker, 1).Splice(LoneHigh), "body").Known(KnownDefects.LoneSurrogateInName));
-        table.Add(Text("unicode.lone-surrogate-in-batch-item-name", "[" + Order().With("k" + Marker, 1).Splice(LoneHigh) + "]", "body", Batch).Known(KnownDefects.LoneSurrogateInName));
+        table.Add(Text("unicode.lone-surrogate-in-data-name", Order().With("data.customer.k" + Marker, 1).Splice(LoneHigh), "data.customer"));
+        table.Add(Text("unicode.lone-surrogate-in-line-name", Order().With("data.order.lines[0].k" + Marker, 1).Splice(LoneHigh), "data.order.lines[0]"));
+        table.Add(Text("unicode.lone-surrogate-in-top-name", Order().With("k" + Marker, 1).Splice(LoneHigh), "body"));
+        table.Add(Text("unicode.lone-surrogate-in-batch-item-name", "[" + Order().With("k" + Marker, 1).Splice(LoneHigh) + "]", "[0]", Batch));
 
         table.Add(Bytes("utf8.ff-in-id", Order().With("id", "a" + Marker).SpliceBytes(0xFF), "id"));
         table.Add(Bytes("utf8.bad-continuation-in-name", Order().With("data.customer.name", "K" + Marker).SpliceBytes(0xC3, 0x28), "data.customer.name"));
@@ -359,8 +359,7 @@ internal static class EventsHostileCases
         table.Add(Binary("binary.body-number", "7", "data"));
         table.Add(Binary("binary.bad-email", Order().With("data.customer.email", "nope")["data"]!.ToJsonString(), "data.customer.email"));
         table.Add(Binary("binary.deal-on-order", Order().With("data.deal", "oops")["data"]!.ToJsonString(), "data.deal"));
-        table.Add(Binary("binary.lone-surrogate", ((JsonObject)Order().With("data.customer.name", Marker)["data"]!.DeepClone()).Splice(LoneHigh), "data.customer.name")
-            .Known(KnownDefects.BinaryModeLoneSurrogate));
+        table.Add(Binary("binary.lone-surrogate", ((JsonObject)Order().With("data.customer.name", Marker)["data"]!.DeepClone()).Splice(LoneHigh), "data.customer.name"));
         table.Add(Binary("binary.duplicate-in-body", ((JsonObject)Order()["data"]!.DeepClone()).Duplicate("customer", "id", "\"x\""), "body"));
         table.Add(Binary("binary.malformed-body", "{\"customer\":", "body"));
         table.Add(Binary("binary.text-plain", data, null, contentType: "text/plain", status: 415));

@@ -56,10 +56,8 @@ internal static class LinksHostileCases
         table.Add(new HostileCase("answer.unknown-message", HttpMethod.Get, "/r/" + answer, 404) { Anonymous = true, MediaType = Html });
         table.Add(new HostileCase("unsubscribe.unknown-message", HttpMethod.Post, "/u/" + unsubscribe, 404) { Anonymous = true, MediaType = Html, Content = OneClick });
         table.Add(new HostileCase("answer.unknown-message-padded-token", HttpMethod.Get, "/r/" + answer.Replace(".", "=.", StringComparison.Ordinal), 404) { Anonymous = true, MediaType = Html });
-        table.Add(new HostileCase("answer.unknown-ill-formed-message", HttpMethod.Get, "/r/" + LinkTokens.Answer("../../x"), 404) { Anonymous = true, MediaType = Html }
-            .Known(KnownDefects.LinkMessageIdNotChecked));
-        table.Add(new HostileCase("unsubscribe.unknown-ill-formed-message-with-slashes", HttpMethod.Post, "/u/" + LinkTokens.Unsubscribe("../../x"), 404) { Anonymous = true, MediaType = Html, Content = OneClick }
-            .Known(KnownDefects.LinkMessageIdNotChecked));
+        table.Add(new HostileCase("answer.unknown-ill-formed-message", HttpMethod.Get, "/r/" + LinkTokens.Answer("../../x"), 404) { Anonymous = true, MediaType = Html });
+        table.Add(new HostileCase("unsubscribe.unknown-ill-formed-message-with-slashes", HttpMethod.Post, "/u/" + LinkTokens.Unsubscribe("../../x"), 404) { Anonymous = true, MediaType = Html, Content = OneClick });
         table.Add(new HostileCase("unsubscribe.unknown-ill-formed-message", HttpMethod.Post, "/u/" + LinkTokens.Unsubscribe(new string('z', 300)), 404) { Anonymous = true, MediaType = Html, Content = OneClick });
 
         table.Add(new HostileCase("route.answer-empty", HttpMethod.Get, "/r/", 404) { Anonymous = true, MediaType = null });

@@ -8,8 +8,6 @@ public sealed class LinksHostileTests(HostileHost host) : IClassFixture<HostileH
 
     [Theory]
     [MemberData(nameof(Cases))]
-    [MemberData(nameof(Defect), "answer.unknown-ill-formed-message", Skip = KnownDefects.LinkMessageIdNotChecked)]
-    [MemberData(nameof(Defect), "unsubscribe.unknown-ill-formed-message-with-slashes", Skip = KnownDefects.LinkMessageIdNotChecked)]
     public Task Links_HostileToken_IsABounded4xxAndChangesNothing(string name) =>
         host.AssertRefusedAsync(LinksHostileCases.All[name]);
 }

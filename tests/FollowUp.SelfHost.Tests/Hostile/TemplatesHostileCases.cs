@@ -70,8 +70,7 @@ internal static class TemplatesHostileCases
     {
         foreach (var part in new[] { "subject", "html", "text" })
         {
-            table.Add(Put($"parse.en-{part}-unclosed-block", Valid().With($"locales.en.{part}", "Hi {{ order.id ").ToJsonString(), $"locales.en.{part}")
-                .Known(KnownDefects.UnclosedBlock));
+            table.Add(Put($"parse.en-{part}-unclosed-block", Valid().With($"locales.en.{part}", "Hi {{ order.id ").ToJsonString(), $"locales.en.{part}"));
             table.Add(Put($"parse.en-{part}-stray-end", Valid().With($"locales.en.{part}", "Hi {{ end }}").ToJsonString(), $"locales.en.{part}"));
             table.Add(Put($"parse.en-{part}-dangling-member", Valid().With($"locales.en.{part}", "Hi {{ order. }}").ToJsonString(), $"locales.en.{part}"));
             table.Add(Put($"parse.nb-{part}-unclosed-if", Valid().With($"locales.nb.{part}", "{{ if order.total > 1 }}big").ToJsonString(), $"locales.nb.{part}"));
@@ -107,8 +106,7 @@ internal static class TemplatesHostileCases
             table.Add(Put("locales.tag." + tag, Valid().With("locales." + tag, Content("a", "a", "a")).ToJsonString(), "locales." + tag));
         }
 
-        table.Add(Put("locales.tag.lone-surrogate", Valid().With("locales.x" + Marker, Content("a", "a", "a")).Splice("\\ud800"), "locales")
-            .Known(KnownDefects.WrongFieldForBadName));
+        table.Add(Put("locales.tag.lone-surrogate", Valid().With("locales.x" + Marker, Content("a", "a", "a")).Splice("\\ud800"), "locales"));
     }
 
     private static void RouteIds(CaseTable table)
@@ -158,20 +156,18 @@ internal static class TemplatesHostileCases
         table.Add(Post("preview.event-number", "{\"event\":42}", "event.$"));
         table.Add(Post("preview.event-deal-on-order", new JsonObject { ["event"] = Order().With("data.deal", "oops") }.ToJsonString(), "event.data.deal"));
         table.Add(Post("preview.event-lone-surrogate", new JsonObject { ["event"] = Order().With("data.customer.name", Marker) }.Splice("\\ud800"), "event.data.customer.name"));
-        table.Add(Post("preview.event-lone-surrogate-in-a-name", new JsonObject { ["event"] = Order().With("data.customer.k" + Marker, 1) }.Splice("\\ud800"), "event"));
+        table.Add(Post("preview.event-lone-surrogate-in-a-name", new JsonObject { ["event"] = Order().With("data.customer.k" + Marker, 1) }.Splice("\\ud800"), "event.data.customer"));
         table.Add(Post("preview.event-duplicate-name", new JsonObject { ["event"] = Order() }.Duplicate("event", "id", "\"x\""), "event"));
         table.Add(Post("preview.event-too-deep", "{\"event\":" + new string('[', 40) + new string(']', 40) + "}", "event"));
         table.Add(Post("preview.event-24001-chars-of-data", new JsonObject { ["event"] = Order().With("data.notes", new string('x', 24_001)) }.ToJsonString(), "event.data"));
         table.Add(Post("preview.event-unknown-type", new JsonObject { ["event"] = Order().With("type", "order.teleported") }.ToJsonString(), "event.type"));
-        table.Add(Post("preview.draft-unclosed-block", new JsonObject { ["template"] = Valid().With("locales.en.subject", "{{ order.id ") }.ToJsonString(), "template.locales.en.subject")
-            .Known(KnownDefects.UnclosedBlock));
+        table.Add(Post("preview.draft-unclosed-block", new JsonObject { ["template"] = Valid().With("locales.en.subject", "{{ order.id ") }.ToJsonString(), "template.locales.en.subject"));
         table.Add(Post("preview.draft-does-not-parse", new JsonObject { ["template"] = Valid().With("locales.en.subject", "{{ if }}") }.ToJsonString(), "template.locales.en.subject"));
         table.Add(Post("preview.draft-missing-en", new JsonObject { ["template"] = Valid().Without("locales.en") }.ToJsonString(), "template.locales"));
         table.Add(Post("preview.draft-unknown-field", new JsonObject { ["template"] = Valid().With("layout", "x") }.ToJsonString(), "template.layout"));
         table.Add(Post("preview.draft-endless-loop", new JsonObject { ["template"] = Draft("{{ for i in 1..100000000 }}x{{ end }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-while-true", new JsonObject { ["template"] = Draft("{{ while true }}x{{ end }}") }.ToJsonString(), "template"));
-        table.Add(Post("preview.draft-output-over-limit", new JsonObject { ["template"] = Draft("{{ for i in 1..999 }}{{ \"x\" | string.pad_left 1000 }}{{ end }}") }.ToJsonString(), "template")
-            .Known(KnownDefects.OutputTruncated));
+        table.Add(Post("preview.draft-output-over-limit", new JsonObject { ["template"] = Draft("{{ for i in 1..999 }}{{ \"x\" | string.pad_left 1000 }}{{ end }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-pad-left-2e9", new JsonObject { ["template"] = Draft("{{ \"\" | string.pad_left 2000000000 }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-recursion", new JsonObject { ["template"] = Draft("{{ func f; ret f; end; f }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-catastrophic-regex", new JsonObject { ["template"] = Draft("{{ \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | regex.match \"^(a+)+$\" }}") }.ToJsonString(), "template"));
@@ -181,12 +177,9 @@ internal static class TemplatesHostileCases
 
     private static void Protocol(CaseTable table)
     {
-        table.Add(new HostileCase("media.put-text-plain", HttpMethod.Put, Route + "/" + Id("media"), 415) { Content = () => HostileContent.Text(Valid().ToJsonString(), "text/plain") }
-            .Known(KnownDefects.TemplatesMediaType));
-        table.Add(new HostileCase("media.put-xml", HttpMethod.Put, Route + "/" + Id("media"), 415) { Content = () => HostileContent.Text("<template/>", "application/xml") }
-            .Known(KnownDefects.TemplatesMediaType));
-        table.Add(new HostileCase("media.preview-text-plain", HttpMethod.Post, Preview, 415) { Content = () => HostileContent.Text("{}", "text/plain") }
-            .Known(KnownDefects.TemplatesMediaType));
+        table.Add(new HostileCase("media.put-text-plain", HttpMethod.Put, Route + "/" + Id("media"), 415) { Content = () => HostileContent.Text(Valid().ToJsonString(), "text/plain") });
+        table.Add(new HostileCase("media.put-xml", HttpMethod.Put, Route + "/" + Id("media"), 415) { Content = () => HostileContent.Text("<template/>", "application/xml") });
+        table.Add(new HostileCase("media.preview-text-plain", HttpMethod.Post, Preview, 415) { Content = () => HostileContent.Text("{}", "text/plain") });
         table.Add(new HostileCase("huge.put-over-four-mib-with-length", HttpMethod.Put, Route + "/" + Id("huge"), 413)
         {
             Content = () => Json(Valid().With("description", new string('d', 4 * 1024 * 1024)).ToJsonString()),
