@@ -12,10 +12,14 @@ public static class FollowUpJson
     /// For JSON kept in Table Storage: text as it is (Norwegian letters stay one character, not six), so that what
     /// was measured at ingest is what is stored. Never for HTML.
     /// </summary>
-    public static JsonSerializerOptions Storage { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Storage { get; } = CreateStorage();
+
+    private static JsonSerializerOptions CreateStorage()
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        var options = new JsonSerializerOptions(Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private static JsonSerializerOptions Create()
     {

@@ -42,6 +42,9 @@ public sealed class CustomerEntity : ITableEntity
 
     public DateTimeOffset? LastOrderAt { get; set; }
 
+    /// <summary>The time of the event the contact details came from.</summary>
+    public DateTimeOffset? ContactAsOf { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -31,7 +31,12 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
                 CreatedAt = now,
             };
 
-            UpdateContact(profile, @event, now);
+            var changed = UpdateContact(profile, @event, now);
+            if (existing.HasValue && !changed && @event.Type != EventTypes.OrderPlaced)
+            {
+                // Nothing new to keep: no write, and no contention with other events of this customer.
+                return profile;
+            }
 
             var actions = new List<TableTransactionAction>();
             if (@event.Type == EventTypes.OrderPlaced && @event.Order is { } order)
@@ -77,7 +82,11 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
         for (var attempt = 1; ; attempt++)
         {
             var profile = (await tables.Customers.GetEntityAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            UpdateContact(profile, @event, time.GetUtcNow());
+            if (!UpdateContact(profile, @event, time.GetUtcNow()))
+            {
+                return profile;
+            }
+
             try
             {
                 var response = await tables.Customers.UpdateEntityAsync(profile, profile.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -101,15 +110,42 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
         return Cap - spend < total ? Cap : spend + total;
     }
 
-    /// <summary>The latest event's contact details win; a field the event leaves out keeps what we knew.</summary>
-    private static void UpdateContact(CustomerEntity profile, FollowUpEvent @event, DateTimeOffset now)
+    /// <summary>
+    /// The contact details of the event with the latest <c>time</c> win, whatever order events arrive in (an event
+    /// without a time counts as the latest); a field the event leaves out keeps what we knew.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    private static bool UpdateContact(CustomerEntity profile, FollowUpEvent @event, DateTimeOffset now)
     {
+        var before = (profile.Email, profile.Name, profile.Locale, profile.Country, profile.MarketingConsent, profile.TimeZone, profile.ContactAsOf);
+        Apply(profile, @event);
+        var changed = before != (profile.Email, profile.Name, profile.Locale, profile.Country, profile.MarketingConsent, profile.TimeZone, profile.ContactAsOf);
+        if (changed)
+        {
+            profile.UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
+    private static void Apply(CustomerEntity profile, FollowUpEvent @event)
+    {
+        if (@event.Time is { } eventTime && profile.ContactAsOf is { } latest && eventTime < latest && profile.Email.Length > 0)
+        {
+            profile.Name ??= @event.Customer.Name;
+            profile.Locale ??= @event.Customer.Locale;
+            profile.Country ??= @event.Customer.Country;
+            profile.MarketingConsent ??= @event.Customer.MarketingConsent;
+            profile.TimeZone ??= @event.Customer.TimeZone;
+            return;
+        }
+
+        profile.ContactAsOf = @event.Time ?? profile.ContactAsOf;
         profile.Email = @event.Customer.Email;
         profile.Name = @event.Customer.Name ?? profile.Name;
         profile.Locale = @event.Customer.Locale ?? profile.Locale;
         profile.Country = @event.Customer.Country ?? profile.Country;
         profile.MarketingConsent = @event.Customer.MarketingConsent ?? profile.MarketingConsent;
         profile.TimeZone = @event.Customer.TimeZone ?? profile.TimeZone;
-        profile.UpdatedAt = now;
     }
 }

@@ -21,6 +21,8 @@ public sealed record Backoff(TimeSpan BaseDelay, TimeSpan MaxDelay)
         var seconds = Math.Min(BaseDelay.TotalSeconds * Math.Pow(2, exponent), MaxDelay.TotalSeconds);
         var spread = SHA256.HashData(Encoding.UTF8.GetBytes(messageId))[0] / 255d / 5d;
         var wait = TimeSpan.FromSeconds(seconds * (1 + spread));
-        return retryAfter is { } minimum && minimum > wait ? minimum : wait;
+        // A provider's Retry-After is honoured up to a day: a bogus one must not park a message for years.
+        var minimum = retryAfter is { } asked && asked > TimeSpan.Zero ? (asked < TimeSpan.FromDays(1) ? asked : TimeSpan.FromDays(1)) : TimeSpan.Zero;
+        return minimum > wait ? minimum : wait;
     }
 }

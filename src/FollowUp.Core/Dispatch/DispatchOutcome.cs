@@ -15,4 +15,7 @@ public enum DispatchOutcome
 
     /// <summary>Something went wrong that could not be recorded on the message (storage unreachable); it stays due.</summary>
     Faulted,
+
+    /// <summary>The message could not be read; its entry was moved a minute on, so that it does not hold up every pass.</summary>
+    Deferred,
 }

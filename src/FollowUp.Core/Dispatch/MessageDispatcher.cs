@@ -55,7 +55,7 @@ public sealed partial class MessageDispatcher(
         }
 
         int Count(DispatchOutcome outcome) => counts.GetValueOrDefault(outcome);
-        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy), Count(DispatchOutcome.Faulted));
+        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy), Count(DispatchOutcome.Faulted), Count(DispatchOutcome.Deferred));
         if (summary.Total > 0)
         {
             LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy, summary.Faulted);
@@ -103,6 +103,8 @@ public sealed partial class MessageDispatcher(
                 return DispatchOutcome.Busy;
             case ClaimOutcome.Stale:
                 return DispatchOutcome.Stale;
+            case ClaimOutcome.Cancelled:
+                return DispatchOutcome.Cancelled;
             case ClaimOutcome.GaveUp:
                 LogGaveUp(logger, attempt.Entry.MessageId, claim.Message!.Attempts);
                 return DispatchOutcome.Failed;
@@ -110,6 +112,11 @@ public sealed partial class MessageDispatcher(
 
         attempt.Message = claim.Message!;
         var message = attempt.Message;
+
+        // Once claimed, the attempt runs to its end even if the host is stopping: a send cut off after the provider
+        // accepted it, or a record cut off after the send, is how a mail goes out twice. A send is bounded by the
+        // provider's timeout.
+        cancellationToken = CancellationToken.None;
         if (await suppressions.IsSuppressedAsync(message.Email, cancellationToken).ConfigureAwait(false))
         {
             await life.SettleAsync(message, attempt.Entry, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
@@ -184,15 +191,21 @@ public sealed partial class MessageDispatcher(
     private async Task<DispatchOutcome> RecordFaultAsync(Attempt attempt, Exception fault, CancellationToken cancellationToken)
     {
         var message = attempt.Message;
-        var reason = Scrub($"internal error ({fault.GetType().Name}): {fault.Message}", message, message is null ? null : MessageScheduler.ParseModel(message));
+        var reason = SafeReason(fault, message);
         LogFault(logger, attempt.Entry.MessageId, reason);
-        if (message is null || attempt.Accepted)
+        if (attempt.Accepted)
         {
-            return attempt.Accepted ? DispatchOutcome.Sent : DispatchOutcome.Faulted;
+            return DispatchOutcome.Sent;
         }
 
         try
         {
+            if (message is null)
+            {
+                await life.DeferEntryAsync(attempt.Entry, ScheduleEntry.Truncate(time.GetUtcNow() + TimeSpan.FromMinutes(1)), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Deferred;
+            }
+
             if (message.Attempts < Options.MaxAttempts)
             {
                 var dueAt = ScheduleEntry.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts));
@@ -214,8 +227,36 @@ public sealed partial class MessageDispatcher(
         }
     }
 
-    private static string Scrub(string text, MessageEntity? message, JsonObject? model) =>
-        Redaction.Scrub(text, message?.Email, Text(model?["customer"], "name"));
+    private static string SafeReason(Exception fault, MessageEntity? message)
+    {
+        try
+        {
+            return Scrub($"internal error ({fault.GetType().Name}): {fault.Message}", message, message is null ? null : MessageScheduler.ParseModel(message));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return $"internal error ({fault.GetType().Name})";
+        }
+    }
+
+    /// <summary>Error texts may quote any value of the model: every name and address of the customer and the deal's owner is masked.</summary>
+    private static string Scrub(string text, MessageEntity? message, JsonObject? model)
+    {
+        var personal = new List<string?> { message?.Email };
+        foreach (var holder in new[] { model?["customer"] as JsonObject, (model?["deal"] as JsonObject)?["owner"] as JsonObject })
+        {
+            foreach (var (_, value) in holder ?? [])
+            {
+                if (value is JsonValue leaf && leaf.TryGetValue<string>(out var textValue))
+                {
+                    personal.Add(textValue);
+                    personal.AddRange(textValue.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                }
+            }
+        }
+
+        return Redaction.Scrub(text, personal.ToArray());
+    }
 
     private static string? Text(JsonNode? parent, string name) =>
         parent is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

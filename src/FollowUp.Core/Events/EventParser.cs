@@ -129,6 +129,13 @@ public static class EventParser
         if (email is not null && !Formats.IsEmail(email))
         {
             errors.Add(Path + ".email", "is not a valid email address");
+            email = null;
+        }
+        else if (email is not null && TableKey.Encode(email.Trim().ToLowerInvariant()).Length > 2 * MaxKeyLength)
+        {
+            // Suppressions are keyed by the address; one that cannot be a key could never be unsubscribed.
+            errors.Add(Path + ".email", "is too long to store: at most 512 characters, counting each character other than ASCII letters, digits and -_.:@+=, as 3 to 12");
+            email = null;
         }
 
         var name = String(customer, "name", errors, required: false, Path, maxLength: 200);

@@ -60,7 +60,7 @@ public sealed partial class EventIngestor(
         var profile = await customers.RecordAsync(@event, cancellationToken).ConfigureAwait(false);
         var partition = SubjectIndex.PartitionFor(@event);
         var now = time.GetUtcNow();
-        await index.RecordEventAsync(partition, @event.Type, @event.Time ?? now, cancellationToken).ConfigureAwait(false);
+        await index.RecordEventAsync(partition, @event.Type, @event.Time, cancellationToken).ConfigureAwait(false);
         var state = await index.LoadAsync(partition, cancellationToken).ConfigureAwait(false);
         var whole = await index.MergeSnapshotAsync(@event, state.Snapshot, cancellationToken).ConfigureAwait(false);
 
@@ -145,7 +145,8 @@ public sealed partial class EventIngestor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, @event.Customer.Email, @event.Customer.Name);
+            var names = (@event.Customer.Name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, [@event.Customer.Email, @event.Customer.Name, @event.Customer.Id, .. names]);
             reason = $"condition '{rule.Condition}' failed: {error}";
             LogConditionFailed(logger, rule.Id, error);
             return false;
@@ -155,8 +156,19 @@ public sealed partial class EventIngestor(
     /// <summary>The stored result answers replays; it is cut to fit one property, keeping its counts and ids.</summary>
     private static string Bounded(IngestResult result)
     {
-        var json = JsonSerializer.Serialize(result, FollowUpJson.Options);
-        return json.Length <= 30_000 ? json : JsonSerializer.Serialize(result with { Skipped = [.. result.Skipped.Select(s => s with { Reason = null })] }, FollowUpJson.Options);
+        const int Max = 30_000;
+        var json = JsonSerializer.Serialize(result, FollowUpJson.Storage);
+        if (json.Length <= Max)
+        {
+            return json;
+        }
+
+        static ScheduleResult Bare(ScheduleResult r) => r with { Reason = null };
+        var bare = result with { Scheduled = [.. result.Scheduled.Select(Bare)], Cancelled = [.. result.Cancelled.Select(Bare)], Skipped = [.. result.Skipped.Select(Bare)] };
+        json = JsonSerializer.Serialize(bare, FollowUpJson.Storage);
+        return json.Length <= Max
+            ? json
+            : JsonSerializer.Serialize(bare with { Scheduled = [.. bare.Scheduled.Take(50)], Cancelled = [.. bare.Cancelled.Take(50)], Skipped = [.. bare.Skipped.Take(50)] }, FollowUpJson.Storage);
     }
 
     private static IngestResult Duplicate(TableEntity marker)

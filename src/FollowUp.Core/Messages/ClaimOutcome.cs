@@ -11,6 +11,9 @@ public enum ClaimOutcome
     /// <summary>The entry pointed at a message that was already settled, rescheduled or gone; the entry was removed.</summary>
     Stale,
 
+    /// <summary>A cancelling event arrived while an earlier attempt was in flight; the message is now cancelled.</summary>
+    Cancelled,
+
     /// <summary>
     /// An earlier claim expired without a recorded result and the attempts are used up: the message may or may not have
     /// gone out, so it is recorded as failed rather than risk sending it again.

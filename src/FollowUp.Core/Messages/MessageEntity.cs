@@ -18,6 +18,7 @@ public sealed class MessageEntity : ITableEntity
     public const int MaxDetailLength = 500;
     public const int MaxReasonLength = 1000;
     public const int MaxSubjectLength = 998;
+    public const int MaxHistoryLength = 30_000;
 
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -39,6 +40,15 @@ public sealed class MessageEntity : ITableEntity
     public string SubjectId { get; set; } = string.Empty;
 
     public string EventType { get; set; } = string.Empty;
+
+    /// <summary>When the event that scheduled this message happened: a cancelling event older than it does not cancel it.</summary>
+    public DateTimeOffset? EventTime { get; set; }
+
+    /// <summary>
+    /// Set when a cancelling event arrived while the message was being sent: the send in flight goes ahead, but no
+    /// retry or later attempt does.
+    /// </summary>
+    public string? CancelRequested { get; set; }
 
     /// <summary>Comma-separated event types that cancel this message, as its rule said when it was scheduled.</summary>
     public string CancelOn { get; set; } = string.Empty;
@@ -110,7 +120,16 @@ public sealed class MessageEntity : ITableEntity
             HistoryDropped += drop;
         }
 
-        History = JsonSerializer.Serialize(history, FollowUpJson.Options);
+        // Counted as stored (unescaped), and cut further if long details still make it too large for one property.
+        var json = JsonSerializer.Serialize(history, FollowUpJson.Storage);
+        while (json.Length > MaxHistoryLength && history.Count > 1)
+        {
+            history.RemoveAt(0);
+            HistoryDropped++;
+            json = JsonSerializer.Serialize(history, FollowUpJson.Storage);
+        }
+
+        History = json;
     }
 
     /// <summary>Cuts every free-text value to its bound, so that no write can fail on Table Storage's property limits.</summary>
@@ -120,6 +139,9 @@ public sealed class MessageEntity : ITableEntity
         Subject = Cut(Subject, MaxSubjectLength);
         ProviderMessageId = Cut(ProviderMessageId, 200);
     }
+
+    /// <summary>A copy to change, so that a write that fails leaves the caller's row as it was.</summary>
+    internal MessageEntity Copy() => (MessageEntity)MemberwiseClone();
 
     internal static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
 }

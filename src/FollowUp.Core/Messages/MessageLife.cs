@@ -66,7 +66,25 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         var now = time.GetUtcNow();
         var cancelled = await TransitionAsync(customerKey, messageId, null, m =>
         {
-            if (!m.IsPending(now) || !applies(m))
+            if (!applies(m))
+            {
+                return false;
+            }
+
+            if (m.GetStatus() == MessageStatus.Claimed && m.ClaimedUntil > now)
+            {
+                // Being sent right now: that send goes ahead, but no retry or later attempt will.
+                if (m.CancelRequested is not null)
+                {
+                    return false;
+                }
+
+                m.CancelRequested = reason;
+                m.Record(MessageStatus.Claimed, new MessageEvent(now, MessageEventKind.Cancelled, $"{reason}, while it was being sent: no further attempt"));
+                return true;
+            }
+
+            if (!m.IsPending(now))
             {
                 return false;
             }
@@ -76,6 +94,11 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, reason));
             return true;
         }, cancellationToken).ConfigureAwait(false);
+        if (cancelled?.GetStatus() == MessageStatus.Claimed)
+        {
+            return null;
+        }
+
         if (cancelled is not null)
         {
             await RemoveEntryAsync(ScheduleEntry.Create(messageId, customerKey, cancelled.DueAt), cancellationToken).ConfigureAwait(false);
@@ -94,8 +117,17 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         ArgumentNullException.ThrowIfNull(entry);
         var message = await GetAsync(entry.CustomerKey, entry.MessageId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (message is null || message.DueAt != entry.DueAt || message.GetStatus() is not (MessageStatus.Scheduled or MessageStatus.Claimed))
+        if (message is null || message.GetStatus() is not (MessageStatus.Scheduled or MessageStatus.Claimed))
         {
+            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+            return new Claim(ClaimOutcome.Stale, null);
+        }
+
+        if (message.DueAt != entry.DueAt)
+        {
+            // An entry left from an earlier due time. The message itself is pending, so make sure its own entry is
+            // there before this one goes: whatever order writes landed in, a pending message always has an entry.
+            await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(message.RowKey, message.PartitionKey, message.DueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
             return new Claim(ClaimOutcome.Stale, null);
         }
@@ -106,6 +138,20 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         }
 
         var reclaimed = message.GetStatus() == MessageStatus.Claimed;
+        if (message.CancelRequested is { } cancelReason)
+        {
+            message.ClaimedUntil = null;
+            message.Reason = cancelReason;
+            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
+            if (!await TryWriteAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                return new Claim(ClaimOutcome.Busy, null);
+            }
+
+            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+            return new Claim(ClaimOutcome.Cancelled, message);
+        }
+
         if (reclaimed && message.Attempts >= maxAttempts)
         {
             var reason = $"outcome unknown: attempt {message.Attempts} stopped before its result was recorded, and all {maxAttempts} attempts are used; not retried, so that it is never sent twice";
@@ -154,9 +200,10 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
                 return true;
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex)
         {
-            LogSentRecordFailed(logger, ex, claimed.RowKey);
+            // Whatever failed (storage, a timeout, a bug), the mail is out: the ledger must say so.
+            LogSentRecordFailed(logger, ex.GetType().Name, claimed.RowKey);
             await MarkSentMinimallyAsync(claimed, providerMessageId, now, ex, cancellationToken).ConfigureAwait(false);
         }
 
@@ -179,8 +226,15 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
                 return false;
             }
 
-            m.DueAt = dueAt;
             m.ClaimedUntil = null;
+            if (m.CancelRequested is { } cancelReason)
+            {
+                m.Reason = cancelReason;
+                m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, $"{cancelReason}; attempt {m.Attempts} had failed: {reason}"));
+                return true;
+            }
+
+            m.DueAt = dueAt;
             m.Reason = reason;
             m.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.AttemptFailed, $"attempt {m.Attempts}: {reason}; next attempt at {dueAt:O}"));
             return true;
@@ -252,6 +306,11 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         var now = time.GetUtcNow();
         await TransitionAsync(customerKey, messageId, null, m =>
         {
+            if (m.GetHistory().Any(e => e.Kind == MessageEventKind.Unsubscribed))
+            {
+                return false;
+            }
+
             m.Record(m.GetStatus(), new MessageEvent(now, MessageEventKind.Unsubscribed, detail));
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -299,6 +358,17 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         return null;
     }
 
+    /// <summary>
+    /// Moves an entry whose message could not even be read to <paramref name="dueAt"/>, so that it stops being due on
+    /// every pass; when the message reads again, its claim finds the entry's time stale and repairs it.
+    /// </summary>
+    public async Task DeferEntryAsync(ScheduleEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(entry.MessageId, entry.CustomerKey, dueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task RemoveEntryAsync(ScheduleEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -313,7 +383,7 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
     /// <returns>The row as written, or null when there was no row or <paramref name="apply"/> left it.</returns>
     private async Task<MessageEntity?> TransitionAsync(string customerKey, string messageId, MessageEntity? known, Func<MessageEntity, bool> apply, CancellationToken cancellationToken)
     {
-        var current = known;
+        var current = known?.Copy();
         for (var attempt = 1; ; attempt++)
         {
             current ??= await GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
@@ -378,6 +448,6 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
     private static bool StillOurs(MessageEntity current, MessageEntity claimed) =>
         current.GetStatus() == MessageStatus.Claimed && current.Attempts == claimed.Attempts;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} was accepted by the provider but its record could not be written in full; writing a minimal one")]
-    private static partial void LogSentRecordFailed(ILogger logger, Exception exception, string messageId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} was accepted by the provider but its record could not be written in full ({Error}); writing a minimal one")]
+    private static partial void LogSentRecordFailed(ILogger logger, string error, string messageId);
 }

@@ -18,7 +18,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         Rule rule,
         JsonObject model,
         bool suppressed,
-        IReadOnlySet<string> eventsSeen,
+        IReadOnlyDictionary<string, DateTimeOffset> eventsSeen,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
@@ -53,6 +53,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
             SubjectKind = @event.SubjectKind.ToString(),
             SubjectId = @event.SubjectId,
             EventType = @event.Type,
+            EventTime = @event.Time,
             CancelOn = string.Join(',', rule.CancelOn),
             Email = @event.Customer.Email,
             Locale = Text(model["customer"], "locale"),
@@ -62,7 +63,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
             Model = StoredModel(model, @event),
         };
 
-        var cancelledEarlier = rule.CancelOn.FirstOrDefault(eventsSeen.Contains);
+        var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(eventsSeen, type, @event.Time));
         if (suppressed)
         {
             message.Reason = "the address has unsubscribed";
@@ -102,9 +103,10 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         ArgumentNullException.ThrowIfNull(messages);
         var cancelled = new List<ScheduleResult>();
         var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
+        var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
         foreach (var (messageId, customerKey) in messages)
         {
-            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type), reason, cancellationToken).ConfigureAwait(false);
+            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime, reason, cancellationToken).ConfigureAwait(false);
             if (message is not null)
             {
                 cancelled.Add(new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason));
@@ -118,13 +120,13 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
     /// Cancels a message this event just scheduled if a cancelling event reached its order or deal meanwhile: the
     /// other side of the race in which a cancelling event read the index before this message was in it.
     /// </summary>
-    public async Task<ScheduleResult?> CancelIfSeenAsync(ScheduleResult scheduled, FollowUpEvent @event, Rule rule, IReadOnlySet<string> seenNow, CancellationToken cancellationToken = default)
+    public async Task<ScheduleResult?> CancelIfSeenAsync(ScheduleResult scheduled, FollowUpEvent @event, Rule rule, IReadOnlyDictionary<string, DateTimeOffset> seenNow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scheduled);
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(seenNow);
-        var cancelling = rule.CancelOn.FirstOrDefault(seenNow.Contains);
+        var cancelling = rule.CancelOn.FirstOrDefault(type => Cancels(seenNow, type, @event.Time));
         if (cancelling is null || scheduled.MessageId is null || scheduled.Status != MessageStatus.Scheduled)
         {
             return null;
@@ -154,6 +156,14 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         json = own.ToJsonString(FollowUpJson.Storage);
         return json.Length <= MaxModelLength ? json : throw new InvalidOperationException($"The render model of this {@event.Type} event is {json.Length} characters; at most {MaxModelLength} fit.");
     }
+
+    /// <summary>
+    /// Whether a cancelling event of <paramref name="type"/> that the order has seen cancels a message scheduled by an
+    /// event at <paramref name="scheduledBy"/>: applied in time order it would have, i.e. it is not older. An event
+    /// without a time is taken to be the latest, so that the unknown never lets a cancelled message through.
+    /// </summary>
+    private static bool Cancels(IReadOnlyDictionary<string, DateTimeOffset> seen, string type, DateTimeOffset? scheduledBy) =>
+        seen.TryGetValue(type, out var at) && at >= (scheduledBy ?? DateTimeOffset.MinValue);
 
     private static IReadOnlyList<string> CancelsOn(MessageEntity message, IReadOnlyDictionary<string, Rule> rules) =>
         rules.TryGetValue(message.RuleId, out var rule) ? rule.CancelOn : message.GetCancelOn();

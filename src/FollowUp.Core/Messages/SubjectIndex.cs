@@ -7,8 +7,8 @@ using FollowUp.Storage;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// The owner of the MessageIndex table. Each order or deal of each customer has a partition holding the event types
-/// it has seen (<c>e:{type}</c>), a snapshot of what events said about it, and one row per message (<c>m:{id}</c>);
+/// The owner of the MessageIndex table. Each order or deal of each customer has a partition holding the events it has
+/// seen (<c>e:{type}|{time}</c>, the time in ticks or <c>-</c> when the event had none), a snapshot of what events said about it, and one row per message (<c>m:{id}</c>);
 /// each message also has a row <c>m:{id}</c> naming its customer, so a link's message id finds its row.
 /// An order or deal belongs to one customer: the same order id under two customers is two partitions, so they never
 /// share a message, a cancellation or a link.
@@ -38,7 +38,7 @@ public sealed class SubjectIndex(FollowUpTables tables)
 
     public async Task<SubjectState> LoadAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var messages = new List<SubjectMessage>();
         TableEntity? snapshot = null;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
@@ -46,7 +46,7 @@ public sealed class SubjectIndex(FollowUpTables tables)
         {
             if (row.RowKey.StartsWith(EventPrefix, StringComparison.Ordinal))
             {
-                seen.Add(row.RowKey[EventPrefix.Length..]);
+                Note(seen, row.RowKey);
             }
             else if (row.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
@@ -61,22 +61,41 @@ public sealed class SubjectIndex(FollowUpTables tables)
         return new SubjectState(partition, seen, snapshot, messages);
     }
 
-    /// <summary>The event types this order or deal has seen, read fresh: a scheduler checks it after writing its message.</summary>
-    public async Task<IReadOnlySet<string>> SeenAsync(string partition, CancellationToken cancellationToken = default)
+    /// <summary>The event types this order or deal has seen and when, read fresh: a scheduler checks it after writing its message.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> SeenAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {EventPrefix} and RowKey lt {"e;"}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            seen.Add(row.RowKey[EventPrefix.Length..]);
+            Note(seen, row.RowKey);
         }
 
         return seen;
     }
 
-    /// <summary>Notes that the order or deal has seen this event type. Written before its messages are read, so that a concurrent scheduler either is seen or sees it.</summary>
-    public async Task RecordEventAsync(string partition, string eventType, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await Table.UpsertEntityAsync(new TableEntity(partition, EventPrefix + eventType) { ["At"] = at }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Notes that the order or deal has seen this event, with its time (null when it had none). Written before its
+    /// messages are read, so that a concurrent scheduler either is seen or sees it. One row per type and time, so
+    /// that no write has to read first and the latest time of each type is always there.
+    /// </summary>
+    public async Task RecordEventAsync(string partition, string eventType, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
+        await Table.UpsertEntityAsync(
+            new TableEntity(partition, $"{EventPrefix}{eventType}|{(at is { } time ? time.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) : "-")}"),
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Keeps the latest time per type; an event without a time counts as the latest of all, so it cancels anything.</summary>
+    private static void Note(Dictionary<string, DateTimeOffset> seen, string rowKey)
+    {
+        var text = rowKey[EventPrefix.Length..];
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        var type = bar < 0 ? text : text[..bar];
+        var at = bar >= 0 && long.TryParse(text.AsSpan(bar + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : DateTimeOffset.MaxValue;
+        seen[type] = seen.TryGetValue(type, out var earlier) && earlier > at ? earlier : at;
+    }
 
     /// <summary>Indexes a message before its row is written, so that a cancelling event that reads the index finds it.</summary>
     public async Task AddMessageAsync(string partition, string messageId, string customerKey, CancellationToken cancellationToken = default)
@@ -95,7 +114,8 @@ public sealed class SubjectIndex(FollowUpTables tables)
     /// <summary>
     /// Merges the event's order or deal into the stored snapshot and returns the event carrying the merged whole, so
     /// that a later, thinner event (a carrier's <c>order.delivered</c> has no lines) still gives its message the whole
-    /// picture. Newer fields win. A merge that would outgrow what an event may carry keeps the newest event's data
+    /// picture. Fields of the event with the later <c>time</c> win, whatever order events arrive in: an older event
+    /// only fills in what is missing (an event without a time counts as the latest). A merge that would outgrow what an event may carry keeps the newest event's data
     /// alone, so the snapshot stays bounded however many events an order sees.
     /// </summary>
     public async Task<FollowUpEvent> MergeSnapshotAsync(FollowUpEvent @event, TableEntity? stored, CancellationToken cancellationToken = default)
@@ -112,15 +132,20 @@ public sealed class SubjectIndex(FollowUpTables tables)
         {
             var merged = Parse(stored);
             var changed = stored is null;
+            var asOf = stored?.GetDateTimeOffset("AsOf");
+            var older = @event.Time is { } eventTime && asOf is { } latest && eventTime < latest;
             foreach (var (key, value) in incoming)
             {
                 var text = value?.ToJsonString();
-                if (merged[key]?.ToJsonString() != text)
+                if ((!older || !merged.ContainsKey(key)) && merged[key]?.ToJsonString() != text)
                 {
                     merged[key] = value?.DeepClone();
                     changed = true;
                 }
             }
+
+            var newAsOf = older ? asOf : @event.Time ?? asOf;
+            changed |= newAsOf != asOf;
 
             var json = merged.ToJsonString(FollowUpJson.Storage);
             if (json.Length > EventParser.MaxDataLength)
@@ -133,7 +158,7 @@ public sealed class SubjectIndex(FollowUpTables tables)
             {
                 if (changed)
                 {
-                    var entity = new TableEntity(partition, SnapshotRow) { ["Json"] = json };
+                    var entity = new TableEntity(partition, SnapshotRow) { ["Json"] = json, ["AsOf"] = newAsOf };
                     if (stored is not null)
                     {
                         await Table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

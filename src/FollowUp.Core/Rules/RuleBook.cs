@@ -21,6 +21,9 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
     private readonly ConcurrentDictionary<string, RuleCondition> _conditions = new(StringComparer.Ordinal);
     private (DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Rule> Rules)? _cache;
 
+    // Bumped by every edit here, so that a read that began before the edit never stores what it read as fresh.
+    private int _generation;
+
     public async Task<IReadOnlyDictionary<string, Rule>> GetAllAsync(CancellationToken cancellationToken = default)
     {
         if (_cache is { } cache && time.GetUtcNow() - cache.LoadedAt < CacheFor)
@@ -28,6 +31,7 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
             return cache.Rules;
         }
 
+        var generation = Volatile.Read(ref _generation);
         var rules = new Dictionary<string, Rule>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RuleEntity.Partition}");
         await foreach (var entity in tables.Rules.QueryAsync<RuleEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -36,7 +40,11 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
             rules[rule.Id] = rule;
         }
 
-        _cache = (time.GetUtcNow(), rules);
+        if (generation == Volatile.Read(ref _generation))
+        {
+            _cache = (time.GetUtcNow(), rules);
+        }
+
         return rules;
     }
 
@@ -81,6 +89,7 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
                 : $"{what} was changed by someone else at the same moment; read it and try again.");
         }
 
+        Interlocked.Increment(ref _generation);
         _cache = null;
         return (saved, !existing.HasValue);
     }
@@ -88,6 +97,7 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var response = await tables.Rules.DeleteEntityAsync(RuleEntity.Partition, id, ETag.All, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _generation);
         _cache = null;
         return response.Status != 404;
     }

@@ -31,7 +31,15 @@ public static partial class Redaction
             }
         }
 
-        return EmailLike().Replace(text, Mask);
+        try
+        {
+            return EmailLike().Replace(text, Mask);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Text too odd to scan in time is not worth the risk of keeping.
+            return Mask;
+        }
     }
 
     [GeneratedRegex(@"[^\s<>""'(),;:]+@[^\s<>""'(),;:]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

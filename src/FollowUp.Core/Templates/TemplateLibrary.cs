@@ -18,6 +18,9 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
 
+    // Bumped by every save here, so that a read that began before the save never stores what it read as fresh.
+    private int _generation;
+
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
@@ -35,6 +38,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
 
     public async Task<MessageTemplate?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
+        var generation = Volatile.Read(ref _generation);
         var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -43,7 +47,11 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         }
 
         var template = Assemble(rows);
-        _cache[id] = (time.GetUtcNow(), template);
+        if (generation == Volatile.Read(ref _generation))
+        {
+            _cache[id] = (time.GetUtcNow(), template);
+        }
+
         return template;
     }
 
@@ -114,6 +122,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
                 : $"{what} was changed by someone else at the same moment; read it and try again.");
         }
 
+        Interlocked.Increment(ref _generation);
         _cache.TryRemove(template.Id, out _);
         return (saved, meta is null);
     }

@@ -12,6 +12,9 @@ public static class TemplateValidator
     /// <summary>All locales are saved in one entity-group transaction, whose payload Table Storage caps at 4 MiB.</summary>
     public const int MaxTotalLength = 1_000_000;
 
+    /// <summary>What the locales may take in the transaction as the storage client writes them, escapes included.</summary>
+    private const long MaxStoredBytes = 3_500_000;
+
     public static MessageTemplate? Validate(string id, TemplateInput input, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -74,9 +77,10 @@ public static class TemplateValidator
         }
 
         var total = locales.Values.Sum(content => content.Subject.Length + content.Html.Length + content.Text.Length);
-        if (total > MaxTotalLength)
+        var stored = locales.Values.Sum(content => StoredBytes(content.Subject) + StoredBytes(content.Html) + StoredBytes(content.Text));
+        if (total > MaxTotalLength || stored > MaxStoredBytes)
         {
-            errors.Add("locales", $"hold {total} characters in all; at most {MaxTotalLength} are kept per template");
+            errors.Add("locales", $"hold {total} characters in all, too much to save at once; at most {MaxTotalLength} characters, fewer when most are not ASCII");
         }
 
         return errors.IsEmpty ? new MessageTemplate { Id = id, Description = input.Description, Syntax = syntax, Locales = locales } : null;
@@ -111,6 +115,10 @@ public static class TemplateValidator
 
         return text;
     }
+
+    /// <summary>Bytes as the storage client writes the text in JSON: plain ASCII as one, anything it escapes as six.</summary>
+    private static long StoredBytes(string text) =>
+        text.Sum(c => c is >= ' ' and < (char)127 and not ('"' or '\\' or '<' or '>' or '&' or '\'' or '+') ? 1L : 6L);
 
     private static string? Unclosed(string text, string opener, string closer)
     {

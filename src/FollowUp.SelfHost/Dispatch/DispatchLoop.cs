@@ -33,7 +33,7 @@ internal sealed partial class DispatchLoop(
 
                 // Due messages that another dispatcher holds (or a dead one held: its claim has to expire) stay due;
                 // without a pause the loop would spin on them until the claims end.
-                if (summary.Busy > 0 && summary.Sent + summary.Retrying + summary.Failed + summary.Cancelled == 0)
+                if (summary.Busy > 0 && summary.Progress == 0)
                 {
                     var tenth = options.Value.ClaimDuration / 10;
                     var pause = tenth < options.Value.IdleInterval ? tenth : options.Value.IdleInterval;
@@ -41,7 +41,8 @@ internal sealed partial class DispatchLoop(
                 }
 
                 // A message whose fault could not be recorded stays due; without a pause the loop would spin on it.
-                failures = summary.Faulted > 0 ? failures + 1 : 0;
+                // A pass that moved other messages on is not held back by it.
+                failures = summary.Faulted > 0 && summary.Progress == 0 ? failures + 1 : 0;
                 if (failures > 0)
                 {
                     wait = Pause(failures) > wait ? Pause(failures) : wait;

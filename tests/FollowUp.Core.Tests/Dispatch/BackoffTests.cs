@@ -37,4 +37,10 @@ public class BackoffTests
         var waits = Enumerable.Range(0, 50).Select(n => Standard.For($"m-{n}", 1)).Distinct().Count();
         Assert.True(waits > 10, $"only {waits} distinct waits for 50 messages");
     }
+
+    [Fact]
+    public void For_AbsurdRetryAfter_WaitsAtMostADay()
+    {
+        Assert.Equal(TimeSpan.FromDays(1), Standard.For("m-1", 1, TimeSpan.FromSeconds(int.MaxValue)));
+    }
 }

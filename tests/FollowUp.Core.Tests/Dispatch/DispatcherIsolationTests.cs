@@ -100,6 +100,21 @@ public class DispatcherIsolationTests
     }
 
     [Fact]
+    public async Task DispatchDueAsync_RenderErrorQuotingTheFirstName_StoresNoName()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        await SaveRuleWithTemplateAsync(harness, "bad-name", subject: "Hei", html: "<p>{{ money customer.first_name 'NOK' }}</p>");
+        var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single(s => s.RuleId == "bad-name").MessageId!;
+
+        await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
+
+        var message = await harness.MessageAsync(id);
+        Assert.Equal(MessageStatus.Failed, message.GetStatus());
+        Assert.DoesNotContain("Kari", message.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kari", message.History, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DispatchDueAsync_TemplateWithCatastrophicRegex_FailsThatMessageWithinItsBudget()
     {
         await using var harness = await PipelineHarness.CreateAsync();

@@ -88,4 +88,16 @@ public class EventParserTests
         Assert.Null(EventParser.Parse(JsonSerializer.SerializeToElement(new JsonArray()), errors));
         Assert.False(errors.IsEmpty);
     }
+
+    [Fact]
+    public void Parse_EmailTooLongForAKeyOnceEncoded_NamesTheEmail()
+    {
+        var json = TestEvents.Order(EventTypes.OrderPlaced, "A-1");
+        json["data"]!["customer"]!["email"] = new string('ø', 240) + "@xn.no";
+        var errors = new FieldErrors();
+
+        Assert.Null(EventParser.Parse(JsonSerializer.SerializeToElement(json), errors));
+        Assert.Equal(["data.customer.email"], errors.ToDictionary().Keys);
+        Assert.Contains("too long to store", errors.ToDictionary()["data.customer.email"][0], StringComparison.Ordinal);
+    }
 }

@@ -40,4 +40,18 @@ public class MessageLifeTests
         Assert.Empty(result.Cancelled);
         Assert.Equal(MessageStatus.Sent, (await harness.MessageAsync(id)).GetStatus());
     }
+
+    [Fact]
+    public void Record_LongDetailsFullOfCharactersJsonEscapes_KeepsTheStoredHistoryWithinOneProperty()
+    {
+        var message = new MessageEntity { Email = "kari@example.com" };
+
+        for (var n = 0; n < 100; n++)
+        {
+            message.Record(MessageStatus.Scheduled, new MessageEvent(PipelineHarness.Start, MessageEventKind.AttemptFailed, new string('<', 2_000)));
+        }
+
+        Assert.InRange(message.History.Length, 1, MessageEntity.MaxHistoryLength);
+        Assert.Equal(100, message.GetHistory().Count + message.HistoryDropped);
+    }
 }

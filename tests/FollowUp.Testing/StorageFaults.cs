@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+
+namespace FollowUp.Testing;
+
+/// <summary>
+/// Makes chosen requests to the real Azurite fail, as Table Storage does when it is overloaded or unreachable: the
+/// request is refused before it is sent, with the status a caller would see. Added to the storage client's pipeline
+/// before the client's own retries, so the failure reaches the code under test as it would in production once those
+/// retries are spent.
+/// </summary>
+public sealed class StorageFaults : HttpPipelinePolicy
+{
+    private readonly ConcurrentQueue<Fault> _faults = new();
+    private int _injected;
+
+    public int Injected => Volatile.Read(ref _injected);
+
+    /// <summary>A table client on the harness's connection string with these faults in its pipeline.</summary>
+    public TableServiceClient Client(string connectionString)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(this, HttpPipelinePosition.PerCall);
+        return new TableServiceClient(connectionString, options);
+    }
+
+    /// <summary>After <paramref name="skip"/> matching requests go through, the next <paramref name="count"/> fail with <paramref name="status"/>.</summary>
+    /// <param name="table">The table's name, or its suffix (the prefix differs per test).</param>
+    /// <param name="method">PUT, MERGE, POST, GET or DELETE.</param>
+    public void Fail(string table, string method, int skip, int count, int status = 503) =>
+        _faults.Enqueue(new Fault(table, method, skip, count, status));
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Check(message);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Check(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var path = message.Request.Uri.Path;
+        var method = message.Request.Method.Method;
+        foreach (var fault in _faults)
+        {
+            if (fault.Matches(path, method) && fault.Take())
+            {
+                Interlocked.Increment(ref _injected);
+                throw new RequestFailedException(fault.Status, $"Injected storage fault on {method} {path}.", "ServerBusy", null);
+            }
+        }
+    }
+
+    private sealed class Fault(string table, string method, int skip, int count, int status)
+    {
+        private int _seen;
+
+        public int Status { get; } = status;
+
+        public bool Matches(string path, string requestMethod) =>
+            string.Equals(requestMethod, method, StringComparison.OrdinalIgnoreCase)
+            && path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(part => part.Split('(')[0].EndsWith(table, StringComparison.Ordinal));
+
+        /// <summary>Counts this request; true when it is one of those to fail.</summary>
+        public bool Take()
+        {
+            var n = Interlocked.Increment(ref _seen);
+            return n > skip && n <= skip + count;
+        }
+    }
+}
