@@ -33,7 +33,8 @@ public class CrashTests(ITestOutputHelper output)
         environment["FollowUp__SendGrid__BaseUrl"] = sendGrid.BaseUrl;
         environment["FollowUp__SendGrid__FromEmail"] = "hei@tebutikken.example";
         environment["FollowUp__Dispatch__Parallelism"] = Parallelism.ToString(CultureInfo.InvariantCulture);
-        environment["FollowUp__Dispatch__ClaimDuration"] = "00:00:02";
+        environment["FollowUp__SendGrid__TimeoutSeconds"] = "1";
+        environment["FollowUp__Dispatch__ClaimDuration"] = "00:00:03";
         environment["FollowUp__Dispatch__IdleInterval"] = "00:00:01";
         environment["Logging__LogLevel__Default"] = "Warning";
 

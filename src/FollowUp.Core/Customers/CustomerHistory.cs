@@ -48,11 +48,17 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
                 profile.Currency = order.Currency ?? profile.Currency;
                 profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
                 profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, "order|" + TableKey.Encode(order.Id))
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, OrderRow(order.Id))
                 {
                     ["Total"] = total.ToString(CultureInfo.InvariantCulture),
                     ["Currency"] = order.Currency,
                     ["PlacedAt"] = placedAt,
+
+                    // The history as this order left it: a replay of this event sees what the first attempt saw.
+                    [nameof(CustomerEntity.OrderCount)] = profile.OrderCount,
+                    [nameof(CustomerEntity.LifetimeSpend)] = profile.LifetimeSpend,
+                    [nameof(CustomerEntity.FirstOrderAt)] = profile.FirstOrderAt,
+                    [nameof(CustomerEntity.LastOrderAt)] = profile.LastOrderAt,
                 }));
             }
 
@@ -70,11 +76,30 @@ public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
             {
                 if (actions.Count == 2 && ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
                 {
-                    // This order was counted before (a replay after a partial failure): refresh contact details only.
-                    return await RefreshContactAsync(@event, partition, cancellationToken).ConfigureAwait(false);
+                    // This order was counted before (a replay after a partial failure): refresh contact details only,
+                    // and give the rules the history as it stood after this order, not after later ones.
+                    var refreshed = await RefreshContactAsync(@event, partition, cancellationToken).ConfigureAwait(false);
+                    return await AsOfOrderAsync(refreshed, partition, @event.Order!.Id, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
+    }
+
+    private static string OrderRow(string orderId) => "order|" + TableKey.Encode(orderId);
+
+    private async Task<CustomerEntity> AsOfOrderAsync(CustomerEntity profile, string partition, string orderId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(partition, OrderRow(orderId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value!.GetInt32(nameof(CustomerEntity.OrderCount)) is not { } count)
+        {
+            return profile;
+        }
+
+        profile.OrderCount = count;
+        profile.LifetimeSpend = row.Value.GetString(nameof(CustomerEntity.LifetimeSpend)) ?? profile.LifetimeSpend;
+        profile.FirstOrderAt = row.Value.GetDateTimeOffset(nameof(CustomerEntity.FirstOrderAt)) ?? profile.FirstOrderAt;
+        profile.LastOrderAt = row.Value.GetDateTimeOffset(nameof(CustomerEntity.LastOrderAt)) ?? profile.LastOrderAt;
+        return profile;
     }
 
     private async Task<CustomerEntity> RefreshContactAsync(FollowUpEvent @event, string partition, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private const int MaxCachedConditions = 1_000;
 
+    /// <summary>Where the last version of each deleted rule is remembered.</summary>
+    private const string DeletedPartition = "deleted-rule";
+
     // Keyed by the condition's text, never by rule id and version: a rule deleted and created again starts at
     // version 1 with a different condition, and must never get the old one's compiled form.
     private readonly ConcurrentDictionary<string, RuleCondition> _conditions = new(StringComparer.Ordinal);
@@ -69,7 +72,10 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         var current = existing.HasValue ? JsonSerializer.Deserialize<Rule>(existing.Value!.Definition, FollowUpJson.Options) : null;
         EditConflictException.ThrowIfUnmet(what, current?.Version ?? 0, expectedVersion, mustExist);
 
-        var saved = rule with { Version = (current?.Version ?? 0) + 1, UpdatedAt = time.GetUtcNow() };
+        // A rule created again after a delete goes on from the deleted one's version, so an ETag read before the
+        // delete ("v1") can never match the new rule.
+        var previous = current?.Version ?? await DeletedVersionAsync(rule.Id, cancellationToken).ConfigureAwait(false);
+        var saved = rule with { Version = previous + 1, UpdatedAt = time.GetUtcNow() };
         var entity = new RuleEntity { RowKey = rule.Id, Definition = JsonSerializer.Serialize(saved, FollowUpJson.Options) };
         try
         {
@@ -96,10 +102,21 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            await tables.Rules.UpsertEntityAsync(new TableEntity(DeletedPartition, id) { ["Version"] = current.Version }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await tables.Rules.DeleteEntityAsync(RuleEntity.Partition, id, ETag.All, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _generation);
         _cache = null;
         return response.Status != 404;
+    }
+
+    private async Task<int> DeletedVersionAsync(string id, CancellationToken cancellationToken)
+    {
+        var deleted = await tables.Rules.GetEntityIfExistsAsync<TableEntity>(DeletedPartition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return deleted.HasValue ? deleted.Value!.GetInt32("Version") ?? 0 : 0;
     }
 
     /// <summary>The rule's compiled condition, or null when it has none.</summary>

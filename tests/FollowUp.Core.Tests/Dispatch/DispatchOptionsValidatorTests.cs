@@ -12,6 +12,7 @@ public class DispatchOptionsValidatorTests
     [InlineData("BatchSize", "5000")]
     [InlineData("MaxAttempts", "0")]
     [InlineData("ClaimDuration", "00:00:00")]
+    [InlineData("ClaimDuration", "00:00:20")]
     [InlineData("MaxRetryDelay", "00:00:01")]
     public async Task Options_OutOfRange_FailNamingTheSetting(string setting, string value)
     {

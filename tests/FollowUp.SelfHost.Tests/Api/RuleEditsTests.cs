@@ -114,6 +114,24 @@ public class RuleEditsTests
     }
 
     [Fact]
+    public async Task Put_WithAnETagReadBeforeADeleteAndRecreate_Is412()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var client = factory.CreateApiClient();
+        var (read, _) = await client.SendAsync(HttpMethod.Get, "/api/rules/thank-you");
+        var staleTag = read.Headers.ETag!.Tag;
+
+        await client.SendAsync(HttpMethod.Delete, "/api/rules/thank-you");
+        var (recreated, body) = await client.SendAsync(HttpMethod.Put, "/api/rules/thank-you", Body());
+        var (overwrite, _) = await client.SendAsync(HttpMethod.Put, "/api/rules/thank-you", Body(delay: "PT9H"), configure: r => r.Headers.TryAddWithoutValidation("If-Match", staleTag));
+
+        Assert.Equal(HttpStatusCode.Created, recreated.StatusCode);
+        Assert.NotEqual(staleTag, recreated.Headers.ETag!.Tag);
+        Assert.Equal(2, body!["version"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, overwrite.StatusCode);
+    }
+
+    [Fact]
     public async Task PostEvents_ConditionWithCatastrophicRegex_SkipsThatRuleWithTheReasonAndSchedulesTheRest()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
