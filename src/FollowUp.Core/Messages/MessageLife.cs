@@ -23,10 +23,28 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>Writes a new message (and its schedule entry when it is scheduled); if it exists already, returns that one instead.</summary>
-    public async Task<(MessageEntity Message, bool Created)> CreateAsync(MessageEntity draft, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes a new message, scheduled (with its schedule entry) or, when <paramref name="cancelReason"/> is given,
+    /// born cancelled so that the ledger says why it was never sent. If it exists already, returns that one instead.
+    /// </summary>
+    /// <param name="draft">The message's data; its status is set here.</param>
+    /// <param name="cancelReason">Why it must not be sent, or null to schedule it.</param>
+    /// <param name="scheduledDetail">What the history says about its scheduling.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(MessageEntity Message, bool Created)> CreateAsync(MessageEntity draft, string? cancelReason, string scheduledDetail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        var now = time.GetUtcNow();
+        if (cancelReason is null)
+        {
+            draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, scheduledDetail));
+        }
+        else
+        {
+            draft.Reason = cancelReason;
+            draft.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
+        }
+
         draft.Bound();
         try
         {

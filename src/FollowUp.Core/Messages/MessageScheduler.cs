@@ -64,24 +64,16 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         };
 
         var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(eventsSeen, type, @event.Time));
-        if (suppressed)
+        var cancelReason = suppressed
+            ? "the address has unsubscribed"
+            : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}" : null;
+        if (cancelReason is null && rule.Coupon is not null)
         {
-            message.Reason = "the address has unsubscribed";
-            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, message.Reason));
-        }
-        else if (cancelledEarlier is not null)
-        {
-            message.Reason = $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}";
-            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, message.Reason));
-        }
-        else
-        {
-            message.CouponCode = rule.Coupon is null ? null : await coupons.IssueAsync(rule.Coupon, messageId, cancellationToken).ConfigureAwait(false);
-            message.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}"));
+            message.CouponCode = await coupons.IssueAsync(rule.Coupon, messageId, cancellationToken).ConfigureAwait(false);
         }
 
         await index.AddMessageAsync(SubjectIndex.PartitionFor(@event), messageId, customerKey, cancellationToken).ConfigureAwait(false);
-        var (stored, created) = await life.CreateAsync(message, cancellationToken).ConfigureAwait(false);
+        var (stored, created) = await life.CreateAsync(message, cancelReason, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}", cancellationToken).ConfigureAwait(false);
         return created
             ? new ScheduleResult(rule.Id, messageId, stored.GetStatus(), dueAt, stored.Reason)
             : Existing(stored);

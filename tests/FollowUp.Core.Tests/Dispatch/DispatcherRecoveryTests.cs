@@ -36,6 +36,27 @@ public class DispatcherRecoveryTests
     }
 
     [Fact]
+    public async Task DispatchDueAsync_StorageRefusesTheSentRecord_WritesAMinimalOneAndNeverSendsAgain()
+    {
+        var faults = new StorageFaults();
+        await using var harness = await PipelineHarness.CreateAsync(services: services => WithFaults(services, faults));
+        var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
+
+        // The claim's write goes through; the full "sent" record does not.
+        faults.Fail("Messages", "PUT", skip: 1, count: 1);
+        var first = await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
+        var later = await harness.AdvanceAndDispatchAsync(new DispatchOptions().ClaimDuration * 2);
+
+        Assert.Equal(1, faults.Injected);
+        Assert.Equal(1, first.Sent);
+        Assert.Equal(0, later.Total);
+        var message = await harness.MessageAsync(id);
+        Assert.Equal(MessageStatus.Sent, message.GetStatus());
+        Assert.Equal(Assert.Single(harness.SendGrid.Accepted).ProviderMessageId, message.ProviderMessageId);
+        Assert.Contains("full record could not be written", message.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DispatchDueAsync_HostStopsWhileASendIsInFlight_FinishesTheSendAndRecordsIt()
     {
         await using var harness = await PipelineHarness.CreateAsync();
