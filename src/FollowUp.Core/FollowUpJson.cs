@@ -16,7 +16,7 @@ public static class FollowUpJson
 
     private static JsonSerializerOptions CreateStorage()
     {
-        var options = new JsonSerializerOptions(Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = new JsonSerializerOptions(Options);
         options.MakeReadOnly();
         return options;
     }
@@ -26,6 +26,10 @@ public static class FollowUpJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+            // Answers are JSON for people and programs, never HTML: a condition such as order.total > 5000 && "x"
+            // reads as written instead of \u003E and \u0022. Browsers do not render application/json as HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
             AllowDuplicateProperties = false,

@@ -134,7 +134,7 @@ public static class ApiResults
         }
         catch (JsonException ex)
         {
-            errors.Add(FieldOf(ex.Path), Explain(ex));
+            errors.Add(FieldOf(ex.Path), Explain(ex, typeof(T)));
             return null;
         }
     }
@@ -170,7 +170,7 @@ public static class ApiResults
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>Says what is wrong in the contract's words, not .NET's (no type names, no stack of paths).</summary>
-    private static string Explain(JsonException ex)
+    private static string Explain(JsonException ex, Type target)
     {
         var message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
@@ -185,24 +185,94 @@ public static class ApiResults
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
         {
-            var target = message[(message.IndexOf("could not be converted to", StringComparison.Ordinal) + 26)..].Split(". Path", 2)[0].Trim();
-            return "has the wrong type: it must be " + Expected(target);
+            return FieldType(target, ex.Path) is { } type ? "must be " + Describe(type) : "has the wrong type (see the API description)";
         }
 
         var position = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
         return "is not valid JSON" + position;
     }
 
-    private static string Expected(string dotnetType) => dotnetType switch
+    /// <summary>The .NET type of the field at a JSON path such as <c>$.coupon.length</c> or <c>$.cancelOn[0]</c>, found by walking the request type.</summary>
+    private static Type? FieldType(Type root, string? path)
     {
-        "System.String" => "a string",
-        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
-        "System.Int32" or "System.Int64" or "System.Decimal" or "System.Double" or "System.Nullable`1[System.Int32]" => "a number",
-        _ when dotnetType.Contains("IReadOnlyList", StringComparison.Ordinal) || dotnetType.EndsWith("[]", StringComparison.Ordinal) => "an array",
-        _ when dotnetType.Contains("Dictionary", StringComparison.Ordinal) => "an object",
-        _ when dotnetType.EndsWith("TemplateSyntax", StringComparison.Ordinal) || dotnetType.Contains("TemplateSyntax]", StringComparison.Ordinal) => "one of scriban, liquid",
-        _ => "the type this field takes (see the API description)",
-    };
+        if (string.IsNullOrEmpty(path) || !path.StartsWith('$'))
+        {
+            return null;
+        }
+
+        var type = root;
+        foreach (var segment in path[1..].Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (segment.StartsWith('['))
+            {
+                type = ElementType(type);
+            }
+            else if (DictionaryValueType(type) is { } value)
+            {
+                type = value;
+            }
+            else
+            {
+                type = type.GetProperties().FirstOrDefault(p => p.Name.Equals(segment, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return type;
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments().Length == 1 ? type.GetGenericArguments()[0] : null;
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericArguments().Length == 2 && type.Name.Contains("Dictionary", StringComparison.Ordinal) ? type.GetGenericArguments()[1] : null;
+
+    /// <summary>The JSON a .NET type is read from, in the contract's words.</summary>
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return "a string";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true or false";
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return "a whole number";
+        }
+
+        if (type == typeof(decimal) || type == typeof(double))
+        {
+            return "a number";
+        }
+
+        if (type.IsEnum)
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(type).Select(name => $"\"{JsonNamingPolicy.CamelCase.ConvertName(name)}\""));
+        }
+
+        if (DictionaryValueType(type) is not null || type == typeof(JsonElement))
+        {
+            return "an object";
+        }
+
+        if (ElementType(type) is { } element && type != typeof(string))
+        {
+            return element == typeof(string) ? "an array of strings" : "an array";
+        }
+
+        return "an object";
+    }
 
     /// <summary>
     /// Reads <c>If-Match</c>: absent is "create only" (0), <c>*</c> is "whatever exists", <c>"vN"</c> is version N.
