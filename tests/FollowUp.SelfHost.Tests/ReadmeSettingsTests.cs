@@ -1,0 +1,42 @@
+using System.Reflection;
+using FollowUp.Dispatch;
+using FollowUp.Sending;
+using FollowUp.Storage;
+using FollowUp.Templates;
+
+namespace FollowUp.SelfHost.Tests;
+
+/// <summary>The README's configuration table names every setting the options classes bind, so the two cannot drift apart.</summary>
+public class ReadmeSettingsTests
+{
+    public static TheoryData<string, string> Settings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var type in new[] { typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(SelfHostOptions) })
+        {
+            var section = (string)type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                data.Add(section, property.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Readme_ConfigurationTable_NamesEverySetting(string section, string name)
+    {
+        var table = ConfigurationTable();
+
+        Assert.Contains(table, line => line.Contains($"`{section}:{name}`", StringComparison.Ordinal)
+            || (line.Contains($"`{section}:", StringComparison.Ordinal) && line.Contains($"`{name}`", StringComparison.Ordinal)));
+    }
+
+    private static List<string> ConfigurationTable()
+    {
+        var readme = File.ReadAllLines(Path.Combine(SelfHost.Storage.RepositoryRoot.Find()!, "README.md"));
+        return readme.SkipWhile(line => line != "## Configuration").Skip(1).TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal)).ToList();
+    }
+}
