@@ -23,10 +23,14 @@ public sealed partial class MessageDispatcher(
     TemplateRenderer renderer,
     LinkSigner links,
     IMailSender sender,
+    IOptions<SendGridOptions> sendGrid,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
 {
+    /// <summary>An hour of minute-long deferrals: long enough for any outage, short of keeping a broken row due forever.</summary>
+    private const int MaxDeferrals = 60;
+
     private DispatchOptions Options => options.Value;
 
     private Backoff Backoff => new(Options.RetryBaseDelay, Options.MaxRetryDelay);
@@ -157,6 +161,15 @@ public sealed partial class MessageDispatcher(
             links.UnsubscribeUrl(message.RowKey),
             Text(owner, "email"),
             Text(owner, "name"));
+        // A claim that could run out while the provider is still answering would let another dispatcher send too:
+        // leave it to expire instead (the next attempt counts it).
+        var longestSend = sendGrid.Value.IsConfigured ? TimeSpan.FromSeconds(sendGrid.Value.TimeoutSeconds) : TimeSpan.Zero;
+        if (time.GetUtcNow() + longestSend >= message.ClaimedUntil)
+        {
+            LogClaimTooShort(logger, message.RowKey);
+            return DispatchOutcome.Busy;
+        }
+
         var outcome = await sender.SendAsync(mail, cancellationToken).ConfigureAwait(false);
         if (outcome.Result == SendResult.Accepted)
         {
@@ -200,6 +213,13 @@ public sealed partial class MessageDispatcher(
 
         try
         {
+            if (message is null && attempt.Entry.Deferrals >= MaxDeferrals)
+            {
+                await life.RemoveEntryAsync(attempt.Entry, cancellationToken).ConfigureAwait(false);
+                LogAbandoned(logger, attempt.Entry.MessageId, MaxDeferrals);
+                return DispatchOutcome.Faulted;
+            }
+
             if (message is null)
             {
                 await life.DeferEntryAsync(attempt.Entry, ScheduleEntry.Truncate(time.GetUtcNow() + TimeSpan.FromMinutes(1)), cancellationToken).ConfigureAwait(false);
@@ -288,6 +308,12 @@ public sealed partial class MessageDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId}: the claim of attempt {Attempts} expired unfinished and no attempts are left; failed as outcome unknown")]
     private static partial void LogGaveUp(ILogger logger, string messageId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: too little of its claim is left to wait for the provider; left for the claim to expire")]
+    private static partial void LogClaimTooShort(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Message {MessageId} could not be read in {Deferrals} tries a minute apart; its schedule entry was removed and the row is left for a person to look at")]
+    private static partial void LogAbandoned(ILogger logger, string messageId, int deferrals);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId}: {Reason}")]
     private static partial void LogFault(ILogger logger, string messageId, string reason);

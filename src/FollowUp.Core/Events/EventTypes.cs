@@ -16,6 +16,13 @@ public static class EventTypes
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Events after which an order's follow-ups make no sense whenever they happened: a cancelled or returned order
+    /// stays so. Other events can be undone (a lost deal is reopened, then lost again), so for those the event times
+    /// decide.
+    /// </summary>
+    public static bool IsFinal(string type) => type is OrderCancelled or OrderReturned;
+
     /// <summary>Order events follow up on an order, deal events on a deal.</summary>
     public static SubjectKind SubjectOf(string type) =>
         type.StartsWith("deal.", StringComparison.Ordinal) ? SubjectKind.Deal : SubjectKind.Order;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using FollowUp.Events;
 using FollowUp.Ingest;
+using FollowUp.Storage;
 using FollowUp.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,10 +80,10 @@ public static class EventsApi
                     ? await BatchAsync(document.RootElement, ingestor, cancellationToken).ConfigureAwait(false)
                     : await SingleAsync(document.RootElement, ingestor, cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (StorageFailure.Is(ex))
             {
                 // Nothing is lost: the idempotency marker is written last, so the sender's retry completes the work.
-                return ApiResults.Unavailable($"Table Storage answered {ex.Status} ({ex.ErrorCode}).");
+                return ApiResults.Unavailable($"Table Storage answered {StorageFailure.StatusOf(ex)}.");
             }
         }
     }
@@ -140,11 +141,11 @@ public static class EventsApi
                     var result = await ingestor.IngestAsync(parsed, cancellationToken).ConfigureAwait(false);
                     items.Add(new EventBatchItem(index, result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted", parsed.Id, parsed.Source, result, null));
                 }
-                catch (RequestFailedException ex)
+                catch (Exception ex) when (StorageFailure.Is(ex))
                 {
                     items.Add(new EventBatchItem(index, "unavailable", parsed.Id, parsed.Source, null, new Dictionary<string, string[]>
                     {
-                        ["$"] = [$"storage answered {ex.Status} ({ex.ErrorCode}); send the batch again: the events already taken answer 'duplicate'"],
+                        ["$"] = [$"storage answered {StorageFailure.StatusOf(ex)}; send the batch again: the events already taken answer 'duplicate'"],
                     }));
                 }
             }

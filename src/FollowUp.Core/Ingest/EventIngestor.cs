@@ -35,6 +35,9 @@ public sealed partial class EventIngestor(
     TimeProvider time,
     ILogger<EventIngestor> logger)
 {
+    /// <summary>How far ahead of this server's clock an event's time may be and still count as given.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
     public async Task<IngestResult> IngestAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
@@ -49,6 +52,13 @@ public sealed partial class EventIngestor(
 
     private async Task<IngestResult> ProcessAsync(FollowUpEvent @event, CancellationToken cancellationToken)
     {
+        // A time from the future (a clock set wrong, or a typo in the year) would make every real event after it
+        // look older; it is taken as now.
+        if (@event.Time is { } stated && stated > time.GetUtcNow() + FutureTolerance)
+        {
+            @event = @event with { Time = time.GetUtcNow() };
+        }
+
         var markerPartition = TableKey.Encode(@event.Source);
         var markerRow = TableKey.Encode(@event.Id);
         var marker = await tables.Events.GetEntityIfExistsAsync<TableEntity>(markerPartition, markerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -146,7 +156,8 @@ public sealed partial class EventIngestor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var names = (@event.Customer.Name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, [@event.Customer.Email, @event.Customer.Name, @event.Customer.Id, .. names]);
+            var owner = (@event.Deal?.OwnerName ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, [@event.Customer.Email, @event.Customer.Name, @event.Customer.Id, @event.Deal?.OwnerName, @event.Deal?.OwnerEmail, .. names, .. owner]);
             reason = $"condition '{rule.Condition}' failed: {error}";
             LogConditionFailed(logger, rule.Id, error);
             return false;

@@ -272,7 +272,7 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         }
 
         var now = time.GetUtcNow();
-        await TransitionAsync(claimed.PartitionKey, claimed.RowKey, claimed, m =>
+        var settled = await TransitionAsync(claimed.PartitionKey, claimed.RowKey, claimed, m =>
         {
             if (!StillOurs(m, claimed))
             {
@@ -284,7 +284,12 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             m.Record(status, new MessageEvent(now, status == MessageStatus.Failed ? MessageEventKind.Failed : MessageEventKind.Cancelled, reason));
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+
+        // Only our own settlement retires the entry: if another dispatcher took the message over, the entry is its.
+        if (settled is not null)
+        {
+            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Records a customer's one-click answer on a sent message; the same answer twice changes nothing.</summary>
@@ -383,7 +388,9 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
     public async Task DeferEntryAsync(ScheduleEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(entry.MessageId, entry.CustomerKey, dueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var moved = ScheduleEntry.Create(entry.MessageId, entry.CustomerKey, dueAt);
+        moved.Deferrals = entry.Deferrals + 1;
+        await tables.Schedule.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 
@@ -449,6 +456,8 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             [nameof(MessageEntity.ProviderMessageId)] = MessageEntity.Cut(providerMessageId, 200),
             [nameof(MessageEntity.Reason)] = MessageEntity.Cut($"sent; the full record could not be written ({cause.GetType().Name})", MessageEntity.MaxReasonLength),
         };
+        // Storage may be away for a while: keep trying for about half a minute (well inside any valid claim), since
+        // giving up here is what would let the claim expire and the mail go out again.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -456,8 +465,9 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
                 await tables.Messages.UpdateEntityAsync(minimal, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (RequestFailedException) when (attempt < 3)
+            catch (Exception ex) when (attempt < 5 && (StorageFailure.Is(ex) || ex is TimeoutException or IOException))
             {
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -98,7 +98,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
         foreach (var (messageId, customerKey) in messages)
         {
-            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime, reason, cancellationToken).ConfigureAwait(false);
+            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (EventTypes.IsFinal(@event.Type) || (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime), reason, cancellationToken).ConfigureAwait(false);
             if (message is not null)
             {
                 cancelled.Add(new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason));
@@ -125,7 +125,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         }
 
         var reason = $"{cancelling} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
-        var message = await life.CancelAsync(TableKey.Encode(@event.Customer.Id), scheduled.MessageId, _ => true, reason, cancellationToken).ConfigureAwait(false);
+        var message = await life.CancelAsync(TableKey.Encode(@event.Customer.Id), scheduled.MessageId, m => Cancels(seenNow, cancelling, m.EventTime), reason, cancellationToken).ConfigureAwait(false);
         return message is null ? null : scheduled with { Status = MessageStatus.Cancelled, Reason = reason };
     }
 
@@ -151,11 +151,12 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
 
     /// <summary>
     /// Whether a cancelling event of <paramref name="type"/> that the order has seen cancels a message scheduled by an
-    /// event at <paramref name="scheduledBy"/>: applied in time order it would have, i.e. it is not older. An event
-    /// without a time is taken to be the latest, so that the unknown never lets a cancelled message through.
+    /// event at <paramref name="scheduledBy"/>: a final event (cancelled, returned) always does; an event that can be
+    /// undone does when it is not older than the message's event. Missing times never let a message through: a
+    /// cancelling event without one counts as the latest, a scheduling event without one as the earliest.
     /// </summary>
     private static bool Cancels(IReadOnlyDictionary<string, DateTimeOffset> seen, string type, DateTimeOffset? scheduledBy) =>
-        seen.TryGetValue(type, out var at) && at >= (scheduledBy ?? DateTimeOffset.MinValue);
+        seen.TryGetValue(type, out var at) && (EventTypes.IsFinal(type) || at >= (scheduledBy ?? DateTimeOffset.MinValue));
 
     private static IReadOnlyList<string> CancelsOn(MessageEntity message, IReadOnlyDictionary<string, Rule> rules) =>
         rules.TryGetValue(message.RuleId, out var rule) ? rule.CancelOn : message.GetCancelOn();

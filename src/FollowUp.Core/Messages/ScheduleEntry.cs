@@ -25,6 +25,9 @@ public sealed class ScheduleEntry : ITableEntity
 
     public DateTimeOffset DueAt { get; set; }
 
+    /// <summary>How often this entry was moved on because its message could not be read.</summary>
+    public int Deferrals { get; set; }
+
     public static ScheduleEntry Create(string messageId, string customerKey, DateTimeOffset dueAt) => new()
     {
         PartitionKey = Bucket(dueAt),

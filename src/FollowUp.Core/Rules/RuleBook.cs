@@ -102,7 +102,8 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current)
+        // Only ever raised, so that a slower concurrent delete cannot lower it.
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Version > await DeletedVersionAsync(id, cancellationToken).ConfigureAwait(false))
         {
             await tables.Rules.UpsertEntityAsync(new TableEntity(DeletedPartition, id) { ["Version"] = current.Version }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }

@@ -46,6 +46,44 @@ public class TimeOrderTests
     }
 
     [Fact]
+    public async Task IngestAsync_OrderCancelledBeforeItIsDelivered_NeverAsksForAReview()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1", time: Monday));
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1", time: Monday.AddHours(1)));
+
+        var delivered = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1", time: Monday.AddDays(1)));
+
+        Assert.Equal(MessageStatus.Cancelled, Assert.Single(delivered.Scheduled).Status);
+    }
+
+    [Fact]
+    public async Task IngestAsync_OldCopyOfTheLossArrivingLate_LeavesTheSurveyScheduled()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var survey = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1", time: Monday.AddDays(2), eventId: "lost-2"))).Scheduled.Single().MessageId!;
+        await harness.IngestAsync(TestEvents.Deal(EventTypes.DealReopened, "D-1", time: Monday.AddDays(1)));
+
+        await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1", time: Monday, eventId: "lost-0"));
+
+        Assert.Equal(MessageStatus.Scheduled, (await harness.MessageAsync(survey)).GetStatus());
+    }
+
+    [Fact]
+    public async Task IngestAsync_EventDatedYearsAhead_CountsAsNowSoLaterEventsStillApply()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var thanks = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1", time: PipelineHarness.Start.AddYears(50)))).Scheduled.Single().MessageId!;
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1", time: harness.Time.GetUtcNow()));
+        var deliveredSnapshot = await harness.Tables.MessageIndex.GetEntityAsync<TableEntity>(SubjectIndex.PartitionFor(SubjectKind.Order, "c-1", "A-1"), "snapshot");
+
+        Assert.Equal(PipelineHarness.Start.AddHours(1), (await harness.MessageAsync(thanks)).DueAt);
+        Assert.Equal(harness.Time.GetUtcNow(), deliveredSnapshot.Value.GetDateTimeOffset("AsOf"));
+    }
+
+    [Fact]
     public async Task IngestAsync_OlderEventArrivingLate_DoesNotOverwriteNewerOrderDetails()
     {
         await using var harness = await PipelineHarness.CreateAsync();
