@@ -9,8 +9,18 @@ param environmentName string
 @description('Azure region for every resource.')
 param location string
 
-@description('Object id of the deploying user, granted data access for local runs; empty for none.')
+@description('Object id of the principal running azd (a user, or a service principal in CI): reads the link-signing key back at provision time, and a user also gets data access for local runs; empty for none.')
 param principalId string = ''
+
+// ARM refuses a role assignment whose principalType does not match the principal (UnmatchedPrincipalType). azd 1.17 and
+// later fill AZURE_PRINCIPAL_TYPE from the login (User, or ServicePrincipal for a client id); older azd leave it unset.
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+@description('What kind of principal principalId is.')
+param principalType string = 'User'
 
 @secure()
 @description('SendGrid API key. Optional: without it the app runs with sending disabled and says so at start-up.')
@@ -22,8 +32,12 @@ param sendGridFromEmail string = 'followup@example.com'
 @description('Sender display name, also the company name templates show.')
 param sendGridFromName string = 'FollowUp'
 
+// main.parameters.json passes $(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} link-signing-key): azd reads the key
+// back from this environment's vault as the deploying principal, and generates a new one only when there is no vault or
+// secret yet (404). The vault is in RBAC mode, so that read needs a data-plane role: app/rbac.bicep gives the deploying
+// principal Key Vault Secrets User on the vault. Without it, the first deployment works and every later one stops on 403.
 @secure()
-@description('Key that signs customers\' links. azd generates it once per environment and keeps it, so links in sent emails keep working across deployments.')
+@description('Key that signs customers\' links. azd generates it on the first deployment and reads it back from the vault on every later one, so links in sent emails keep working across deployments.')
 param linkSigningKey string
 
 var abbreviations = {
@@ -102,7 +116,8 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
     appPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
 }
 
