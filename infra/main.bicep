@@ -96,11 +96,16 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+// The vault's name is new for each life of the environment and stable within it. `azd down` without --purge leaves
+// the vault soft-deleted, holding its name for the retention period; a name made of subscription, environment name and
+// location alone would make the next `azd up` fail on it. The app's identity is created with the environment and
+// deleted with it, and gets a new object id when created again, so its id tells one life from the next. Re-deploying a
+// live environment keeps the identity, so the name (and the link-signing key azd reads back from the vault) stays.
 module keyVault 'app/keyvault.bicep' = {
   name: 'keyvault'
   scope: resourceGroup
   params: {
-    name: '${abbreviations.keyVault}${resourceToken}'
+    name: '${abbreviations.keyVault}${uniqueString(resourceToken, identity.outputs.principalId)}'
     location: location
     tags: tags
     linkSigningKey: linkSigningKey

@@ -38,6 +38,24 @@ public partial class KeyVaultTests
         Assert.Single(grants);
     }
 
+    [Fact]
+    public async Task Vault_Name_IsNewForEachLifeOfTheEnvironmentButStableWithinIt()
+    {
+        // A vault deleted by `azd down` without purge keeps its name for the retention period. A name made of subscription,
+        // environment name and location alone would be taken, and the next `azd up` would fail on it. The name must also
+        // stay the same across re-deployments of a live environment: azd reads the link-signing key back from it.
+        var main = await Bicep.TemplateAsync();
+        var name = Deployment.PassedTo(main, "keyvault", "name");
+
+        Assert.True(Deployment.ReadsOutput(name, "identity", "principalId"), $"'{name}' is the same after `azd down` as before it.");
+        Assert.DoesNotContain("newGuid", name, StringComparison.Ordinal);
+        Assert.DoesNotContain("utcNow", name, StringComparison.Ordinal);
+
+        // Purge protection would also block `azd down --purge` for the retention period.
+        var vault = Deployment.Single(main, "Microsoft.KeyVault/vaults");
+        Assert.NotEqual(true, vault["properties"]!["enablePurgeProtection"]?.GetValue<bool>());
+    }
+
     [GeneratedRegex(@"^\$\(secretOrRandomPassword \$\{(?<vault>\w+)\} (?<secret>[\w-]+)\)$")]
     private static partial Regex SecretOrRandomPassword();
 
