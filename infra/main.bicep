@@ -5,8 +5,52 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names and tags every resource.')
 param environmentName string
 
+// The regions where the Flex Consumption plan (FC1) is generally available; in any other the plan fails to create,
+// late in the deployment. This list is the one place they are named. Source: the Functions team's list in its azd
+// quickstart (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, updated May 2025) less its EUAP canary
+// region. To update it, run `az functionapp list-flexconsumption-locations --query "[].name" -o tsv`, put the names
+// it prints here (programmatic names, lower case, as azd compares them), and run `dotnet test`.
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    // azd's region prompt then offers only the allowed regions.
+    type: 'location'
+  }
+})
 @minLength(1)
-@description('Azure region for every resource.')
+@description('Azure region for every resource; one where Flex Consumption is available.')
 param location string
 
 @description('Object id of the principal running azd (a user, or a service principal in CI): reads the link-signing key back at provision time, and a user also gets data access for local runs; empty for none.')
