@@ -66,6 +66,12 @@ param principalId string = ''
 @description('What kind of principal principalId is.')
 param principalType string = 'User'
 
+// Every five seconds keeps one Flex Consumption instance busy around the clock; a longer period lets the app scale to
+// zero between passes, and a message is then sent up to one period (plus a cold start) after it falls due. README,
+// Azure Functions, has the trade-off; change it with `azd env set DISPATCH_SCHEDULE "<6-field NCRONTAB>"`.
+@description('When the Dispatch timer looks for due messages: a 6-field NCRONTAB expression, seconds first.')
+param dispatchSchedule string = '*/5 * * * * *'
+
 @secure()
 @description('SendGrid API key. Optional: without it the app runs with sending disabled and says so at start-up.')
 param sendGridApiKey string = ''
@@ -194,6 +200,7 @@ module function 'app/function.bicep' = {
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName
     tablePrefix: tablePrefix
+    dispatchSchedule: dispatchSchedule
   }
 }
 
