@@ -53,11 +53,12 @@ param environmentName string
 @description('Azure region for every resource; one where Flex Consumption is available.')
 param location string
 
-@description('Object id of the principal running azd (a user, or a service principal in CI): reads the link-signing key back at provision time, and a user also gets data access for local runs; empty for none.')
+@description('Object id of the principal running azd (a user, or a service principal in CI); empty for none.')
 param principalId string = ''
 
-// ARM refuses a role assignment whose principalType does not match the principal (UnmatchedPrincipalType). azd 1.17 and
-// later fill AZURE_PRINCIPAL_TYPE from the login (User, or ServicePrincipal for a client id); older azd leave it unset.
+// ARM refuses a role assignment whose principalType does not match the principal (UnmatchedPrincipalType). azd 1.17.1
+// and later fill AZURE_PRINCIPAL_TYPE from the login (User, or ServicePrincipal for a client id); older azd leave it
+// unset, and main.parameters.json falls back to User.
 @allowed([
   'User'
   'ServicePrincipal'
@@ -69,6 +70,7 @@ param principalType string = 'User'
 // Every five seconds keeps one Flex Consumption instance busy around the clock; a longer period lets the app scale to
 // zero between passes, and a message is then sent up to one period (plus a cold start) after it falls due. README,
 // Azure Functions, has the trade-off; change it with `azd env set DISPATCH_SCHEDULE "<6-field NCRONTAB>"`.
+@minLength(11) // '* * * * * *', the shortest 6-field expression: an empty value would keep Dispatch from loading.
 @description('When the Dispatch timer looks for due messages: a 6-field NCRONTAB expression, seconds first.')
 param dispatchSchedule string = '*/5 * * * * *'
 
@@ -83,9 +85,10 @@ param sendGridFromEmail string = 'followup@example.com'
 param sendGridFromName string = 'FollowUp'
 
 // main.parameters.json passes $(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} link-signing-key): azd reads the key
-// back from this environment's vault as the deploying principal, and generates a new one only when there is no vault or
-// secret yet (404). The vault is in RBAC mode, so that read needs a data-plane role: app/rbac.bicep gives the deploying
-// principal Key Vault Secrets User on the vault. Without it, the first deployment works and every later one stops on 403.
+// back from this environment's vault as the deploying principal, and generates a new one only when there is no vault
+// or secret yet (404). The vault is in RBAC mode, so that read needs a data-plane role: app/rbac.bicep gives the
+// deploying principal Key Vault Secrets User on the vault. Without it the first deployment works and every later one
+// stops on 403.
 @secure()
 @description('Key that signs customers\' links. azd generates it on the first deployment and reads it back from the vault on every later one, so links in sent emails keep working across deployments.')
 param linkSigningKey string

@@ -79,9 +79,9 @@ resource appSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Key Vault Secrets User for the deploying principal, user or service principal: azd reads the link-signing key back from
-// the vault at provision time (secretOrRandomPassword in main.parameters.json). Read only; the deployment itself writes
-// secrets through Azure Resource Manager, which needs no data-plane role.
+// Key Vault Secrets User for the deploying principal, user or service principal: azd reads the link-signing key back
+// from the vault at provision time (secretOrRandomPassword in main.parameters.json). Read only; the deployment itself
+// writes secrets through Azure Resource Manager, which needs no data-plane role.
 resource deployerSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
   name: guid(vault.id, deployerPrincipalId, keyVaultSecretsUser)
   scope: vault

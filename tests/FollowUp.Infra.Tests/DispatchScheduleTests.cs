@@ -27,6 +27,8 @@ public partial class DispatchScheduleTests
         Assert.NotNull(mainParameter);
         var schedule = main["parameters"]![mainParameter]!["defaultValue"]!.GetValue<string>();
         Assert.True(NcrontabSchedule.Parse(schedule).FiresEveryMinute, $"'{schedule}' leaves minutes without a dispatch pass.");
+        // An empty value (`azd env set DISPATCH_SCHEDULE ""`) is refused before anything deploys.
+        Assert.True(main["parameters"]![mainParameter]!["minLength"]?.GetValue<int>() >= "* * * * * *".Length);
         // Changeable per environment with `azd env set` (see README, Azure Functions); unset, the default applies.
         Assert.Matches(@"^\$\{[A-Z_]+\}$", Deployment.ParameterFile().GetValueOrDefault(mainParameter) ?? string.Empty);
     }
