@@ -5,12 +5,74 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names and tags every resource.')
 param environmentName string
 
+// The regions where the Flex Consumption plan (FC1) is generally available; in any other the plan fails to create,
+// late in the deployment. This list is the one place they are named. Source: the Functions team's list in its azd
+// quickstart (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, updated May 2025) less its EUAP canary
+// region. To update it, run `az functionapp list-flexconsumption-locations --query "[].name" -o tsv`, put the names
+// it prints here (programmatic names, lower case, as azd compares them), and run `dotnet test`.
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    // azd's region prompt then offers only the allowed regions.
+    type: 'location'
+  }
+})
 @minLength(1)
-@description('Azure region for every resource.')
+@description('Azure region for every resource; one where Flex Consumption is available.')
 param location string
 
-@description('Object id of the deploying user, granted data access for local runs; empty for none.')
+@description('Object id of the principal running azd (a user, or a service principal in CI); empty for none.')
 param principalId string = ''
+
+// ARM refuses a role assignment whose principalType does not match the principal (UnmatchedPrincipalType). azd 1.17.1
+// and later fill AZURE_PRINCIPAL_TYPE from the login (User, or ServicePrincipal for a client id); older azd leave it
+// unset, and main.parameters.json falls back to User.
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+@description('What kind of principal principalId is.')
+param principalType string = 'User'
+
+// Every five seconds keeps one Flex Consumption instance busy around the clock; a longer period lets the app scale to
+// zero between passes, and a message is then sent up to one period (plus a cold start) after it falls due. README,
+// Azure Functions, has the trade-off; change it with `azd env set DISPATCH_SCHEDULE "<6-field NCRONTAB>"`.
+@minLength(11) // '* * * * * *', the shortest 6-field expression: an empty value would keep Dispatch from loading.
+@description('When the Dispatch timer looks for due messages: a 6-field NCRONTAB expression, seconds first.')
+param dispatchSchedule string = '*/5 * * * * *'
 
 @secure()
 @description('SendGrid API key. Optional: without it the app runs with sending disabled and says so at start-up.')
@@ -22,8 +84,13 @@ param sendGridFromEmail string = 'followup@example.com'
 @description('Sender display name, also the company name templates show.')
 param sendGridFromName string = 'FollowUp'
 
+// main.parameters.json passes $(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} link-signing-key): azd reads the key
+// back from this environment's vault as the deploying principal, and generates a new one only when there is no vault
+// or secret yet (404). The vault is in RBAC mode, so that read needs a data-plane role: app/rbac.bicep gives the
+// deploying principal Key Vault Secrets User on the vault. Without it the first deployment works and every later one
+// stops on 403.
 @secure()
-@description('Key that signs customers\' links. azd generates it once per environment and keeps it, so links in sent emails keep working across deployments.')
+@description('Key that signs customers\' links. azd generates it on the first deployment and reads it back from the vault on every later one, so links in sent emails keep working across deployments.')
 param linkSigningKey string
 
 var abbreviations = {
@@ -82,11 +149,16 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+// The vault's name is new for each life of the environment and stable within it. `azd down` without --purge leaves
+// the vault soft-deleted, holding its name for the retention period; a name made of subscription, environment name and
+// location alone would make the next `azd up` fail on it. The app's identity is created with the environment and
+// deleted with it, and gets a new object id when created again, so its id tells one life from the next. Re-deploying a
+// live environment keeps the identity, so the name (and the link-signing key azd reads back from the vault) stays.
 module keyVault 'app/keyvault.bicep' = {
   name: 'keyvault'
   scope: resourceGroup
   params: {
-    name: '${abbreviations.keyVault}${resourceToken}'
+    name: '${abbreviations.keyVault}${uniqueString(resourceToken, identity.outputs.principalId)}'
     location: location
     tags: tags
     linkSigningKey: linkSigningKey
@@ -102,7 +174,8 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
     appPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
   }
 }
 
@@ -130,6 +203,7 @@ module function 'app/function.bicep' = {
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName
     tablePrefix: tablePrefix
+    dispatchSchedule: dispatchSchedule
   }
 }
 

@@ -55,6 +55,9 @@ param sendGridFromName string
 @description('Prefix of the app\'s table names.')
 param tablePrefix string
 
+@description('When the Dispatch timer runs: a 6-field NCRONTAB expression, seconds first.')
+param dispatchSchedule string
+
 @description('Largest number of instances Flex Consumption may scale out to.')
 param maximumInstanceCount int = 40
 
@@ -129,6 +132,8 @@ var baseSettings = {
   AzureWebJobsStorage__tableServiceUri: tableEndpoint
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The Dispatch timer's schedule; the function reads it as %DispatchSchedule%.
+  DispatchSchedule: dispatchSchedule
   // FollowUp's settings (see README, Configuration); secrets come from Key Vault references.
   FollowUp__Storage__TableServiceUri: tableEndpoint
   FollowUp__Storage__ManagedIdentityClientId: identityClientId

@@ -10,8 +10,19 @@ param keyVaultName string
 @description('Principal id of the app\'s managed identity.')
 param appPrincipalId string
 
-@description('Principal id of the deploying user, for local runs against the deployed storage; empty for none.')
-param userPrincipalId string = ''
+@description('Object id of the principal running azd; empty for none.')
+param deployerPrincipalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+@description('What kind of principal deployerPrincipalId is; a role assignment with the wrong kind is refused.')
+param deployerPrincipalType string = 'User'
+
+// Data access for local runs is for people (a user, or a group of them); a CI service principal needs none.
+var deployerRunsLocally = !empty(deployerPrincipalId) && deployerPrincipalType != 'ServicePrincipal'
 
 // Built-in role definition ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -68,24 +79,37 @@ resource appSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Key Vault Secrets User for the deploying principal, user or service principal: azd reads the link-signing key back
+// from the vault at provision time (secretOrRandomPassword in main.parameters.json). Read only; the deployment itself
+// writes secrets through Azure Resource Manager, which needs no data-plane role.
+resource deployerSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(vault.id, deployerPrincipalId, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+  }
+}
+
 // The same storage roles for the deploying user, so the self-host can run against the deployed account.
-resource userStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: if (!empty(userPrincipalId)) {
-  name: guid(storage.id, userPrincipalId, role)
+resource deployerStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: if (deployerRunsLocally) {
+  name: guid(storage.id, deployerPrincipalId, role)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
-    principalId: userPrincipalId
-    principalType: 'User'
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
   }
 }]
 
 // Monitoring Metrics Publisher for the deploying user, so a local self-host can report to the same component.
-resource userMonitoring 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(applicationInsights.id, userPrincipalId, monitoringMetricsPublisher)
+resource deployerMonitoring 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (deployerRunsLocally) {
+  name: guid(applicationInsights.id, deployerPrincipalId, monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
-    principalId: userPrincipalId
-    principalType: 'User'
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
   }
 }
