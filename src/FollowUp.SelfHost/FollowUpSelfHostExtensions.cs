@@ -1,6 +1,7 @@
 using FollowUp.Http;
 using FollowUp.SelfHost.Demo;
 using FollowUp.SelfHost.Dispatch;
+using FollowUp.SelfHost.Hosting;
 using FollowUp.SelfHost.Security;
 using FollowUp.SelfHost.Storage;
 using FollowUp.Storage;
@@ -36,7 +37,7 @@ public static class FollowUpSelfHostExtensions
             Console.WriteLine($"Storage: no connection configured, so Azurite runs on 127.0.0.1:{azurite.Port} ({(demo ? "in memory" : "data in " + state.PathOf("azurite"))}).");
         }
 
-        var urls = config["urls"] ?? config["ASPNETCORE_URLS"] ?? "http://localhost:5080";
+        var urls = SelfHostUrls.Resolve(config);
         if (config["urls"] is null)
         {
             builder.WebHost.UseUrls(urls);

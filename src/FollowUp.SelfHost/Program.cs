@@ -1,8 +1,16 @@
 using FollowUp.SelfHost;
+using FollowUp.SelfHost.Hosting;
 using FollowUp.SelfHost.Storage;
 
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
+// Checked before anything starts (Azurite above all), so that a taken port is one line, not two stack traces.
+if (SelfHostUrls.TakenPort(SelfHostUrls.Resolve(builder.Configuration)) is { } taken)
+{
+    await Console.Error.WriteLineAsync(SelfHostUrls.TakenMessage(taken));
+    return 1;
+}
+
 IAsyncDisposable? localStorage;
 try
 {
@@ -21,7 +29,16 @@ await using (localStorage)
 {
     await using var app = builder.Build();
     app.MapFollowUpSelfHost();
-    await app.RunAsync();
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        // Taken between the check above and the bind.
+        await Console.Error.WriteLineAsync(ex.Message);
+        return 1;
+    }
 }
 
 return 0;

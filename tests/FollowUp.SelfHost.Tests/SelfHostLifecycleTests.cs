@@ -93,6 +93,24 @@ public class SelfHostLifecycleTests
     }
 
     [LinuxFact]
+    public async Task Start_PortAlreadyTaken_ExitsWithOneLineNamingThePortAndStartsNoAzurite()
+    {
+        using var state = new SelfHostStateFolder();
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var host = SelfHostProcess.Launch(state.Path, port: port);
+        var exitCode = await host.WaitForExitAsync();
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Port {port} is already in use", line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+        Assert.Empty(state.Azurites());
+    }
+
+    [LinuxFact]
     public async Task Start_SecondOnSameStateFolder_ExitsNonZeroWithOneLineNamingTheFolder()
     {
         using var state = new SelfHostStateFolder();

@@ -89,7 +89,10 @@ public sealed class SelfHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a self-host without waiting for it, for starts that are meant to fail.</summary>
-    public static SelfHostProcess Launch(string stateFolder, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="stateFolder">Its state folder.</param>
+    /// <param name="environment">Settings as environment variables; <see cref="DefaultEnvironment"/> when null.</param>
+    /// <param name="port">The port to listen on; a free one when null.</param>
+    public static SelfHostProcess Launch(string stateFolder, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
         environment ??= DefaultEnvironment(stateFolder);
         var dll = Path.Combine(AppContext.BaseDirectory, "FollowUp.SelfHost.dll");
@@ -98,7 +101,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
             throw new FileNotFoundException("The self-host is not built next to the tests; reference FollowUp.SelfHost (FollowUp.Testing does).", dll);
         }
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
         var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
