@@ -37,11 +37,12 @@ public sealed class ApiDescription
         var app = builder.Build();
         await using (app.ConfigureAwait(false))
         {
-            // UseEndpoints is what hands a route builder's endpoints to the application's endpoint data source, which
-            // the describer reads; a running host does it when it starts, and this application never starts.
             app.MapFollowUpApi();
             app.MapFollowUpPublic();
             app.MapFollowUpApiDescription();
+
+            // UseEndpoints is what hands the mapped endpoints to the application's endpoint data source, which the
+            // describer reads; a running host does it when it starts, and this application never starts.
             app.UseRouting();
             app.UseEndpoints(static _ => { });
             return await SerializeAsync(app.Services, cancellationToken).ConfigureAwait(false);
