@@ -4,10 +4,12 @@ using Azure.Identity;
 using FollowUp.Customers;
 using FollowUp.Defaults;
 using FollowUp.Dispatch;
+using FollowUp.Health;
 using FollowUp.Ingest;
 using FollowUp.Responses;
 using FollowUp.Links;
 using FollowUp.Messages;
+using FollowUp.OpenApi;
 using FollowUp.Rules;
 using FollowUp.Sending;
 using FollowUp.Storage;
@@ -74,6 +76,9 @@ public static class FollowUpServiceCollectionExtensions
             : provider.GetRequiredService<OutboxMailSender>());
 
         services.AddHostedService<FollowUpInitializer>();
+        FollowUpHealth.AddChecks(services);
+        services.TryAddSingleton<FollowUpHealth>();
+        services.TryAddSingleton<ApiDescription>();
         AddTelemetry(services);
         return services;
     }

@@ -1,4 +1,5 @@
 using FollowUp.Http;
+using FollowUp.OpenApi;
 using FollowUp.SelfHost.Demo;
 using FollowUp.SelfHost.Dispatch;
 using FollowUp.SelfHost.Hosting;
@@ -88,7 +89,9 @@ public static class FollowUpSelfHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapFollowUpApi().AddEndpointFilter<ApiKeyEndpointFilter>();
-        app.MapFollowUpLinks();
+        app.MapFollowUpPublic();
+        app.MapFollowUpApiDescription();
+        app.MapFollowUpApiReference();
         return app;
     }
 

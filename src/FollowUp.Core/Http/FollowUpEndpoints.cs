@@ -1,26 +1,121 @@
+using FollowUp.Health;
+using FollowUp.Ingest;
+using FollowUp.Messages;
+using FollowUp.Rules;
+using FollowUp.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace FollowUp.Http;
 
+/// <summary>
+/// The public contract's routes as both hosts serve them, with what the API description says of each: its name (the
+/// Azure Functions function's name), summary, and the bodies it takes and answers. Handlers that read their body
+/// themselves (to name each bad field) declare it here with <c>Accepts</c>; the event body is described from the
+/// repository's JSON Schema by the API description.
+/// </summary>
 public static class FollowUpEndpoints
 {
+    public const string EventsTag = "Events";
+    public const string RulesTag = "Rules";
+    public const string TemplatesTag = "Templates";
+    public const string MessagesTag = "Messages";
+    public const string LinksTag = "Customers' links";
+    public const string HealthTag = "Health";
+
+    private const string Json = "application/json";
+    private const string Html = "text/html";
+
     /// <summary>Maps the authenticated <c>/api</c> routes; the host adds its own key check to the returned group.</summary>
     public static RouteGroupBuilder MapFollowUpApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(string.Empty);
-        api.MapPost(FollowUpRoutes.Events, EventsApi.PostAsync).WithName("PostEvents");
-        api.MapGet(FollowUpRoutes.Rules, RulesApi.ListAsync).WithName("ListRules");
-        api.MapGet(FollowUpRoutes.Rule, RulesApi.GetAsync).WithName("GetRule");
-        api.MapPut(FollowUpRoutes.Rule, RulesApi.PutAsync).WithName("PutRule");
-        api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule");
-        api.MapGet(FollowUpRoutes.Templates, TemplatesApi.ListAsync).WithName("ListTemplates");
-        api.MapGet(FollowUpRoutes.Template, TemplatesApi.GetAsync).WithName("GetTemplate");
-        api.MapPut(FollowUpRoutes.Template, TemplatesApi.PutAsync).WithName("PutTemplate");
-        api.MapPost(FollowUpRoutes.TemplatePreview, TemplatesApi.PreviewAsync).WithName("PreviewTemplate");
-        api.MapGet(FollowUpRoutes.Messages, MessagesApi.ListAsync).WithName("ListMessages");
-        api.MapGet(FollowUpRoutes.Message, MessagesApi.GetAsync).WithName("GetMessage");
+        api.MapPost(FollowUpRoutes.Events, EventsApi.PostAsync).WithName("PostEvents").WithTags(EventsTag)
+            .WithSummary("Send an event, or a batch of events")
+            .WithDescription("""
+                Takes a CloudEvents 1.0 event in structured mode (`application/cloudevents+json`), a batch (`application/cloudevents-batch+json`, 1 to 500 events) or binary mode (the attributes as `ce-*` headers, `data` as the JSON body). `(source, id)` is the idempotency key: the same event again answers 200 `duplicate` and schedules nothing new.
+
+                A single event answers 202 with what it did (messages scheduled and cancelled, rules skipped with the reason), 200 when it is a duplicate, or 400 naming each bad field. A batch answers 200 with a line per event (`accepted`, `duplicate`, `invalid`), or 503 when storage refused some (`unavailable`): send it again, and the events already taken answer `duplicate`.
+                """)
+            .Produces<IngestResult>(StatusCodes.Status202Accepted, Json)
+            .Produces<IngestResult>(StatusCodes.Status200OK, Json)
+            .Produces<EventBatchResponse>(StatusCodes.Status503ServiceUnavailable, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.Rules, RulesApi.ListAsync).WithName("ListRules").WithTags(RulesTag)
+            .WithSummary("List the rules")
+            .WithDescription("Every rule, ordered by id.")
+            .Produces<List<Rule>>(StatusCodes.Status200OK, Json);
+        api.MapGet(FollowUpRoutes.Rule, RulesApi.GetAsync).WithName("GetRule").WithTags(RulesTag)
+            .WithSummary("Read a rule")
+            .WithDescription("The rule, with its version as the `ETag` (`\"v3\"`): send it back as `If-Match` to replace the rule.")
+            .Produces<Rule>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(FollowUpRoutes.Rule, RulesApi.PutAsync).WithName("PutRule").WithTags(RulesTag)
+            .WithSummary("Create or replace a rule")
+            .WithDescription("""
+                Validates everything before it saves: the trigger and `cancelOn` event types, the delay (ISO 8601), the template (it must exist), and the condition's syntax (with line and column) and a run against a sample event.
+
+                Without `If-Match` the PUT creates the rule (201), and is 428 when it exists. To replace, send `If-Match` with the ETag read (`"v3"`) or `*`: a stale one is 412. A create that loses a race to another is 409.
+                """)
+            .Accepts<RuleInput>(Json)
+            .Produces<Rule>(StatusCodes.Status200OK, Json)
+            .Produces<Rule>(StatusCodes.Status201Created, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule").WithTags(RulesTag)
+            .WithSummary("Delete a rule")
+            .WithDescription("Deletes the rule: later events no longer schedule it. Its versions go on if a rule of the same id is created again.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.Templates, TemplatesApi.ListAsync).WithName("ListTemplates").WithTags(TemplatesTag)
+            .WithSummary("List the templates")
+            .Produces<IReadOnlyList<MessageTemplate>>(StatusCodes.Status200OK, Json);
+        api.MapGet(FollowUpRoutes.Template, TemplatesApi.GetAsync).WithName("GetTemplate").WithTags(TemplatesTag)
+            .WithSummary("Read a template")
+            .WithDescription("The template, with its version as the `ETag`: send it back as `If-Match` to replace the template.")
+            .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(FollowUpRoutes.Template, TemplatesApi.PutAsync).WithName("PutTemplate").WithTags(TemplatesTag)
+            .WithSummary("Create or replace a template")
+            .WithDescription("""
+                Scriban (or Liquid, with `"syntax": "liquid"`) text for the subject, HTML body and text body, per locale; `en` is required as the last fallback. Text that does not parse is refused with its line and column. `If-Match` works as for rules.
+                """)
+            .Accepts<TemplateInput>(Json)
+            .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
+            .Produces<MessageTemplate>(StatusCodes.Status201Created, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        api.MapPost(FollowUpRoutes.TemplatePreview, TemplatesApi.PreviewAsync).WithName("PreviewTemplate").WithTags(TemplatesTag)
+            .WithSummary("Preview a template")
+            .WithDescription("""
+                Renders the template as a customer would get it. Without a body, with a sample event for the trigger of the rule that uses the template; with `event`, with that CloudEvent; with `template`, an unsaved draft instead of the saved template. `locale` picks the language (it falls back as sending does).
+                """)
+            .Accepts<TemplatePreviewRequest>(isOptional: true, Json)
+            .Produces<RenderedContent>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.Messages, MessagesApi.ListAsync).WithName("ListMessages").WithTags(MessagesTag)
+            .WithSummary("List messages")
+            .WithDescription("Messages filtered by customer, order or deal, and status, a page at a time: pass the answer's `continuationToken` for the next page. An unknown filter or status is 400.")
+            .Produces<MessagePage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapGet(FollowUpRoutes.Message, MessagesApi.GetAsync).WithName("GetMessage").WithTags(MessagesTag)
+            .WithSummary("Read a message's whole life")
+            .WithDescription("Its status, and every step (scheduled, claimed, sent, answered, cancelled, failed, unsubscribed) with its time and reason.")
+            .Produces<MessageView>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -28,9 +123,40 @@ public static class FollowUpEndpoints
     public static IEndpointRouteBuilder MapFollowUpLinks(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(FollowUpRoutes.Answer, LinksApi.AnswerAsync).WithName("Answer");
-        app.MapGet(FollowUpRoutes.Unsubscribe, LinksApi.ConfirmUnsubscribeAsync).WithName("ConfirmUnsubscribe");
-        app.MapPost(FollowUpRoutes.Unsubscribe, LinksApi.UnsubscribeAsync).WithName("Unsubscribe").DisableAntiforgery();
+        app.MapGet(FollowUpRoutes.Answer, LinksApi.AnswerAsync).WithName("Answer").WithTags(LinksTag)
+            .WithSummary("Record a one-click answer")
+            .WithDescription("The link in a message (a score, a reason, a review click). Records the answer once and shows a thank-you page in the customer's language; the token is signed, and a changed one is 400 and changes nothing.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .Produces<string>(StatusCodes.Status404NotFound, Html)
+            .ProducesValidationProblem();
+        app.MapGet(FollowUpRoutes.Unsubscribe, LinksApi.ConfirmUnsubscribeAsync).WithName("ConfirmUnsubscribe").WithTags(LinksTag)
+            .WithSummary("Ask to confirm an unsubscribe")
+            .WithDescription("Shows a page with one button: a mail scanner that follows the link unsubscribes no one.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .ProducesValidationProblem();
+        app.MapPost(FollowUpRoutes.Unsubscribe, LinksApi.UnsubscribeAsync).WithName("Unsubscribe").WithTags(LinksTag).DisableAntiforgery()
+            .WithSummary("Unsubscribe (one click, RFC 8058)")
+            .WithDescription("What the confirmation page's button and mail providers' one-click unsubscribe (`List-Unsubscribe-Post`) send. Cancels the customer's pending messages.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .Produces<string>(StatusCodes.Status404NotFound, Html)
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    /// <summary>The public routes: the customers' links and health.</summary>
+    public static IEndpointRouteBuilder MapFollowUpPublic(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapFollowUpLinks();
+        app.MapGet(FollowUpRoutes.Health, HealthApi.Live).WithName("Health").WithTags(HealthTag)
+            .WithSummary("Liveness")
+            .WithDescription("200 `{\"status\":\"healthy\"}` whenever the process answers.")
+            .Produces<HealthAnswer>(StatusCodes.Status200OK, Json);
+        app.MapGet(FollowUpRoutes.HealthReady, HealthApi.ReadyAsync).WithName("HealthReady").WithTags(HealthTag)
+            .WithSummary("Readiness")
+            .WithDescription("200 when storage answers and the settings are valid; 503 when not, naming the check that failed and nothing more (the reason is in the log).")
+            .Produces<HealthAnswer>(StatusCodes.Status200OK, Json)
+            .Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable, Json);
         return app;
     }
 }

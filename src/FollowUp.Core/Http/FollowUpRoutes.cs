@@ -17,4 +17,13 @@ public static class FollowUpRoutes
 
     /// <summary>One-click unsubscribe (GET shows a confirmation, POST unsubscribes per RFC 8058): public, signed.</summary>
     public const string Unsubscribe = "u/{token}";
+
+    /// <summary>Liveness: the process answers. Public.</summary>
+    public const string Health = "health";
+
+    /// <summary>Readiness: storage answers and the settings are valid (503 when not). Public.</summary>
+    public const string HealthReady = "health/ready";
+
+    /// <summary>The OpenAPI 3.1 description of every route. Public.</summary>
+    public const string OpenApiDocument = "openapi/v1.json";
 }

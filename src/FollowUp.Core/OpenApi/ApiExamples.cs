@@ -1,0 +1,298 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FollowUp.Defaults;
+using FollowUp.Events;
+using FollowUp.Health;
+using FollowUp.Http;
+using FollowUp.Ingest;
+using FollowUp.Messages;
+using FollowUp.Rules;
+using FollowUp.Templates;
+using Microsoft.OpenApi;
+
+namespace FollowUp.OpenApi;
+
+/// <summary>
+/// The document's examples, by operation. Request events are the repository's <c>examples/</c>; everything else is
+/// built from the contract's own types (the default rules and templates, the records the handlers answer with) and
+/// written with <see cref="FollowUpJson.Options"/>, so an example has the shape the API really sends. The tests send
+/// each request example to the API and validate every example against its schema.
+/// </summary>
+public static class ApiExamples
+{
+    private const string Json = "application/json";
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 17, 42, 7, TimeSpan.Zero);
+
+    /// <summary>The repository's example events, each as its file names it (e.g. <c>order.placed</c>). Declared before <see cref="ByOperation"/>, which is built from it.</summary>
+    public static IReadOnlyList<ApiExample> Events { get; } =
+        [.. ContractResources.ExampleEvents.Select(pair => EventExample(pair.Key, JsonNode.Parse(pair.Value)!))];
+
+    public static IReadOnlyDictionary<string, OperationExamples> ByOperation { get; } = Create();
+
+    internal static void AddTo(OpenApiOperation operation)
+    {
+        if (operation.OperationId is not { } id || !ByOperation.TryGetValue(id, out var examples))
+        {
+            return;
+        }
+
+        foreach (var (mediaType, requestExamples) in examples.Requests)
+        {
+            if (operation.RequestBody?.Content?.TryGetValue(mediaType, out var content) == true)
+            {
+                content.Examples = ToOpenApi(requestExamples);
+            }
+        }
+
+        foreach (var (status, responseExamples) in examples.Responses)
+        {
+            if (operation.Responses?.TryGetValue(status, out var response) == true && response.Content is { } contents)
+            {
+                foreach (var (_, content) in contents)
+                {
+                    content.Examples = ToOpenApi(responseExamples.Where(example => Fits(example, content)).ToList());
+                }
+            }
+        }
+    }
+
+    private static ApiExample EventExample(string name, JsonNode value)
+    {
+        var customer = value["data"]?["customer"];
+        var what = value["data"]?["order"]?["lines"] is JsonArray { Count: > 1 } lines ? $", an order of {lines.Count} lines"
+            : value["data"]?["deal"]?["owner"]?["name"] is { } owner ? $", a deal owned by {owner}"
+            : string.Empty;
+        return new(name, $"{value["type"]}: {customer?["name"]} ({customer?["locale"]}){what}", value);
+    }
+
+    private static Dictionary<string, IOpenApiExample> ToOpenApi(IReadOnlyList<ApiExample> examples) =>
+        examples.ToDictionary(example => example.Name, example => (IOpenApiExample)new OpenApiExample { Summary = example.Summary, Value = example.Value.DeepClone() }, StringComparer.Ordinal);
+
+    /// <summary>A problem example goes with <c>application/problem+json</c> only, and the others never with it.</summary>
+    private static bool Fits(ApiExample example, OpenApiMediaType content) =>
+        (content.Schema is OpenApiSchemaReference { Reference.Id: "ProblemDetails" or "HttpValidationProblemDetails" }) == IsProblem(example.Value);
+
+    private static bool IsProblem(JsonNode value) => value is JsonObject json && json.ContainsKey("title") && json.ContainsKey("status");
+
+    private static JsonNode Node<T>(T value) => JsonSerializer.SerializeToNode(value, FollowUpJson.Options)!;
+
+    private static Dictionary<string, IReadOnlyList<ApiExample>> Map(params (string Key, ApiExample[] Examples)[] entries) =>
+        entries.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<ApiExample>)entry.Examples, StringComparer.Ordinal);
+
+    private static Dictionary<string, OperationExamples> Create()
+    {
+        var placed = Events.Single(example => example.Name == "order.placed");
+        var rule = DefaultRules.All[0] with { Version = 1, UpdatedAt = At };
+        var template = DefaultTemplates.All[0] with { Version = 1, UpdatedAt = At };
+        var messageId = MessageIds.For(rule.Id, SubjectKind.Order, "cus-2291", "10482");
+        var scheduled = new ScheduleResult(rule.Id, messageId, MessageStatus.Scheduled, At.AddHours(1), null);
+        var skipped = new ScheduleResult("loyalty-reward", null, null, null, "condition 'customer.order_count == 3' is false");
+        var accepted = new IngestResult("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, IngestStatus.Accepted, [scheduled], [], [skipped]);
+        var message = Message(messageId);
+        var notFound = (string what) => Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", "Not found.", 404, what);
+
+        return new(StringComparer.Ordinal)
+        {
+            ["PostEvents"] = new()
+            {
+                Requests = Map(
+                    (EventsApi.StructuredContentType, [.. Events]),
+                    (EventsApi.BatchContentType, [new("batch", "A shipment and a delivery, in one request", new JsonArray(Events.Single(e => e.Name == "order.shipped").Value.DeepClone(), Events.Single(e => e.Name == "order.delivered").Value.DeepClone()))]),
+                    (Json, [placed])),
+                Responses = Map(
+                    ("202", [new("accepted", "The thank-you is scheduled an hour after the purchase; the loyalty reward's condition does not hold", Node(accepted))]),
+                    ("200", [
+                        new("duplicate", "The same (source, id) again: nothing new is scheduled", Node(accepted with { Status = IngestStatus.Duplicate })),
+                        new("batch", "A batch: one line per event", Node(new EventBatchResponse(1, 1, 0, [
+                            new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", new IngestResult("ord-10477-shipped", "/shops/tebutikken/orders", EventTypes.OrderShipped, IngestStatus.Accepted, [], [], []), null),
+                            new EventBatchItem(1, "duplicate", "ord-20931-delivered", "/shops/tehuset-dk/orders", new IngestResult("ord-20931-delivered", "/shops/tehuset-dk/orders", EventTypes.OrderDelivered, IngestStatus.Duplicate, [], [], []), null),
+                        ]))),
+                    ]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The event is not valid.", ("data.customer.email", "is not a valid email address"), ("data.order.currency", "must be an ISO 4217 code in capitals, e.g. NOK")))]),
+                    ("503", [new("unavailable", "Storage refused one event of a batch: send the batch again", Node(new EventBatchResponse(1, 0, 0, [
+                        new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", new IngestResult("ord-10477-shipped", "/shops/tebutikken/orders", EventTypes.OrderShipped, IngestStatus.Accepted, [], [], []), null),
+                        new EventBatchItem(1, "unavailable", "ord-20931-delivered", "/shops/tehuset-dk/orders", null, new Dictionary<string, string[]> { ["$"] = ["storage answered 503 (ServerBusy); send the batch again: the events already taken answer 'duplicate'"] }),
+                    ]) { Unavailable = 1 }))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ListRules"] = new()
+            {
+                Responses = Map(("200", [new("defaults", "The four default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
+            },
+            ["GetRule"] = new()
+            {
+                Responses = Map(("200", [new("thank-you", "The default thank-you rule", Node(rule))]), ("404", [new("not-found", "No such rule", notFound("There is no rule 'thank-yuo'."))]), ("401", [Unauthorized()])),
+            },
+            ["PutRule"] = new()
+            {
+                Requests = Map((Json, [
+                    new("later-thank-you", "The thank-you two hours after the purchase instead of one", Node(RuleInput(rule) with { Delay = "PT2H" })),
+                    new("big-order", "A note the day after an order over 5,000, disabled until its template is ready", Node(new RuleInput
+                    {
+                        Description = "A personal note the day after a large order.",
+                        Trigger = EventTypes.OrderPlaced,
+                        Condition = "order.total >= 5000",
+                        Delay = "P1D",
+                        TemplateId = "thank-you",
+                        CancelOn = [EventTypes.OrderCancelled, EventTypes.OrderReturned],
+                        Enabled = false,
+                    })),
+                ])),
+                Responses = Map(
+                    ("200", [new("replaced", "Replaced: version 2", Node(rule with { Delay = "PT2H", Version = 2, UpdatedAt = At.AddDays(1) }))]),
+                    ("201", [new("created", "Created: version 1", Node(rule with { Id = "later-thank-you", Delay = "PT2H" }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The rule is not valid.", ("delay", "'2 hours' is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)"), ("templateId", "template 'thanks' does not exist")))]),
+                    ("412", [new("stale", "Changed since it was read", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13", "The resource has changed since you read it.", 412, "Rule 'thank-you' is at version 3, not 2: someone changed it since you read it."))]),
+                    ("428", [new("if-match-required", "Replacing without If-Match", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-3", "If-Match is required to replace an existing resource.", 428, "Rule 'thank-you' exists (version 1); to replace it, send If-Match: \"v1\" with the version you read."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["DeleteRule"] = new()
+            {
+                Responses = Map(("404", [new("not-found", "No such rule", notFound("There is no rule 'thank-yuo'."))]), ("401", [Unauthorized()])),
+            },
+            ["ListTemplates"] = new()
+            {
+                Responses = Map(("200", [new("thank-you", "A list, here of the default thank-you alone", Node(new[] { template }))]), ("401", [Unauthorized()])),
+            },
+            ["GetTemplate"] = new()
+            {
+                Responses = Map(("200", [new("thank-you", "The default thank-you, in Bokmål and English", Node(template))]), ("404", [new("not-found", "No such template", notFound("There is no template 'thanks'."))]), ("401", [Unauthorized()])),
+            },
+            ["PutTemplate"] = new()
+            {
+                Requests = Map((Json, [new("while-you-wait", "A short note while the parcel is on its way, in Bokmål and English", Node(WhileYouWait()))])),
+                Responses = Map(
+                    ("201", [new("created", "Created: version 1", Node(TemplateFrom("while-you-wait", WhileYouWait())))]),
+                    ("200", [new("replaced", "Replaced: version 2", Node(TemplateFrom("while-you-wait", WhileYouWait()) with { Version = 2 }))]),
+                    ("400", [new("invalid", "Text that does not parse, with its line and column", ValidationProblem("The template is not valid.", ("locales.nb.subject", "line 1, column 4: '{{' is never closed with '}}'")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["PreviewTemplate"] = new()
+            {
+                Requests = Map((Json, [
+                    new("sample", "With a sample event for the template's trigger", new JsonObject()),
+                    new("event", "With a real event, in Bokmål", new JsonObject { ["locale"] = "nb-NO", ["event"] = placed.Value.DeepClone() }),
+                    new("draft", "An unsaved draft, in English", new JsonObject { ["locale"] = "en", ["template"] = Node(WhileYouWait()) }),
+                ])),
+                Responses = Map(
+                    ("200", [new("rendered", "The thank-you as Ingrid gets it", Node(new RenderedContent(
+                        "nb",
+                        "Takk for bestillingen, Ingrid!",
+                        "<!doctype html>\n<html lang=\"nb\">\n<body>\n<p>Hei Ingrid,</p>\n<p>Tusen takk for bestillingen! Vi har fått ordre <strong>10482</strong> og er allerede i gang med den.</p>\n</body>\n</html>",
+                        "Hei Ingrid,\n\nTusen takk for bestillingen! Vi har fått ordre 10482 og er allerede i gang med den.\n")))]),
+                    ("400", [new("invalid", "The event is not valid", ValidationProblem("The preview request is not valid.", ("event.data.customer.email", "is required")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ListMessages"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("customer", "One customer's messages", Node(new MessagePage([message], null)))]),
+                    ("400", [new("invalid", "An unknown filter and status", ValidationProblem("The query is not valid.", ("colour", "is not a filter of this list; use customerId, orderId, dealId, status, limit, continuationToken"), ("status", "'lost' is not one of scheduled, claimed, sent, answered, cancelled, failed")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetMessage"] = new()
+            {
+                Responses = Map(("200", [new("sent", "A thank-you, scheduled, claimed and sent", Node(message))]), ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..31]}0'."))]), ("401", [Unauthorized()])),
+            },
+            ["Answer"] = new()
+            {
+                Responses = Map(("400", [InvalidLink()])),
+            },
+            ["ConfirmUnsubscribe"] = new()
+            {
+                Responses = Map(("400", [InvalidLink()])),
+            },
+            ["Unsubscribe"] = new()
+            {
+                Responses = Map(("400", [InvalidLink()])),
+            },
+            ["Health"] = new()
+            {
+                Responses = Map(("200", [new("healthy", "The process answers", Node(HealthAnswer.Live))])),
+            },
+            ["HealthReady"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("ready", "Storage answers and the settings are valid", Node(new HealthAnswer(HealthAnswer.Healthy, new Dictionary<string, string> { ["options"] = HealthAnswer.Healthy, ["storage"] = HealthAnswer.Healthy })))]),
+                    ("503", [new("storage-down", "Storage does not answer", Node(new HealthAnswer(HealthAnswer.Unhealthy, new Dictionary<string, string> { ["options"] = HealthAnswer.Healthy, ["storage"] = HealthAnswer.Unhealthy })))])),
+            },
+        };
+    }
+
+    private static RuleInput RuleInput(Rule rule) => new()
+    {
+        Description = rule.Description,
+        Trigger = rule.Trigger,
+        Condition = rule.Condition,
+        Delay = rule.Delay,
+        TemplateId = rule.TemplateId,
+        CancelOn = rule.CancelOn,
+        Enabled = rule.Enabled,
+        Coupon = rule.Coupon,
+    };
+
+    private static TemplateInput WhileYouWait() => new()
+    {
+        Description = "While the parcel is on its way: what happens now, and where to follow it.",
+        Syntax = TemplateSyntax.Scriban,
+        Locales = new Dictionary<string, TemplateContentInput?>(StringComparer.Ordinal)
+        {
+            ["nb"] = new(
+                "Pakken din er på vei, {{ customer.first_name }}",
+                "<p>Hei {{ customer.first_name }},</p><p>Ordre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} <a href=\"{{ order.tracking_url }}\">Følg pakken her</a>.{{ end }}</p>",
+                "Hei {{ customer.first_name }},\n\nOrdre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} Følg pakken: {{ order.tracking_url }}{{ end }}\n"),
+            ["en"] = new(
+                "Your parcel is on its way, {{ customer.first_name }}",
+                "<p>Hi {{ customer.first_name }},</p><p>Order {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} <a href=\"{{ order.tracking_url }}\">Follow it here</a>.{{ end }}</p>",
+                "Hi {{ customer.first_name }},\n\nOrder {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} Follow it: {{ order.tracking_url }}{{ end }}\n"),
+        },
+    };
+
+    private static MessageTemplate TemplateFrom(string id, TemplateInput input) => new()
+    {
+        Id = id,
+        Description = input.Description,
+        Syntax = input.Syntax ?? TemplateSyntax.Scriban,
+        Locales = input.Locales!.ToDictionary(pair => pair.Key, pair => new TemplateContent(pair.Value!.Subject!, pair.Value.Html!, pair.Value.Text!), StringComparer.Ordinal),
+        Version = 1,
+        UpdatedAt = At,
+    };
+
+    private static MessageView Message(string id)
+    {
+        var due = At.AddHours(1);
+        var provider = $"sg-{id[..12]}";
+        return new MessageView(
+            id, "cus-2291", "ingrid.hansen@example.com", "thank-you", "thank-you", "order", "10482", EventTypes.OrderPlaced, MessageStatus.Sent, "nb",
+            At.AddSeconds(1), due, 1, due.AddSeconds(2), provider, "Takk for bestillingen, Ingrid!", null, null, null, null,
+            [
+                new MessageEvent(At.AddSeconds(1), MessageEventKind.Scheduled, $"by rule thank-you on order.placed, due {due:O}"),
+                new MessageEvent(due.AddSeconds(1), MessageEventKind.Claimed, "attempt 1"),
+                new MessageEvent(due.AddSeconds(2), MessageEventKind.Sent, $"attempt 1, provider id {provider}, locale nb"),
+            ]);
+    }
+
+    private static ApiExample Unauthorized() =>
+        new("no-key", "No API key", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "An API key is required.", 401, "Send the key in the X-Api-Key header."));
+
+    private static ApiExample InvalidLink() =>
+        new("invalid-link", "A changed or cut-off token (asked for JSON; a browser gets a page)", ValidationProblem("The link is not valid.", ("token", "is not a valid link: it was changed, cut off, or signed with another key")));
+
+    private static JsonObject Problem(string type, string title, int status, string detail) => new()
+    {
+        ["type"] = type,
+        ["title"] = title,
+        ["status"] = status,
+        ["detail"] = detail,
+        ["traceId"] = "00-3f2a9c7e51d04b8e9a6c0d2b7e4f1a95-8c1d2e3f4a5b6c7d-00",
+    };
+
+    private static JsonObject ValidationProblem(string title, params (string Field, string Error)[] errors) => new()
+    {
+        ["type"] = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        ["title"] = title,
+        ["status"] = 400,
+        ["errors"] = new JsonObject(errors.Select(error => KeyValuePair.Create(error.Field, (JsonNode?)new JsonArray(error.Error)))),
+        ["traceId"] = "00-3f2a9c7e51d04b8e9a6c0d2b7e4f1a95-8c1d2e3f4a5b6c7d-00",
+    };
+}
