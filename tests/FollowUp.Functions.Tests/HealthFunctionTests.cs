@@ -17,7 +17,8 @@ public class HealthFunctionTests
         await using var harness = await PipelineHarness.CreateAsync();
         var context = HttpInvocation.Context(harness.Services, HttpMethods.Get, "/" + FollowUpRoutes.Health);
 
-        var response = await Task.FromResult(HealthFunctions.Live(context.Request)).ExecuteAsync(context);
+        var functions = ActivatorUtilities.CreateInstance<HealthFunctions>(harness.Services);
+        var response = await Task.FromResult(functions.Live(context.Request)).ExecuteAsync(context);
 
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
         Assert.Equal("""{"status":"healthy"}""", await response.ReadBodyAsync());

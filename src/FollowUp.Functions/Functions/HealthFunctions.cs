@@ -9,7 +9,8 @@ namespace FollowUp.Functions;
 public sealed class HealthFunctions(FollowUpHealth health)
 {
     [Function("Health")]
-    public static IResult Live(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Functions are instance methods of the class the worker constructs; see FunctionDeclarationTests.")]
+    public IResult Live(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Health)] HttpRequest request) =>
         HealthApi.Live(request.HttpContext.Response);
 
