@@ -28,6 +28,8 @@ public static class FollowUpSelfHostExtensions
         LocalAzurite? azurite = null;
         if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
         {
+            // Said before it happens: the first start installs Azurite with npm, which takes a while.
+            Console.WriteLine("Storage: starting Azurite, the local storage emulator...");
             azurite = demo ? await LocalAzurite.StartAsync(location: null).ConfigureAwait(false) : await StartPersistedAzuriteAsync(state).ConfigureAwait(false);
             config[$"{StorageOptions.SectionName}:ConnectionString"] = azurite.ConnectionString;
             if (azurite.ReplacedPid is { } replaced)

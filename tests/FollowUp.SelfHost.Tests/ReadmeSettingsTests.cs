@@ -34,6 +34,31 @@ public class ReadmeSettingsTests
             || (line.Contains($"`{section}:", StringComparison.Ordinal) && line.Contains($"`{name}`", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Readme_ConfigurationTable_GivesEveryDefault(string section, string name)
+    {
+        var type = new[] { typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(SelfHostOptions) }
+            .Single(t => (string)t.GetField("SectionName")!.GetValue(null)! == section);
+        var value = type.GetProperty(name)!.GetValue(Activator.CreateInstance(type));
+        var line = ConfigurationTable().First(l => l.Contains($"`{section}:{name}`", StringComparison.Ordinal)
+            || (l.Contains($"`{section}:", StringComparison.Ordinal) && l.Contains($"`{name}`", StringComparison.Ordinal)));
+
+        switch (value)
+        {
+            case string text when text.Length > 0:
+                Assert.Contains(text, line, StringComparison.Ordinal);
+                break;
+            case int number:
+                Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+                break;
+            case TimeSpan:
+                // Written for people ("5 min", "100 ms"): the name must be followed by its default in parentheses.
+                Assert.Matches($"{name}` \\([^)]+\\)", line);
+                break;
+        }
+    }
+
     private static List<string> ConfigurationTable()
     {
         var readme = File.ReadAllLines(Path.Combine(SelfHost.Storage.RepositoryRoot.Find()!, "README.md"));

@@ -93,6 +93,17 @@ public class SelfHostLifecycleTests
     }
 
     [LinuxFact]
+    public async Task Start_AddressInAspNetCoreUrls_ListensThereAndSaysWhatItStarts()
+    {
+        using var state = new SelfHostStateFolder();
+
+        await using var host = await SelfHostProcess.StartAsync(state.Path, urlsFromEnvironment: true);
+
+        Assert.Contains("starting Azurite", host.Output, StringComparison.Ordinal);
+        Assert.Contains($"Now listening on: {host.BaseAddress.GetLeftPart(UriPartial.Authority)}", host.Output, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
     public async Task Start_PortAlreadyTaken_ExitsWithOneLineNamingThePortAndStartsNoAzurite()
     {
         using var state = new SelfHostStateFolder();

@@ -73,9 +73,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
 
     /// <summary>Starts a self-host and waits until its API answers.</summary>
     /// <param name="environment">Settings as environment variables; <see cref="DefaultEnvironment"/> when null.</param>
-    public static async Task<SelfHostProcess> StartAsync(string stateFolder, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<SelfHostProcess> StartAsync(string stateFolder, IReadOnlyDictionary<string, string>? environment = null, bool urlsFromEnvironment = false, CancellationToken cancellationToken = default)
     {
-        var host = Launch(stateFolder, environment);
+        var host = Launch(stateFolder, environment, urlsFromEnvironment: urlsFromEnvironment);
         try
         {
             await host.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,8 @@ public sealed class SelfHostProcess : IAsyncDisposable
     /// <param name="stateFolder">Its state folder.</param>
     /// <param name="environment">Settings as environment variables; <see cref="DefaultEnvironment"/> when null.</param>
     /// <param name="port">The port to listen on; a free one when null.</param>
-    public static SelfHostProcess Launch(string stateFolder, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
+    /// <param name="urlsFromEnvironment">Give the address as ASPNETCORE_URLS, as a shell would, rather than --urls.</param>
+    public static SelfHostProcess Launch(string stateFolder, IReadOnlyDictionary<string, string>? environment = null, int? port = null, bool urlsFromEnvironment = false)
     {
         environment ??= DefaultEnvironment(stateFolder);
         var dll = Path.Combine(AppContext.BaseDirectory, "FollowUp.SelfHost.dll");
@@ -110,8 +111,15 @@ public sealed class SelfHostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.GetLeftPart(UriPartial.Authority));
+        if (urlsFromEnvironment)
+        {
+            start.Environment["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority);
+        }
+        else
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add(baseAddress.GetLeftPart(UriPartial.Authority));
+        }
 
         // Only this test's settings: none the test run itself may have been given.
         foreach (var inherited in start.Environment.Keys.Where(key => key.StartsWith("FollowUp", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -142,7 +150,7 @@ public sealed class SelfHostProcess : IAsyncDisposable
             throw new InvalidOperationException("Stop or kill this self-host before starting another on its folder.");
         }
 
-        return StartAsync(StateFolder, Environment, cancellationToken);
+        return StartAsync(StateFolder, Environment, cancellationToken: cancellationToken);
     }
 
     /// <summary>An HTTP client for its API, with the API key (the configured one, or the generated one from its folder).</summary>
