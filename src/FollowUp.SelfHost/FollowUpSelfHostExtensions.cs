@@ -20,6 +20,7 @@ public static class FollowUpSelfHostExtensions
     /// caller to stop on exit.
     /// </summary>
     /// <exception cref="FolderInUseException">Another self-host runs its Azurite in the same state folder.</exception>
+    /// <exception cref="PortInUseException">Its port is taken (checked when it starts its own Azurite).</exception>
     public static async Task<IAsyncDisposable?> AddFollowUpSelfHostAsync(this WebApplicationBuilder builder, bool demo)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,6 +29,13 @@ public static class FollowUpSelfHostExtensions
         LocalAzurite? azurite = null;
         if (string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:ConnectionString"]) && string.IsNullOrWhiteSpace(config[$"{StorageOptions.SectionName}:TableServiceUri"]))
         {
+            // Checked before Azurite starts, so that a taken port is one line, not stack traces and an Azurite
+            // started for nothing. (Only here: a host given its storage, as under the test host, binds no port of ours.)
+            if (SelfHostUrls.TakenPort(SelfHostUrls.Resolve(config)) is { } taken)
+            {
+                throw new PortInUseException(SelfHostUrls.TakenMessage(taken));
+            }
+
             // Said before it happens: the first start installs Azurite with npm, which takes a while.
             Console.WriteLine("Storage: starting Azurite, the local storage emulator...");
             azurite = demo ? await LocalAzurite.StartAsync(location: null).ConfigureAwait(false) : await StartPersistedAzuriteAsync(state).ConfigureAwait(false);

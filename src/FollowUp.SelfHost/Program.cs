@@ -4,21 +4,14 @@ using FollowUp.SelfHost.Storage;
 
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
-// Checked before anything starts (Azurite above all), so that a taken port is one line, not two stack traces.
-if (SelfHostUrls.TakenPort(SelfHostUrls.Resolve(builder.Configuration)) is { } taken)
-{
-    await Console.Error.WriteLineAsync(SelfHostUrls.TakenMessage(taken));
-    return 1;
-}
-
 IAsyncDisposable? localStorage;
 try
 {
     localStorage = await builder.AddFollowUpSelfHostAsync(demo);
 }
-catch (FolderInUseException ex)
+catch (Exception ex) when (ex is FolderInUseException or PortInUseException)
 {
-    // Expected when a self-host already runs on this folder: one line, not a stack trace.
+    // Expected when a self-host already runs on this folder or port: one line, not a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
     return 1;
 }
