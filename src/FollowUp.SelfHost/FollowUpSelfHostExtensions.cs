@@ -89,6 +89,7 @@ public static class FollowUpSelfHostExtensions
 
         builder.Services.AddFollowUp();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         builder.Services.AddHostedService<DispatchLoop>();
         return azurite;
     }

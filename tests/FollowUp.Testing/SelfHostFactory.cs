@@ -18,6 +18,7 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-api-key-0123456789";
 
     private readonly bool _runDispatchLoop;
+    private Action<IServiceCollection>? _services;
 
     private SelfHostFactory(FakeSendGridServer sendGrid, Dictionary<string, string?> settings, bool runDispatchLoop)
     {
@@ -39,13 +40,14 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
     /// Off by default: API tests dispatch when they choose to, so a background pass never races their assertions.
     /// </param>
     /// <param name="configure">Changes to the settings before the host starts.</param>
-    public static async Task<SelfHostFactory> CreateAsync(bool runDispatchLoop = false, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="services">Changes to the services, after the host's own.</param>
+    public static async Task<SelfHostFactory> CreateAsync(bool runDispatchLoop = false, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var sendGrid = await FakeSendGridServer.StartAsync().ConfigureAwait(false);
         var settings = await PipelineHarness.SettingsAsync(sendGrid).ConfigureAwait(false);
         settings["FollowUp:SelfHost:ApiKey"] = ApiKey;
         configure?.Invoke(settings);
-        return new SelfHostFactory(sendGrid, settings, runDispatchLoop);
+        return new SelfHostFactory(sendGrid, settings, runDispatchLoop) { _services = services };
     }
 
     public HttpClient CreateApiClient()
@@ -83,6 +85,8 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
             {
                 services.Remove(services.Single(d => d.ImplementationType == typeof(DispatchLoop)));
             }
+
+            _services?.Invoke(services);
         });
     }
 }
