@@ -102,6 +102,17 @@ public sealed class PipelineHarness : IAsyncDisposable
         return await Dispatcher.DispatchDueAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The first schedule entry due now, as a dispatcher would find it.</summary>
+    public async Task<ScheduleEntry> DueEntryAsync()
+    {
+        await foreach (var entry in Tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(Time.GetUtcNow())).ConfigureAwait(false))
+        {
+            return entry;
+        }
+
+        throw new InvalidOperationException("Nothing is due.");
+    }
+
     public async Task<MessageEntity> MessageAsync(string messageId) =>
         await Ledger.FindAsync(messageId).ConfigureAwait(false) ?? throw new InvalidOperationException($"No message {messageId}.");
 

@@ -3,6 +3,10 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using FollowUp.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Testing;
 
@@ -19,13 +23,14 @@ public sealed class StorageFaults : HttpPipelinePolicy
 
     public int Injected => Volatile.Read(ref _injected);
 
-    /// <summary>A table client on the harness's connection string with these faults in its pipeline.</summary>
-    public TableServiceClient Client(string connectionString)
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(this, HttpPipelinePosition.PerCall);
-        return new TableServiceClient(connectionString, options);
-    }
+    /// <summary>Replaces the registered table service with one on the same connection string and these faults in its pipeline.</summary>
+    public void InstallIn(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton(provider =>
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(this, HttpPipelinePosition.PerCall);
+            return new TableServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, options);
+        }));
 
     /// <summary>After <paramref name="skip"/> matching requests go through, the next <paramref name="count"/> fail with <paramref name="status"/>.</summary>
     /// <param name="table">The table's name, or its suffix (the prefix differs per test).</param>

@@ -270,7 +270,6 @@ public sealed partial class MessageDispatcher(
                 if (value is JsonValue leaf && leaf.TryGetValue<string>(out var textValue))
                 {
                     personal.Add(textValue);
-                    personal.AddRange(textValue.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 }
             }
         }

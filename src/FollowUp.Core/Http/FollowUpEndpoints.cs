@@ -63,12 +63,7 @@ public static class FollowUpEndpoints
             .Accepts<RuleInput>(Json)
             .Produces<Rule>(StatusCodes.Status200OK, Json)
             .Produces<Rule>(StatusCodes.Status201Created, Json)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEditProblems();
         api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule").WithTags(RulesTag)
             .WithSummary("Delete a rule")
             .WithDescription("Deletes the rule: later events no longer schedule it. Its versions go on if a rule of the same id is created again.")
@@ -89,12 +84,7 @@ public static class FollowUpEndpoints
             .Accepts<TemplateInput>(Json)
             .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
             .Produces<MessageTemplate>(StatusCodes.Status201Created, Json)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesEditProblems();
         api.MapPost(FollowUpRoutes.TemplatePreview, TemplatesApi.PreviewAsync).WithName("PreviewTemplate").WithTags(TemplatesTag)
             .WithSummary("Preview a template")
             .WithDescription("""
@@ -159,4 +149,13 @@ public static class FollowUpEndpoints
             .Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable, Json);
         return app;
     }
+
+    /// <summary>What a PUT of a rule or template answers when it does not save: the same for both.</summary>
+    private static RouteHandlerBuilder ProducesEditProblems(this RouteHandlerBuilder route) => route
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 }

@@ -155,9 +155,7 @@ public sealed partial class EventIngestor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var names = (@event.Customer.Name ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var owner = (@event.Deal?.OwnerName ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, [@event.Customer.Email, @event.Customer.Name, @event.Customer.Id, @event.Deal?.OwnerName, @event.Deal?.OwnerEmail, .. names, .. owner]);
+            var error = Redaction.Scrub(ex is Scriban.Syntax.ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message, @event.Customer.Email, @event.Customer.Name, @event.Customer.Id, @event.Deal?.OwnerName, @event.Deal?.OwnerEmail);
             reason = $"condition '{rule.Condition}' failed: {error}";
             LogConditionFailed(logger, rule.Id, error);
             return false;

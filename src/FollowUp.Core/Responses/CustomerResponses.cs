@@ -9,7 +9,7 @@ namespace FollowUp.Responses;
 /// What customers do with their links: answer with one click, or unsubscribe. Both are idempotent, because mail
 /// clients and link scanners open links more than once.
 /// </summary>
-public sealed partial class CustomerResponses(SubjectIndex index, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
+public sealed partial class CustomerResponses(SubjectIndex index, MessageLedger ledger, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
 {
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
@@ -40,8 +40,7 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLife li
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
-        var customerKey = MessageIds.IsWellFormed(token.MessageId) ? await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false) : null;
-        var message = customerKey is null ? null : await life.GetAsync(customerKey, token.MessageId, cancellationToken).ConfigureAwait(false);
+        var message = await ledger.FindAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
         if (message is null)
         {
             return (ResponseOutcome.NotFound, null);

@@ -14,7 +14,10 @@ public static partial class Redaction
     /// <summary>Longer texts are cut first: no stored reason needs more, and the scan stays cheap.</summary>
     public const int MaxLength = 2000;
 
-    /// <summary>Replaces each given personal value and anything shaped like an email address with <see cref="Mask"/>.</summary>
+    /// <summary>
+    /// Replaces each given personal value, each word of it (a first name quoted alone), and anything shaped like an
+    /// email address with <see cref="Mask"/>.
+    /// </summary>
     public static string Scrub(string text, params ReadOnlySpan<string?> personal)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -25,9 +28,14 @@ public static partial class Redaction
 
         foreach (var value in personal)
         {
-            if (!string.IsNullOrWhiteSpace(value) && value.Length >= 3)
+            if (string.IsNullOrWhiteSpace(value))
             {
-                text = text.Replace(value, Mask, StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+
+            foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(value).Where(part => part.Length >= 3))
+            {
+                text = text.Replace(part, Mask, StringComparison.OrdinalIgnoreCase);
             }
         }
 

@@ -51,7 +51,7 @@ public class DispatcherIsolationTests
         // Two dispatchers in turn claim the message and die before recording anything.
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var claim = await harness.Life.ClaimAsync(await DueEntryAsync(harness), claimFor, maxAttempts: 2);
+            var claim = await harness.Life.ClaimAsync(await harness.DueEntryAsync(), claimFor, maxAttempts: 2);
             Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
             harness.Time.Advance(claimFor);
         }
@@ -137,15 +137,5 @@ public class DispatcherIsolationTests
             Locales = new Dictionary<string, TemplateContent> { ["en"] = new(subject, html, "text") },
         }, expectedVersion: null);
         await harness.Services.GetRequiredService<RuleBook>().SaveAsync(new Rule { Id = id, Trigger = EventTypes.OrderPlaced, Delay = "PT1H", TemplateId = id }, expectedVersion: null);
-    }
-
-    private static async Task<ScheduleEntry> DueEntryAsync(PipelineHarness harness)
-    {
-        await foreach (var entry in harness.Tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(harness.Time.GetUtcNow())))
-        {
-            return entry;
-        }
-
-        throw new InvalidOperationException("Nothing is due.");
     }
 }

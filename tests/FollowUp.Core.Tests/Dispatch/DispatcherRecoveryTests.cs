@@ -17,7 +17,7 @@ public class DispatcherRecoveryTests
     public async Task DispatchDueAsync_StorageRefusesTheRetryRecord_KeepsTheMessageFindableAndSendsItOnce()
     {
         var faults = new StorageFaults();
-        await using var harness = await PipelineHarness.CreateAsync(services: services => WithFaults(services, faults));
+        await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.SendGrid.Enqueue(FakeSendGridResponse.ServerError);
 
@@ -39,7 +39,7 @@ public class DispatcherRecoveryTests
     public async Task DispatchDueAsync_StorageRefusesTheSentRecord_WritesAMinimalOneAndNeverSendsAgain()
     {
         var faults = new StorageFaults();
-        await using var harness = await PipelineHarness.CreateAsync(services: services => WithFaults(services, faults));
+        await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
 
         // The claim's write goes through; the full "sent" record does not.
@@ -82,7 +82,7 @@ public class DispatcherRecoveryTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var entry = await DueEntryAsync(harness);
+        var entry = await harness.DueEntryAsync();
         var claim = await harness.Life.ClaimAsync(entry, TimeSpan.FromMinutes(5), maxAttempts: 5);
 
         var cancelled = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1"));
@@ -102,7 +102,7 @@ public class DispatcherRecoveryTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        await harness.Life.ClaimAsync(await DueEntryAsync(harness), TimeSpan.FromMinutes(5), maxAttempts: 5);
+        await harness.Life.ClaimAsync(await harness.DueEntryAsync(), TimeSpan.FromMinutes(5), maxAttempts: 5);
 
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1"));
         var summary = await harness.AdvanceAndDispatchAsync(TimeSpan.FromMinutes(6));
@@ -128,24 +128,11 @@ public class DispatcherRecoveryTests
         Assert.Equal(harness.Time.GetUtcNow().AddMinutes(1), await harness.Dispatcher.NextDueAsync());
     }
 
-    private static void WithFaults(IServiceCollection services, StorageFaults faults) =>
-        services.Replace(ServiceDescriptor.Singleton(provider => faults.Client(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!)));
-
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan atMost)
     {
         for (var waited = TimeSpan.Zero; !condition() && waited < atMost; waited += TimeSpan.FromMilliseconds(10))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
-    }
-
-    private static async Task<ScheduleEntry> DueEntryAsync(PipelineHarness harness)
-    {
-        await foreach (var entry in harness.Tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(harness.Time.GetUtcNow())))
-        {
-            return entry;
-        }
-
-        throw new InvalidOperationException("Nothing is due.");
     }
 }

@@ -41,7 +41,7 @@ public class MessageDispatcherTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var entry = await DueEntryAsync(harness);
+        var entry = await harness.DueEntryAsync();
         var claim = await harness.Services.GetRequiredService<MessageLife>().ClaimAsync(entry, new DispatchOptions().ClaimDuration, new DispatchOptions().MaxAttempts);
         Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
 
@@ -182,15 +182,5 @@ public class MessageDispatcherTests
         // The review request (due in five days) was not read at all: the pass touched exactly the one due entry.
         Assert.Equal(1, summary.Total);
         Assert.Equal(harness.Time.GetUtcNow().AddDays(5) - TimeSpan.FromHours(1), await harness.Dispatcher.NextDueAsync());
-    }
-
-    private static async Task<ScheduleEntry> DueEntryAsync(PipelineHarness harness)
-    {
-        await foreach (var entry in harness.Tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(harness.Time.GetUtcNow())))
-        {
-            return entry;
-        }
-
-        throw new InvalidOperationException("Nothing is due.");
     }
 }

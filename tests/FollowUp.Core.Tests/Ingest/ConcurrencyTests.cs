@@ -12,14 +12,8 @@ public class ConcurrencyTests
         await using var harness = await PipelineHarness.CreateAsync();
         var pairs = Enumerable.Range(0, 20).Select(async n =>
         {
-            var placed = TestEvents.Order(EventTypes.OrderPlaced, $"R-{n}", customerId: $"c-{n}");
-            var cancelled = TestEvents.Order(EventTypes.OrderCancelled, $"R-{n}", customerId: $"c-{n}");
-
-            // Alternate which one starts first, so both interleavings are tried many times.
-            var results = n % 2 == 0
-                ? await Task.WhenAll(harness.IngestAsync(placed), harness.IngestAsync(cancelled))
-                : (await Task.WhenAll(harness.IngestAsync(cancelled), harness.IngestAsync(placed))).Reverse().ToArray();
-            return results[0].Scheduled.Single(s => s.RuleId == "thank-you").MessageId!;
+            var scheduling = await RaceAsync(harness, n, TestEvents.Order(EventTypes.OrderPlaced, $"R-{n}", customerId: $"c-{n}"), TestEvents.Order(EventTypes.OrderCancelled, $"R-{n}", customerId: $"c-{n}"));
+            return scheduling.Scheduled.Single(s => s.RuleId == "thank-you").MessageId!;
         });
         var ids = await Task.WhenAll(pairs);
 
@@ -39,12 +33,8 @@ public class ConcurrencyTests
         await using var harness = await PipelineHarness.CreateAsync();
         var pairs = Enumerable.Range(0, 20).Select(async n =>
         {
-            var delivered = TestEvents.Order(EventTypes.OrderDelivered, $"R-{n}", customerId: $"c-{n}");
-            var returned = TestEvents.Order(EventTypes.OrderReturned, $"R-{n}", customerId: $"c-{n}");
-            var results = n % 2 == 0
-                ? await Task.WhenAll(harness.IngestAsync(delivered), harness.IngestAsync(returned))
-                : (await Task.WhenAll(harness.IngestAsync(returned), harness.IngestAsync(delivered))).Reverse().ToArray();
-            return results[0].Scheduled.Single().MessageId!;
+            var scheduling = await RaceAsync(harness, n, TestEvents.Order(EventTypes.OrderDelivered, $"R-{n}", customerId: $"c-{n}"), TestEvents.Order(EventTypes.OrderReturned, $"R-{n}", customerId: $"c-{n}"));
+            return scheduling.Scheduled.Single().MessageId!;
         });
         var ids = await Task.WhenAll(pairs);
 
@@ -70,5 +60,14 @@ public class ConcurrencyTests
         Assert.Single(all.Items);
         var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>("c-1", FollowUp.Customers.CustomerEntity.ProfileRowKey);
         Assert.Equal(1, profile.Value.OrderCount);
+    }
+
+    /// <summary>Ingests both events at once, alternating which starts first, and gives the first one's result.</summary>
+    private static async Task<FollowUp.Ingest.IngestResult> RaceAsync(PipelineHarness harness, int n, System.Text.Json.Nodes.JsonObject scheduling, System.Text.Json.Nodes.JsonObject cancelling)
+    {
+        var results = n % 2 == 0
+            ? await Task.WhenAll(harness.IngestAsync(scheduling), harness.IngestAsync(cancelling))
+            : (await Task.WhenAll(harness.IngestAsync(cancelling), harness.IngestAsync(scheduling))).Reverse().ToArray();
+        return results[0];
     }
 }

@@ -1,10 +1,6 @@
 using Azure;
 using FollowUp.Events;
-using FollowUp.Storage;
 using FollowUp.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace FollowUp.Core.Tests.Ingest;
 
@@ -15,8 +11,7 @@ public class RetryTests
     public async Task IngestAsync_ThirdOrderFailsPartWayAndIsRetriedAfterAFourth_StillGetsTheThirdOrderReward()
     {
         var faults = new StorageFaults();
-        await using var harness = await PipelineHarness.CreateAsync(services: services =>
-            services.Replace(ServiceDescriptor.Singleton(provider => faults.Client(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!))));
+        await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-1"));
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-2"));
 

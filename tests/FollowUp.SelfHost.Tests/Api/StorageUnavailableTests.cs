@@ -1,8 +1,4 @@
 using System.Net;
-using FollowUp.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace FollowUp.SelfHost.Tests.Api;
 
@@ -15,8 +11,7 @@ public class StorageUnavailableTests
     public async Task Get_StorageNotAnswering_Is503ProblemToRetry(string path)
     {
         var faults = new StorageFaults();
-        await using var factory = await SelfHostFactory.CreateAsync(services: services =>
-            services.Replace(ServiceDescriptor.Singleton(provider => faults.Client(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!))));
+        await using var factory = await SelfHostFactory.CreateAsync(services: faults.InstallIn);
         using var client = factory.CreateApiClient();
         faults.Fail("Rules", "GET", skip: 0, count: 100);
         faults.Fail("Templates", "GET", skip: 0, count: 100);
