@@ -22,6 +22,12 @@ public sealed class DispatchOptions
     /// <summary>Longest wait between attempts (default 1 hour).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long work the Functions timer handed out through the queue is left to that queue message before the timer
+    /// hands it out again (default 1 minute): the fallback for a batch that failed or went to the poison queue.
+    /// </summary>
+    public TimeSpan HandOutLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The self-host's dispatch loop looks at least this often, to find work scheduled by other instances (default 15 seconds).</summary>
     public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

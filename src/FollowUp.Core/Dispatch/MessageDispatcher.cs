@@ -68,6 +68,18 @@ public sealed partial class MessageDispatcher(
         return summary;
     }
 
+    /// <summary>
+    /// For a dispatcher spread over several workers (the Functions timer): finds what is due, leases it for
+    /// <see cref="DispatchOptions.HandOutLease"/> so that the next look does not hand it out again, and returns it in
+    /// batches for <see cref="DispatchBatchAsync"/>. Work handed out and never done is handed out again after the lease.
+    /// </summary>
+    public Task<IReadOnlyList<DispatchBatch>> PlanAsync(CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException("lands with the batched layout");
+
+    /// <summary>Sends one batch that <see cref="PlanAsync"/> handed out; ids no longer due are skipped.</summary>
+    public Task<DispatchSummary> DispatchBatchAsync(DispatchBatch batch, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException("lands with the batched layout");
+
     /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => life.NextDueAsync(cancellationToken);
 

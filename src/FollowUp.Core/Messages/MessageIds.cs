@@ -22,6 +22,13 @@ public static class MessageIds
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 
+    /// <summary>The Messages table partition a message lives in (temporary: lands with the batched layout).</summary>
+    public static string PartitionOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id[..1];
+    }
+
     /// <summary>What a message id looks like: 32 lower-case hex digits.</summary>
     public static bool IsWellFormed(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 }
