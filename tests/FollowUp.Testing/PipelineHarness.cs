@@ -102,12 +102,16 @@ public sealed class PipelineHarness : IAsyncDisposable
         return await Dispatcher.DispatchDueAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The first schedule entry due now, as a dispatcher would find it.</summary>
-    public async Task<ScheduleEntry> DueEntryAsync()
+    /// <summary>The first message due now, as a dispatcher would find it.</summary>
+    public async Task<MessageEntity> DueMessageAsync()
     {
-        await foreach (var entry in Tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(Time.GetUtcNow())).ConfigureAwait(false))
+        var now = Time.GetUtcNow();
+        foreach (var listed in await Life.DuePartitionsAsync(now).ConfigureAwait(false))
         {
-            return entry;
+            if ((await Life.PendingInAsync(listed, now).ConfigureAwait(false)).Due is [var first, ..])
+            {
+                return first;
+            }
         }
 
         throw new InvalidOperationException("Nothing is due.");

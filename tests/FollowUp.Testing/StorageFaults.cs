@@ -21,7 +21,16 @@ public sealed class StorageFaults : HttpPipelinePolicy
     private readonly ConcurrentQueue<Fault> _faults = new();
     private int _injected;
 
+    private int _requests;
+    private int _reads;
+
     public int Injected => Volatile.Read(ref _injected);
+
+    /// <summary>Every request the storage client sent (or was refused here), to show what a piece of work costs.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The GET requests among <see cref="Requests"/>: point reads and queries.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Replaces the registered table service with one on the same connection string and these faults in its pipeline.</summary>
     public void InstallIn(IServiceCollection services) =>
@@ -53,8 +62,14 @@ public sealed class StorageFaults : HttpPipelinePolicy
     private void Check(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        Interlocked.Increment(ref _requests);
         var path = message.Request.Uri.Path;
         var method = message.Request.Method.Method;
+        if (method == "GET")
+        {
+            Interlocked.Increment(ref _reads);
+        }
+
         foreach (var fault in _faults)
         {
             if (fault.Matches(path, method) && fault.Take())

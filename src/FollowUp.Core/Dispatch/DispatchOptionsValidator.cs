@@ -28,6 +28,7 @@ internal sealed class DispatchOptionsValidator(IOptions<SendGridOptions> sendGri
         Check(options.RetryBaseDelay > TimeSpan.Zero, nameof(options.RetryBaseDelay), "must be positive");
         Check(options.MaxRetryDelay >= options.RetryBaseDelay && options.MaxRetryDelay <= TimeSpan.FromDays(1), nameof(options.MaxRetryDelay), "must be at least RetryBaseDelay and at most one day");
         Check(options.IdleInterval > TimeSpan.Zero && options.IdleInterval <= TimeSpan.FromHours(1), nameof(options.IdleInterval), "must be positive and at most one hour");
+        Check(options.HandOutLease >= TimeSpan.FromSeconds(5) && options.HandOutLease <= TimeSpan.FromHours(1), nameof(options.HandOutLease), "must be from 5 seconds to 1 hour");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

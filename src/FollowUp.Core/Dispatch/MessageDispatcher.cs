@@ -28,38 +28,193 @@ public sealed partial class MessageDispatcher(
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
 {
-    /// <summary>An hour of minute-long deferrals: long enough for any outage, short of keeping a broken row due forever.</summary>
-    private const int MaxDeferrals = 60;
+    /// <summary>How stale the suppression list may be when a chunk is sent: an unsubscribe this recent may still race a send.</summary>
+    private static readonly TimeSpan SuppressionsMaxAge = TimeSpan.FromSeconds(1);
 
     private DispatchOptions Options => options.Value;
 
     private Backoff Backoff => new(Options.RetryBaseDelay, Options.MaxRetryDelay);
 
-    /// <summary>Sends everything due now, page by page, until nothing due is left that this pass has not handled.</summary>
+    /// <summary>
+    /// Sends everything due now: each listed partition is read once, its due messages claimed up to 100 in one
+    /// transaction, sent side by side, and their outcomes written together. Storage requests follow the messages due,
+    /// never those waiting for later.
+    /// </summary>
     public async Task<DispatchSummary> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
-        var counts = new ConcurrentDictionary<DispatchOutcome, int>();
-        var handled = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        var counts = new Counts();
+        var now = time.GetUtcNow();
+        DateTimeOffset? next = null;
+        foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            var batch = await life.DueAsync(time.GetUtcNow(), Options.BatchSize, handled, cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            var scan = await ScanAsync(() => life.PendingInAsync(listed, now, cancellationToken), counts).ConfigureAwait(false);
+            next = Earlier(next, scan?.NextDue);
+            foreach (var chunk in (scan?.Due ?? []).Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)))
             {
-                break;
+                await ProcessChunkAsync(chunk, counts, cancellationToken).ConfigureAwait(false);
             }
-
-            await Parallel.ForEachAsync(
-                batch,
-                new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
-                async (entry, token) =>
-                {
-                    var outcome = await ProcessAsync(entry, token).ConfigureAwait(false);
-                    counts.AddOrUpdate(outcome, 1, (_, count) => count + 1);
-                }).ConfigureAwait(false);
         }
 
-        int Count(DispatchOutcome outcome) => counts.GetValueOrDefault(outcome);
-        var summary = new DispatchSummary(Count(DispatchOutcome.Sent), Count(DispatchOutcome.Retrying), Count(DispatchOutcome.Failed), Count(DispatchOutcome.Cancelled), Count(DispatchOutcome.Stale), Count(DispatchOutcome.Busy), Count(DispatchOutcome.Faulted), Count(DispatchOutcome.Deferred));
+        next = Earlier(next, await life.NextMinuteAsync(now, cancellationToken).ConfigureAwait(false));
+        return Summarize(counts, next);
+    }
+
+    /// <summary>
+    /// For a dispatcher spread over several workers (the Functions timer): finds what is due, leases it for
+    /// <see cref="DispatchOptions.HandOutLease"/> so that the next look does not hand it out again, and returns it in
+    /// batches for <see cref="DispatchBatchAsync"/>. Work handed out and never done is handed out again after the lease.
+    /// </summary>
+    public async Task<IReadOnlyList<DispatchBatch>> PlanAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var batches = new List<DispatchBatch>();
+        foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            var scan = await life.PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
+
+            // Within the lease, only what fell due since the last hand-out; after it, everything still pending.
+            var leased = listed.HandedOutAt is { } at && at + Options.HandOutLease > now ? listed.HandedOutThrough : null;
+            var ids = scan.Due.Where(m => leased is null || m.DueAt > leased).Select(m => m.RowKey).ToList();
+            if (ids.Count == 0 || !await life.LeaseAsync(listed, now, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            batches.AddRange(ids.Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)).Select(chunk => new DispatchBatch(listed.Partition, chunk)));
+        }
+
+        return batches;
+    }
+
+    /// <summary>Sends one batch that <see cref="PlanAsync"/> handed out; ids no longer due are skipped.</summary>
+    public async Task<DispatchSummary> DispatchBatchAsync(DispatchBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var counts = new Counts();
+        var scan = await life.PendingAmongAsync(batch.Partition, batch.Ids, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        counts.Add(DispatchOutcome.Stale, batch.Ids.Count - scan.Due.Count - scan.Busy - scan.Unreadable);
+        counts.Add(DispatchOutcome.Busy, scan.Busy);
+        counts.Add(DispatchOutcome.Failed, scan.Unreadable);
+        await ProcessChunkAsync([.. scan.Due], counts, cancellationToken).ConfigureAwait(false);
+        return Summarize(counts, scan.NextDue);
+    }
+
+    /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => life.NextDueAsync(cancellationToken);
+
+    /// <summary>Reads one partition; a partition storage cannot read now is left for the next pass, not the end of this one.</summary>
+    private async Task<PendingScan?> ScanAsync(Func<Task<PendingScan>> read, Counts counts)
+    {
+        try
+        {
+            var scan = await read().ConfigureAwait(false);
+            counts.Add(DispatchOutcome.Busy, scan.Busy);
+            counts.Add(DispatchOutcome.Failed, scan.Unreadable);
+            return scan;
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            LogPartitionUnavailable(logger, ex.GetType().Name);
+            counts.Add(DispatchOutcome.Faulted, 1);
+            return null;
+        }
+    }
+
+    /// <summary>Claims a chunk of due messages of one partition in one request, then sends those claimed side by side.</summary>
+    private async Task ProcessChunkAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
+    {
+        if (chunk.Length == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<Claim> claims;
+        try
+        {
+            claims = await life.ClaimAsync(chunk, Options.ClaimDuration, Options.MaxAttempts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            // Nothing was claimed: the messages stay due for the next pass.
+            LogPartitionUnavailable(logger, ex.GetType().Name);
+            counts.Add(DispatchOutcome.Faulted, chunk.Length);
+            return;
+        }
+
+        var claimed = new List<Claim>();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            switch (claims[i].Outcome)
+            {
+                case ClaimOutcome.Claimed:
+                    claimed.Add(claims[i]);
+                    break;
+                case ClaimOutcome.GaveUp:
+                    LogGaveUp(logger, chunk[i].RowKey, claims[i].Message!.Attempts);
+                    Count(counts, DispatchOutcome.Failed);
+                    break;
+                case ClaimOutcome.Cancelled:
+                    Count(counts, DispatchOutcome.Cancelled);
+                    break;
+                default:
+                    Count(counts, DispatchOutcome.Busy);
+                    break;
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return;
+        }
+
+        // At most one read a second brings the suppression list up to date, for whole chunks. Should it fail, each send
+        // reads its own.
+        SuppressedAddresses? suppressed = null;
+        try
+        {
+            suppressed = await suppressions.CurrentAsync(SuppressionsMaxAge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            LogPartitionUnavailable(logger, ex.GetType().Name);
+        }
+
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
+            async (claim, token) => Count(counts, await ProcessAsync(claim.Message!, suppressed, token).ConfigureAwait(false))).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one claimed message and records the outcome; never throws but for cancellation.</summary>
+    internal async Task<DispatchOutcome> ProcessAsync(MessageEntity claimed, SuppressedAddresses? suppressed, CancellationToken cancellationToken)
+    {
+        using var activity = FollowUpTelemetry.Source.StartActivity("dispatch message");
+        activity?.SetTag(FollowUpTelemetry.MessageIdTag, claimed.RowKey);
+        activity?.SetTag(FollowUpTelemetry.RuleIdTag, claimed.RuleId);
+        var attempt = new Attempt(claimed);
+        DispatchOutcome outcome;
+        try
+        {
+            outcome = await SendAsync(attempt, suppressed).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            outcome = await RecordFaultAsync(attempt, ex).ConfigureAwait(false);
+        }
+
+        activity?.SetTag(FollowUpTelemetry.OutcomeTag, outcome.ToString().ToLowerInvariant());
+        return outcome;
+    }
+
+    private static void Count(Counts counts, DispatchOutcome outcome)
+    {
+        counts.Add(outcome, 1);
+        FollowUpTelemetry.MessagesDispatched.Add(1, new KeyValuePair<string, object?>(FollowUpTelemetry.OutcomeTag, outcome.ToString().ToLowerInvariant()));
+    }
+
+    private DispatchSummary Summarize(Counts counts, DateTimeOffset? next)
+    {
+        var summary = new DispatchSummary(counts[DispatchOutcome.Sent], counts[DispatchOutcome.Retrying], counts[DispatchOutcome.Failed], counts[DispatchOutcome.Cancelled], counts[DispatchOutcome.Stale], counts[DispatchOutcome.Busy], counts[DispatchOutcome.Faulted], counts[DispatchOutcome.Deferred]) { NextDue = next };
         if (summary.Total > 0)
         {
             LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy, summary.Faulted);
@@ -68,81 +223,26 @@ public sealed partial class MessageDispatcher(
         return summary;
     }
 
-    /// <summary>
-    /// For a dispatcher spread over several workers (the Functions timer): finds what is due, leases it for
-    /// <see cref="DispatchOptions.HandOutLease"/> so that the next look does not hand it out again, and returns it in
-    /// batches for <see cref="DispatchBatchAsync"/>. Work handed out and never done is handed out again after the lease.
-    /// </summary>
-    public Task<IReadOnlyList<DispatchBatch>> PlanAsync(CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("lands with the batched layout");
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    /// <summary>Sends one batch that <see cref="PlanAsync"/> handed out; ids no longer due are skipped.</summary>
-    public Task<DispatchSummary> DispatchBatchAsync(DispatchBatch batch, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("lands with the batched layout");
-
-    /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
-    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => life.NextDueAsync(cancellationToken);
-
-    /// <summary>Handles one due entry; never throws but for cancellation.</summary>
-    internal async Task<DispatchOutcome> ProcessAsync(ScheduleEntry entry, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> SendAsync(Attempt attempt, SuppressedAddresses? suppressed)
     {
-        using var activity = FollowUpTelemetry.Source.StartActivity("dispatch message");
-        activity?.SetTag(FollowUpTelemetry.MessageIdTag, entry.MessageId);
-        var attempt = new Attempt(entry);
-        DispatchOutcome outcome;
-        try
-        {
-            outcome = await ClaimAndSendAsync(attempt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            outcome = await RecordFaultAsync(attempt, ex, cancellationToken).ConfigureAwait(false);
-        }
-
-        var name = outcome.ToString().ToLowerInvariant();
-        activity?.SetTag(FollowUpTelemetry.RuleIdTag, attempt.Message?.RuleId);
-        activity?.SetTag(FollowUpTelemetry.OutcomeTag, name);
-        FollowUpTelemetry.MessagesDispatched.Add(1, new KeyValuePair<string, object?>(FollowUpTelemetry.OutcomeTag, name));
-        return outcome;
-    }
-
-    private async Task<DispatchOutcome> ClaimAndSendAsync(Attempt attempt, CancellationToken cancellationToken)
-    {
-        var claim = await life.ClaimAsync(attempt.Entry, Options.ClaimDuration, Options.MaxAttempts, cancellationToken).ConfigureAwait(false);
-        switch (claim.Outcome)
-        {
-            case ClaimOutcome.Busy:
-                return DispatchOutcome.Busy;
-            case ClaimOutcome.Stale:
-                return DispatchOutcome.Stale;
-            case ClaimOutcome.Cancelled:
-                return DispatchOutcome.Cancelled;
-            case ClaimOutcome.GaveUp:
-                LogGaveUp(logger, attempt.Entry.MessageId, claim.Message!.Attempts);
-                return DispatchOutcome.Failed;
-        }
-
-        attempt.Message = claim.Message!;
         var message = attempt.Message;
 
         // Once claimed, the attempt runs to its end even if the host is stopping: a send cut off after the provider
         // accepted it, or a record cut off after the send, is how a mail goes out twice. A send is bounded by the
         // provider's timeout.
-        cancellationToken = CancellationToken.None;
-        if (await suppressions.IsSuppressedAsync(message.Email, cancellationToken).ConfigureAwait(false))
+        var cancellationToken = CancellationToken.None;
+        if (suppressed?.Contains(message.Email) ?? await suppressions.IsSuppressedAsync(message.Email, cancellationToken).ConfigureAwait(false))
         {
-            await life.SettleAsync(message, attempt.Entry, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.Cancelled;
         }
 
         var template = await templates.GetForSendingAsync(message.TemplateId, cancellationToken).ConfigureAwait(false);
         if (template is null)
         {
-            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, $"template '{message.TemplateId}' does not exist", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, MessageStatus.Failed, $"template '{message.TemplateId}' does not exist", cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.Failed;
         }
 
@@ -156,7 +256,7 @@ public sealed partial class MessageDispatcher(
         {
             var reason = "render failed: " + Scrub(ex.Message, message, model);
             LogRenderFailed(logger, message.RowKey, reason);
-            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, MessageStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.Failed;
         }
 
@@ -187,7 +287,7 @@ public sealed partial class MessageDispatcher(
         {
             // From here on the mail is out: nothing may turn this into a retry.
             attempt.Accepted = true;
-            await life.MarkSentAsync(message, attempt.Entry, outcome.ProviderMessageId, content.Locale, content.Subject, cancellationToken).ConfigureAwait(false);
+            await life.MarkSentAsync(message, outcome.ProviderMessageId, content.Locale, content.Subject, cancellationToken).ConfigureAwait(false);
             FollowUpTelemetry.DueToSent.Record((time.GetUtcNow() - message.DueAt).TotalSeconds, new KeyValuePair<string, object?>(FollowUpTelemetry.RuleIdTag, message.RuleId));
             LogSent(logger, message.RowKey, message.RuleId, message.Attempts);
             return DispatchOutcome.Sent;
@@ -196,15 +296,15 @@ public sealed partial class MessageDispatcher(
         var why = Scrub(outcome.Reason ?? "refused by the provider", message, model);
         if (outcome.Result == SendResult.Transient && message.Attempts < Options.MaxAttempts)
         {
-            var dueAt = ScheduleEntry.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts, outcome.RetryAfter));
-            await life.RetryLaterAsync(message, attempt.Entry, why, dueAt, cancellationToken).ConfigureAwait(false);
+            var dueAt = MessageIds.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts, outcome.RetryAfter));
+            await life.RetryLaterAsync(message, why, dueAt, cancellationToken).ConfigureAwait(false);
             LogRetrying(logger, message.RowKey, message.Attempts, why, dueAt);
             return DispatchOutcome.Retrying;
         }
 
         var final = outcome.Result == SendResult.Transient ? $"gave up after {message.Attempts} attempts; last: {why}" : why;
         LogSendFailed(logger, message.RowKey, message.Attempts, final);
-        await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, final, cancellationToken).ConfigureAwait(false);
+        await life.SettleAsync(message, MessageStatus.Failed, final, cancellationToken).ConfigureAwait(false);
         return DispatchOutcome.Failed;
     }
 
@@ -213,11 +313,11 @@ public sealed partial class MessageDispatcher(
     /// not go out, the fault is recorded on the message like a failed attempt (retried, or failed with the reason when
     /// attempts are used up). If that cannot be recorded either, the message stays due and its claim expires.
     /// </summary>
-    private async Task<DispatchOutcome> RecordFaultAsync(Attempt attempt, Exception fault, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> RecordFaultAsync(Attempt attempt, Exception fault)
     {
         var message = attempt.Message;
         var reason = SafeReason(fault, message);
-        LogFault(logger, attempt.Entry.MessageId, reason);
+        LogFault(logger, message.RowKey, reason);
         if (attempt.Accepted)
         {
             return DispatchOutcome.Sent;
@@ -225,45 +325,28 @@ public sealed partial class MessageDispatcher(
 
         try
         {
-            if (message is null && attempt.Entry.Deferrals >= MaxDeferrals)
-            {
-                await life.RemoveEntryAsync(attempt.Entry, cancellationToken).ConfigureAwait(false);
-                LogAbandoned(logger, attempt.Entry.MessageId, MaxDeferrals);
-                return DispatchOutcome.Faulted;
-            }
-
-            if (message is null)
-            {
-                await life.DeferEntryAsync(attempt.Entry, ScheduleEntry.Truncate(time.GetUtcNow() + TimeSpan.FromMinutes(1)), cancellationToken).ConfigureAwait(false);
-                return DispatchOutcome.Deferred;
-            }
-
             if (message.Attempts < Options.MaxAttempts)
             {
-                var dueAt = ScheduleEntry.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts));
-                await life.RetryLaterAsync(message, attempt.Entry, reason, dueAt, cancellationToken).ConfigureAwait(false);
+                var dueAt = MessageIds.Truncate(time.GetUtcNow() + Backoff.For(message.RowKey, message.Attempts));
+                await life.RetryLaterAsync(message, reason, dueAt, CancellationToken.None).ConfigureAwait(false);
                 return DispatchOutcome.Retrying;
             }
 
-            await life.SettleAsync(message, attempt.Entry, MessageStatus.Failed, $"gave up after {message.Attempts} attempts; last: {reason}", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, MessageStatus.Failed, $"gave up after {message.Attempts} attempts; last: {reason}", CancellationToken.None).ConfigureAwait(false);
             return DispatchOutcome.Failed;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
         }
         catch (Exception ex)
         {
-            LogFault(logger, attempt.Entry.MessageId, $"and recording it failed too ({ex.GetType().Name}); the claim will expire");
+            LogFault(logger, message.RowKey, $"and recording it failed too ({ex.GetType().Name}); the claim will expire");
             return DispatchOutcome.Faulted;
         }
     }
 
-    private static string SafeReason(Exception fault, MessageEntity? message)
+    private static string SafeReason(Exception fault, MessageEntity message)
     {
         try
         {
-            return Scrub($"internal error ({fault.GetType().Name}): {fault.Message}", message, message is null ? null : MessageScheduler.ParseModel(message));
+            return Scrub($"internal error ({fault.GetType().Name}): {fault.Message}", message, MessageScheduler.ParseModel(message));
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
@@ -292,14 +375,28 @@ public sealed partial class MessageDispatcher(
     private static string? Text(JsonNode? parent, string name) =>
         parent is JsonObject obj && obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>What one dispatch of one entry has got to, so that a fault can be recorded correctly.</summary>
-    private sealed class Attempt(ScheduleEntry entry)
+    /// <summary>What one attempt at a claimed message has got to, so that a fault can be recorded correctly.</summary>
+    private sealed class Attempt(MessageEntity message)
     {
-        public ScheduleEntry Entry { get; } = entry;
-
-        public MessageEntity? Message { get; set; }
+        public MessageEntity Message { get; } = message;
 
         public bool Accepted { get; set; }
+    }
+
+    /// <summary>Outcome counts of a pass, added to from sends running side by side.</summary>
+    private sealed class Counts
+    {
+        private readonly ConcurrentDictionary<DispatchOutcome, int> _counts = new();
+
+        public int this[DispatchOutcome outcome] => _counts.GetValueOrDefault(outcome);
+
+        public void Add(DispatchOutcome outcome, int count)
+        {
+            if (count > 0)
+            {
+                _counts.AddOrUpdate(outcome, count, (_, sum) => sum + count);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Busy} held by another dispatcher, {Faulted} faulted")]
@@ -323,8 +420,9 @@ public sealed partial class MessageDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: too little of its claim is left to wait for the provider; left for the claim to expire")]
     private static partial void LogClaimTooShort(ILogger logger, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Message {MessageId} could not be read in {Deferrals} tries a minute apart; its schedule entry was removed and the row is left for a person to look at")]
-    private static partial void LogAbandoned(ILogger logger, string messageId, int deferrals);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A partition of due messages could not be read or claimed now ({Error}); it stays due for the next pass")]
+    private static partial void LogPartitionUnavailable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId}: {Reason}")]
     private static partial void LogFault(ILogger logger, string messageId, string reason);

@@ -99,7 +99,7 @@ public sealed partial class EventIngestor(
 
             // Read only when a rule will schedule: most cancelling and delivery events schedule nothing.
             suppressed ??= await suppressions.IsSuppressedAsync(@event.Customer.Email, cancellationToken).ConfigureAwait(false);
-            var result = await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, state.Seen, cancellationToken).ConfigureAwait(false);
+            var result = await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, state.Seen, state.Messages, cancellationToken).ConfigureAwait(false);
             scheduled.Add(result);
             if (result.Status == MessageStatus.Scheduled && rule.CancelOn.Count > 0)
             {

@@ -5,20 +5,14 @@ using FollowUp.Storage;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// Reads messages for the results API. By customer is one partition (with an order or deal, one index partition);
-/// by message id goes through the index; otherwise a server-side filter, page by page.
+/// Reads messages for the results API. By message id is one read (the id says where the row is); by customer, order
+/// or deal goes through the index; otherwise a server-side filter, page by page.
 /// </summary>
 public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, MessageLife life)
 {
     public async Task<MessageEntity?> FindAsync(string messageId, CancellationToken cancellationToken = default)
     {
-        if (!MessageIds.IsWellFormed(messageId))
-        {
-            return null;
-        }
-
-        var customerKey = await index.CustomerKeyOfAsync(messageId, cancellationToken).ConfigureAwait(false);
-        return customerKey is null ? null : await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
+        return await life.GetAsync(messageId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken = default)
@@ -29,11 +23,13 @@ public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, Mes
             return await ListBySubjectAsync(query, SubjectIndex.PartitionFor(query.OrderId is null ? SubjectKind.Deal : SubjectKind.Order, customerId, subjectId), cancellationToken).ConfigureAwait(false);
         }
 
-        var filters = new List<string>();
-        if (query.CustomerId is not null)
+        if (query.CustomerId is { } customer)
         {
-            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(query.CustomerId)}"));
+            var (ids, next) = await index.ListCustomerMessagesAsync(TableKey.Encode(customer), query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(ids, query, next, cancellationToken).ConfigureAwait(false);
         }
+
+        var filters = new List<string>();
 
         if (query.OrderId is not null)
         {
@@ -63,16 +59,17 @@ public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, Mes
     private async Task<MessagePage> ListBySubjectAsync(MessageQuery query, string partition, CancellationToken cancellationToken)
     {
         var (rows, continuation) = await index.ListMessagesAsync(partition, query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
-        var items = new List<MessageView>();
-        foreach (var (messageId, customerKey) in rows)
-        {
-            var message = await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
-            if (message is not null && (query.Status is null || message.GetStatus() == query.Status))
-            {
-                items.Add(MessageView.From(message));
-            }
-        }
+        return await ReadAsync(rows.Select(row => row.MessageId), query, continuation, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Reads the listed messages side by side (each is one point read), keeping the index's order.</summary>
+    private async Task<MessagePage> ReadAsync(IEnumerable<string> ids, MessageQuery query, string? continuation, CancellationToken cancellationToken)
+    {
+        var messages = await Task.WhenAll(ids.Select(id => life.GetAsync(id, cancellationToken))).ConfigureAwait(false);
+        var items = messages
+            .Where(message => message is not null && (query.Status is null || message.GetStatus() == query.Status))
+            .Select(message => MessageView.From(message!))
+            .ToList();
         return new MessagePage(items, continuation);
     }
 }

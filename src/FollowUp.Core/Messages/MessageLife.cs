@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using FollowUp.Storage;
@@ -9,35 +8,71 @@ namespace FollowUp.Messages;
 
 /// <summary>
 /// The one owner of a message's life and of the Messages and Schedule tables. Every change of status — scheduled,
-/// claimed, sent, retry, failed, cancelled, answered, unsubscribed — is a method here, applied through one
-/// read-modify-write on the row's ETag (<see cref="TransitionAsync"/>), with every stored value bounded and scrubbed
-/// of personal data before it is written. Schedule entries only point at messages; the row decides.
+/// claimed, sent, retry, failed, cancelled, answered, unsubscribed — is a method here, applied as a read-modify-write on
+/// the row's ETag, with every stored value bounded and scrubbed of personal data before it is written.
 /// </summary>
-public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal signal, TimeProvider time, ILogger<MessageLife> logger)
+/// <remarks>
+/// A message lives in the partition of the minute it first fell due (<see cref="MessageIds"/>), and is its own schedule
+/// entry: what is due is read straight from the partitions the directory (<see cref="DueDirectory"/>) lists, claims of
+/// a partition's due messages are one entity-group transaction, and the outcomes of sends running side by side are
+/// written together (<see cref="GroupCommit"/>). A conflict on one row never costs the others: that row is decided
+/// afresh on its own.
+/// </remarks>
+public sealed partial class MessageLife
 {
     private const int MaxWriteAttempts = 8;
+    private const string PendingFilter = "(Status eq 'Scheduled' or Status eq 'Claimed')";
 
-    public async Task<MessageEntity?> GetAsync(string customerKey, string messageId, CancellationToken cancellationToken = default)
+    private readonly FollowUpTables _tables;
+    private readonly DispatchSignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MessageLife> _logger;
+    private readonly DueDirectory _due;
+    private readonly GroupCommit _outcomes;
+
+    public MessageLife(FollowUpTables tables, DispatchSignal signal, TimeProvider time, ILogger<MessageLife> logger)
     {
-        var found = await tables.Messages.GetEntityIfExistsAsync<MessageEntity>(customerKey, messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(tables);
+        _tables = tables;
+        _signal = signal;
+        _time = time;
+        _logger = logger;
+        _due = new DueDirectory(tables.Schedule, time);
+        _outcomes = new GroupCommit(tables.Messages);
+    }
+
+    private TableClient Messages => _tables.Messages;
+
+    public async Task<MessageEntity?> GetAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        if (!MessageIds.IsWellFormed(messageId))
+        {
+            return null;
+        }
+
+        var found = await Messages.GetEntityIfExistsAsync<MessageEntity>(MessageIds.PartitionOf(messageId), messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? found.Value : null;
     }
 
     /// <summary>
-    /// Writes a new message, scheduled (with its schedule entry) or, when <paramref name="cancelReason"/> is given,
-    /// born cancelled so that the ledger says why it was never sent. If it exists already, returns that one instead.
+    /// Writes a new message, scheduled or, when <paramref name="cancelReason"/> is given, born cancelled so that the
+    /// ledger says why it was never sent. If it exists already, returns that one instead.
     /// </summary>
-    /// <param name="draft">The message's data; its status is set here.</param>
+    /// <param name="draft">The message's data (its id says its partition); its status is set here.</param>
     /// <param name="cancelReason">Why it must not be sent, or null to schedule it.</param>
     /// <param name="scheduledDetail">What the history says about its scheduling.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<(MessageEntity Message, bool Created)> CreateAsync(MessageEntity draft, string? cancelReason, string scheduledDetail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
+        draft.PartitionKey = MessageIds.PartitionOf(draft.RowKey);
         if (cancelReason is null)
         {
             draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, scheduledDetail));
+
+            // Listed before it is written: a pass that reads the directory after this finds the message.
+            await _due.TouchAsync(draft.PartitionKey, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -48,41 +83,45 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         draft.Bound();
         try
         {
-            var response = await tables.Messages.AddEntityAsync(draft, cancellationToken).ConfigureAwait(false);
+            var response = await Messages.AddEntityAsync(draft, cancellationToken).ConfigureAwait(false);
             draft.ETag = response.Headers.ETag ?? draft.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await GetAsync(draft.PartitionKey, draft.RowKey, cancellationToken).ConfigureAwait(false)
+            var existing = await GetAsync(draft.RowKey, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A message that conflicted on insert could not be read back.", ex);
             await EnsureScheduledAsync(existing, cancellationToken).ConfigureAwait(false);
             return (existing, false);
         }
 
-        await EnsureScheduledAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (cancelReason is null)
+        {
+            _signal.Notify(draft.DueAt);
+        }
+
         return (draft, true);
     }
 
-    /// <summary>Makes sure a scheduled message has its schedule entry; idempotent, so a replay repairs a crash before it.</summary>
+    /// <summary>Makes sure a pending message's partition is listed as due; idempotent, so a replay repairs a crash before it.</summary>
     public async Task EnsureScheduledAsync(MessageEntity message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.GetStatus() != MessageStatus.Scheduled)
+        if (message.GetStatus() is not (MessageStatus.Scheduled or MessageStatus.Claimed))
         {
             return;
         }
 
-        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(message.RowKey, message.PartitionKey, message.DueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        signal.Notify(message.DueAt);
+        await _due.TouchAsync(message.PartitionKey, cancellationToken).ConfigureAwait(false);
+        _signal.Notify(message.DueAt);
     }
 
     /// <summary>Cancels a pending message when <paramref name="applies"/> says so; safe against a dispatcher claiming it at the same moment.</summary>
-    /// <returns>The cancelled message, or null when there was nothing to cancel.</returns>
-    public async Task<MessageEntity?> CancelAsync(string customerKey, string messageId, Func<MessageEntity, bool> applies, string reason, CancellationToken cancellationToken = default)
+    /// <returns>The cancelled message, or null when there was nothing to cancel (or it is being sent: then no later attempt will be).</returns>
+    public async Task<MessageEntity?> CancelAsync(string messageId, Func<MessageEntity, bool> applies, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(applies);
-        var now = time.GetUtcNow();
-        var cancelled = await TransitionAsync(customerKey, messageId, null, m =>
+        var now = _time.GetUtcNow();
+        var cancelled = await TransitionAsync(messageId, null, m =>
         {
             if (!applies(m))
             {
@@ -112,101 +151,146 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, reason));
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        if (cancelled?.GetStatus() == MessageStatus.Claimed)
+        return cancelled?.GetStatus() == MessageStatus.Claimed ? null : cancelled;
+    }
+
+    /// <summary>The partitions listed as holding pending messages whose minute has begun.</summary>
+    public Task<IReadOnlyList<DuePartition>> DuePartitionsAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _due.DueAsync(now, cancellationToken);
+
+    /// <summary>
+    /// Everything pending in a listed partition, read in one query: what is due now, what is busy, and when the next
+    /// falls due. A partition found old, quiet and empty is taken off the list.
+    /// </summary>
+    public async Task<PendingScan> PendingInAsync(DuePartition listed, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {listed.Partition}") + " and " + PendingFilter;
+        var (rows, unreadable) = await ReadPendingAsync(filter, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0 && unreadable == 0)
         {
-            return null;
+            await _due.TryRetireAsync(listed, cancellationToken).ConfigureAwait(false);
         }
 
-        if (cancelled is not null)
+        return Scan(rows, now, unreadable);
+    }
+
+    /// <summary>Of the given ids in one partition (a batch handed out earlier), those pending; one range query.</summary>
+    public async Task<PendingScan> PendingAmongAsync(string partition, IReadOnlyCollection<string> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
         {
-            await RemoveEntryAsync(ScheduleEntry.Create(messageId, customerKey, cancelled.DueAt), cancellationToken).ConfigureAwait(false);
+            return new PendingScan([], 0, null);
         }
 
-        return cancelled;
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var first = wanted.Min(StringComparer.Ordinal)!;
+        var last = wanted.Max(StringComparer.Ordinal)!;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}") + " and " + PendingFilter;
+        var (rows, unreadable) = await ReadPendingAsync(filter, cancellationToken).ConfigureAwait(false);
+        return Scan(rows.FindAll(row => wanted.Contains(row.RowKey)), now, unreadable);
+    }
+
+    /// <summary>Notes that a partition's messages due up to <paramref name="through"/> were handed out; false when another planner did first.</summary>
+    public Task<bool> LeaseAsync(DuePartition listed, DateTimeOffset through, CancellationToken cancellationToken = default) =>
+        _due.TryLeaseAsync(listed, through, cancellationToken);
+
+    /// <summary>When the earliest pending message falls due (or a live claim ends), or null when nothing is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        DateTimeOffset? next = null;
+        foreach (var listed in await _due.DueAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            var scan = await PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
+            next = Earlier(next, scan.Due.Count > 0 ? scan.Due[0].DueAt : scan.NextDue);
+        }
+
+        // Later minutes: the first that still holds something pending.
+        for (var after = now; next is null;)
+        {
+            var minute = await _due.FirstMinuteAfterAsync(after, cancellationToken).ConfigureAwait(false);
+            if (minute.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var listed in minute)
+            {
+                next = Earlier(next, (await PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false)).NextDue);
+            }
+
+            after = MessageIds.MinuteOf(minute[0].Partition);
+        }
+
+        return next;
     }
 
     /// <summary>
-    /// Claims the entry's message for one dispatcher, by updating it to Claimed under its ETag: of two dispatchers,
-    /// exactly one succeeds. A claim that expired unfinished counts as an attempt; when the attempts are used up the
-    /// message is failed as "outcome unknown" instead of being sent again.
+    /// The start of the first minute after <paramref name="now"/>'s that has messages listed: one read, whatever waits.
+    /// A dispatcher that looks again then reads that minute's partitions and finds the exact times.
     /// </summary>
-    public async Task<Claim> ClaimAsync(ScheduleEntry entry, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> NextMinuteAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await _due.FirstMinuteAfterAsync(now, cancellationToken).ConfigureAwait(false) is [var first, ..] ? MessageIds.MinuteOf(first.Partition) : null;
+
+    /// <summary>Claims one due message; see the overload for many.</summary>
+    public async Task<Claim> ClaimAsync(MessageEntity due, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default) =>
+        (await ClaimAsync([due], claimDuration, maxAttempts, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Claims due messages for this dispatcher, by updating each to Claimed under its ETag, a partition's rows in one
+    /// transaction: of two dispatchers, exactly one gets each message. A claim that expired unfinished counts as an
+    /// attempt; when the attempts are used up the message is failed as "outcome unknown" instead of being sent again.
+    /// </summary>
+    /// <exception cref="RequestFailedException">Storage refused every claim.</exception>
+    public async Task<IReadOnlyList<Claim>> ClaimAsync(IReadOnlyList<MessageEntity> due, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var message = await GetAsync(entry.CustomerKey, entry.MessageId, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (message is null || message.GetStatus() is not (MessageStatus.Scheduled or MessageStatus.Claimed))
+        ArgumentNullException.ThrowIfNull(due);
+        var now = _time.GetUtcNow();
+        var claims = new Claim[due.Count];
+        var writes = new List<(int Index, MessageEntity Row, ClaimOutcome Outcome)>();
+        for (var i = 0; i < due.Count; i++)
         {
-            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-            return new Claim(ClaimOutcome.Stale, null);
-        }
-
-        if (message.DueAt != entry.DueAt)
-        {
-            // An entry left from an earlier due time. The message itself is pending, so make sure its own entry is
-            // there before this one goes: whatever order writes landed in, a pending message always has an entry.
-            await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(message.RowKey, message.PartitionKey, message.DueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-            return new Claim(ClaimOutcome.Stale, null);
-        }
-
-        if (message.GetStatus() == MessageStatus.Claimed && message.ClaimedUntil > now)
-        {
-            return new Claim(ClaimOutcome.Busy, null);
-        }
-
-        var reclaimed = message.GetStatus() == MessageStatus.Claimed;
-        if (message.CancelRequested is { } cancelReason)
-        {
-            message.ClaimedUntil = null;
-            message.Reason = cancelReason;
-            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
-            if (!await TryWriteAsync(message, cancellationToken).ConfigureAwait(false))
+            var row = due[i].Copy();
+            var outcome = ClaimOne(row, now, claimDuration, maxAttempts);
+            if (outcome is { } decided)
             {
-                return new Claim(ClaimOutcome.Busy, null);
+                row.Bound();
+                writes.Add((i, row, decided));
             }
-
-            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-            return new Claim(ClaimOutcome.Cancelled, message);
-        }
-
-        if (reclaimed && message.Attempts >= maxAttempts)
-        {
-            var reason = $"outcome unknown: attempt {message.Attempts} stopped before its result was recorded, and all {maxAttempts} attempts are used; not retried, so that it is never sent twice";
-            message.ClaimedUntil = null;
-            message.Reason = reason;
-            message.Record(MessageStatus.Failed, new MessageEvent(now, MessageEventKind.Failed, reason));
-            if (!await TryWriteAsync(message, cancellationToken).ConfigureAwait(false))
+            else
             {
-                return new Claim(ClaimOutcome.Busy, null);
+                claims[i] = new Claim(ClaimOutcome.Busy, null);
             }
-
-            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-            return new Claim(ClaimOutcome.GaveUp, message);
         }
 
-        message.Attempts++;
-        message.ClaimedUntil = now + claimDuration;
-        message.Record(MessageStatus.Claimed, new MessageEvent(now, MessageEventKind.Claimed, reclaimed
-            ? $"attempt {message.Attempts}, after an earlier claim expired unfinished"
-            : $"attempt {message.Attempts}"));
-        return await TryWriteAsync(message, cancellationToken).ConfigureAwait(false)
-            ? new Claim(ClaimOutcome.Claimed, message)
-            : new Claim(ClaimOutcome.Busy, null);
+        var results = await RowBatches.ReplaceAsync(Messages, writes.ConvertAll(w => w.Row), cancellationToken).ConfigureAwait(false);
+        if (results.Length > 0 && results.All(r => r is not null && !RowBatches.IsConflict(r)))
+        {
+            throw results[0]!;
+        }
+
+        for (var n = 0; n < writes.Count; n++)
+        {
+            var (i, row, outcome) = writes[n];
+            claims[i] = results[n] is null ? new Claim(outcome, row) : new Claim(ClaimOutcome.Busy, null);
+        }
+
+        return claims;
     }
 
     /// <summary>
     /// Records that the provider accepted the message. This must never fail in a way that lets the mail go out again:
     /// if the full record cannot be written, a minimal one (status, time, provider id) is merged in its place.
     /// </summary>
-    public async Task MarkSentAsync(MessageEntity claimed, ScheduleEntry entry, string? providerMessageId, string locale, string subject, CancellationToken cancellationToken = default)
+    public async Task MarkSentAsync(MessageEntity claimed, string? providerMessageId, string locale, string subject, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        ArgumentNullException.ThrowIfNull(entry);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         try
         {
-            await TransitionAsync(claimed.PartitionKey, claimed.RowKey, claimed, m =>
+            await CommitAsync(claimed, m =>
             {
                 m.SentAt = now;
                 m.ProviderMessageId = providerMessageId;
@@ -221,23 +305,19 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         catch (Exception ex)
         {
             // Whatever failed (storage, a timeout, a bug), the mail is out: the ledger must say so.
-            LogSentRecordFailed(logger, ex.GetType().Name, claimed.RowKey);
+            LogSentRecordFailed(_logger, ex.GetType().Name, claimed.RowKey);
             await MarkSentMinimallyAsync(claimed, providerMessageId, now, ex, cancellationToken).ConfigureAwait(false);
         }
-
-        await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Puts a claimed message back on the schedule for another attempt at <paramref name="dueAt"/>.</summary>
-    public async Task RetryLaterAsync(MessageEntity claimed, ScheduleEntry entry, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    public async Task RetryLaterAsync(MessageEntity claimed, string reason, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        ArgumentNullException.ThrowIfNull(entry);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
 
-        // The new entry goes in before the message points at it, and the old one goes last: a crash anywhere leaves an entry to find.
-        await tables.Schedule.UpsertEntityAsync(ScheduleEntry.Create(claimed.RowKey, claimed.PartitionKey, dueAt), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await TransitionAsync(claimed.PartitionKey, claimed.RowKey, claimed, m =>
+        // It stays in its partition, which stays listed while anything in it is pending.
+        await CommitAsync(claimed, m =>
         {
             if (!StillOurs(m, claimed))
             {
@@ -257,22 +337,20 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             m.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.AttemptFailed, $"attempt {m.Attempts}: {reason}; next attempt at {dueAt:O}"));
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-        signal.Notify(dueAt);
+        _signal.Notify(dueAt);
     }
 
     /// <summary>Ends a claimed message's life as failed or cancelled, with the reason.</summary>
-    public async Task SettleAsync(MessageEntity claimed, ScheduleEntry entry, MessageStatus status, string reason, CancellationToken cancellationToken = default)
+    public async Task SettleAsync(MessageEntity claimed, MessageStatus status, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        ArgumentNullException.ThrowIfNull(entry);
         if (status is not (MessageStatus.Failed or MessageStatus.Cancelled))
         {
             throw new ArgumentOutOfRangeException(nameof(status), status, "A claimed message settles as failed or cancelled.");
         }
 
-        var now = time.GetUtcNow();
-        var settled = await TransitionAsync(claimed.PartitionKey, claimed.RowKey, claimed, m =>
+        var now = _time.GetUtcNow();
+        await CommitAsync(claimed, m =>
         {
             if (!StillOurs(m, claimed))
             {
@@ -284,21 +362,15 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
             m.Record(status, new MessageEvent(now, status == MessageStatus.Failed ? MessageEventKind.Failed : MessageEventKind.Cancelled, reason));
             return true;
         }, cancellationToken).ConfigureAwait(false);
-
-        // Only our own settlement retires the entry: if another dispatcher took the message over, the entry is its.
-        if (settled is not null)
-        {
-            await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Records a customer's one-click answer on a sent message; the same answer twice changes nothing.</summary>
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string customerKey, string messageId, string answer, CancellationToken cancellationToken = default)
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string messageId, string answer, CancellationToken cancellationToken = default)
     {
         var outcome = ResponseOutcome.NotFound;
         MessageEntity? seen = null;
-        var now = time.GetUtcNow();
-        var written = await TransitionAsync(customerKey, messageId, null, m =>
+        var now = _time.GetUtcNow();
+        var written = await TransitionAsync(messageId, null, m =>
         {
             seen = m;
             if (m.GetStatus() is not (MessageStatus.Sent or MessageStatus.Answered))
@@ -324,10 +396,10 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
     }
 
     /// <summary>Notes on the message that its recipient unsubscribed through it.</summary>
-    public async Task NoteUnsubscribedAsync(string customerKey, string messageId, string detail, CancellationToken cancellationToken = default)
+    public async Task NoteUnsubscribedAsync(string messageId, string detail, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        await TransitionAsync(customerKey, messageId, null, m =>
+        var now = _time.GetUtcNow();
+        await TransitionAsync(messageId, null, m =>
         {
             if (m.GetHistory().Any(e => e.Kind == MessageEventKind.Unsubscribed))
             {
@@ -339,79 +411,166 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The ids of a customer's pending messages to an address.</summary>
-    public async IAsyncEnumerable<string> PendingAsync(string customerKey, string email, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Whether the row is one a dispatcher may claim now, and if so what claiming it makes of it; null when another holds it.</summary>
+    private static ClaimOutcome? ClaimOne(MessageEntity message, DateTimeOffset now, TimeSpan claimDuration, int maxAttempts)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerKey} and Email eq {email} and (Status eq {nameof(MessageStatus.Scheduled)} or Status eq {nameof(MessageStatus.Claimed)})");
-        await foreach (var pending in tables.Messages.QueryAsync<MessageEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (message.GetStatus() == MessageStatus.Claimed && message.ClaimedUntil > now)
         {
-            yield return pending.RowKey;
+            return null;
         }
+
+        var reclaimed = message.GetStatus() == MessageStatus.Claimed;
+        if (message.CancelRequested is { } cancelReason)
+        {
+            message.ClaimedUntil = null;
+            message.Reason = cancelReason;
+            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
+            return ClaimOutcome.Cancelled;
+        }
+
+        if (reclaimed && message.Attempts >= maxAttempts)
+        {
+            var reason = $"outcome unknown: attempt {message.Attempts} stopped before its result was recorded, and all {maxAttempts} attempts are used; not retried, so that it is never sent twice";
+            message.ClaimedUntil = null;
+            message.Reason = reason;
+            message.Record(MessageStatus.Failed, new MessageEvent(now, MessageEventKind.Failed, reason));
+            return ClaimOutcome.GaveUp;
+        }
+
+        message.Attempts++;
+        message.ClaimedUntil = now + claimDuration;
+        message.Record(MessageStatus.Claimed, new MessageEvent(now, MessageEventKind.Claimed, reclaimed
+            ? $"attempt {message.Attempts}, after an earlier claim expired unfinished"
+            : $"attempt {message.Attempts}"));
+        return ClaimOutcome.Claimed;
     }
 
-    /// <summary>The schedule entries due at or before <paramref name="now"/>, earliest first, one page of at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<ScheduleEntry>> DueAsync(DateTimeOffset now, int limit, ISet<string> skip, CancellationToken cancellationToken = default)
+    private static PendingScan Scan(List<MessageEntity> rows, DateTimeOffset now, int unreadable)
     {
-        ArgumentNullException.ThrowIfNull(skip);
-        var batch = new List<ScheduleEntry>(limit);
-        await foreach (var entry in tables.Schedule.QueryAsync<ScheduleEntry>(ScheduleEntry.DueFilter(now), maxPerPage: limit, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var due = new List<MessageEntity>();
+        var busy = 0;
+        DateTimeOffset? next = null;
+        foreach (var row in rows)
         {
-            if (skip.Add(entry.PartitionKey + "/" + entry.RowKey))
+            var status = row.GetStatus();
+            if (status == MessageStatus.Claimed && row.ClaimedUntil > now)
             {
-                batch.Add(entry);
+                busy++;
+                next = Earlier(next, row.ClaimedUntil);
             }
-
-            if (batch.Count >= limit)
+            else if (status == MessageStatus.Claimed || row.DueAt <= now)
             {
-                break;
+                due.Add(row);
+            }
+            else
+            {
+                next = Earlier(next, row.DueAt);
             }
         }
 
-        return batch;
+        due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+        return new PendingScan(due, busy, next, unreadable);
     }
 
-    /// <summary>When the earliest pending message falls due, or null when nothing is scheduled.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
-    {
-        await foreach (var entry in tables.Schedule.QueryAsync<ScheduleEntry>(maxPerPage: 1, select: ["DueAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            return entry.DueAt;
-        }
-
-        return null;
-    }
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>
-    /// Moves an entry whose message could not even be read to <paramref name="dueAt"/>, so that it stops being due on
-    /// every pass; when the message reads again, its claim finds the entry's time stale and repairs it.
+    /// Reads pending rows. A row that cannot be read as a message (written by hand, or by a bug) would make the whole
+    /// query fail; then each row is read on its own, and those that still cannot be read are failed with the reason, so
+    /// that one bad row never holds up its partition.
     /// </summary>
-    public async Task DeferEntryAsync(ScheduleEntry entry, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    private async Task<(List<MessageEntity> Rows, int Unreadable)> ReadPendingAsync(string filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var moved = ScheduleEntry.Create(entry.MessageId, entry.CustomerKey, dueAt);
-        moved.Deferrals = entry.Deferrals + 1;
-        await tables.Schedule.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await RemoveEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        var rows = new List<MessageEntity>();
+        try
+        {
+            await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (Enum.TryParse<MessageStatus>(row.Status, out _))
+                {
+                    rows.Add(row);
+                }
+            }
+
+            return (rows, 0);
+        }
+        catch (Exception ex) when (ex is not (RequestFailedException or OperationCanceledException))
+        {
+            rows.Clear();
+        }
+
+        var unreadable = 0;
+        await foreach (var key in Messages.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var row = await Messages.GetEntityAsync<MessageEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                rows.Add(row.Value);
+            }
+            catch (Exception ex) when (ex is not (RequestFailedException or OperationCanceledException))
+            {
+                unreadable++;
+                await FailUnreadableAsync(key, ex, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return (rows, unreadable);
     }
 
-    public async Task RemoveEntryAsync(ScheduleEntry entry, CancellationToken cancellationToken = default)
+    private async Task FailUnreadableAsync(TableEntity key, Exception error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        await tables.Schedule.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        var reason = $"the stored row could not be read ({error.GetType().Name}); not sent";
+        LogUnreadable(_logger, key.RowKey, reason);
+        try
+        {
+            await Messages.UpdateEntityAsync(
+                new TableEntity(key.PartitionKey, key.RowKey) { [nameof(MessageEntity.Status)] = nameof(MessageStatus.Failed), [nameof(MessageEntity.Reason)] = reason },
+                key.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Changed meanwhile: the next pass reads it again.
+        }
     }
 
     /// <summary>
-    /// The one read-modify-write of a message row: <paramref name="apply"/> changes the row (or returns false to leave
-    /// it), and the change is written under the row's ETag. If someone wrote in between, the row is read again and
+    /// A dispatcher's outcome for a claimed row, written together with the outcomes of its other sends. If the row
+    /// changed since the claim (a cancel arrived), <paramref name="apply"/> decides afresh on what is there now.
+    /// </summary>
+    private async Task<MessageEntity?> CommitAsync(MessageEntity claimed, Func<MessageEntity, bool> apply, CancellationToken cancellationToken)
+    {
+        var changed = claimed.Copy();
+        if (!apply(changed))
+        {
+            return null;
+        }
+
+        changed.Bound();
+        var failure = await _outcomes.WriteAsync(changed).ConfigureAwait(false);
+        if (failure is null)
+        {
+            return changed;
+        }
+
+        return RowBatches.IsConflict(failure)
+            ? await TransitionAsync(claimed.RowKey, null, apply, cancellationToken).ConfigureAwait(false)
+            : await TransitionAsync(claimed.RowKey, claimed, apply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one read-modify-write of a single message row: <paramref name="apply"/> changes the row (or returns false to
+    /// leave it), and the change is written under the row's ETag. If someone wrote in between, the row is read again and
     /// <paramref name="apply"/> decides afresh on what is there now.
     /// </summary>
     /// <returns>The row as written, or null when there was no row or <paramref name="apply"/> left it.</returns>
-    private async Task<MessageEntity?> TransitionAsync(string customerKey, string messageId, MessageEntity? known, Func<MessageEntity, bool> apply, CancellationToken cancellationToken)
+    private async Task<MessageEntity?> TransitionAsync(string messageId, MessageEntity? known, Func<MessageEntity, bool> apply, CancellationToken cancellationToken)
     {
         var current = known?.Copy();
         for (var attempt = 1; ; attempt++)
         {
-            current ??= await GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false);
+            current ??= await GetAsync(messageId, cancellationToken).ConfigureAwait(false);
             if (current is null || !apply(current))
             {
                 return null;
@@ -437,7 +596,7 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         message.Bound();
         try
         {
-            var response = await tables.Messages.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await Messages.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             message.ETag = response.Headers.ETag ?? message.ETag;
             return true;
         }
@@ -462,12 +621,12 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
         {
             try
             {
-                await tables.Messages.UpdateEntityAsync(minimal, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await Messages.UpdateEntityAsync(minimal, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (attempt < 5 && (StorageFailure.Is(ex) || ex is TimeoutException or IOException))
             {
-                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), _time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -478,4 +637,7 @@ public sealed partial class MessageLife(FollowUpTables tables, DispatchSignal si
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} was accepted by the provider but its record could not be written in full ({Error}); writing a minimal one")]
     private static partial void LogSentRecordFailed(ILogger logger, string error, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Message {MessageId}: {Reason}; the row is left for a person to look at")]
+    private static partial void LogUnreadable(ILogger logger, string messageId, string reason);
 }

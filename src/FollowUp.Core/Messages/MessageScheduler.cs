@@ -13,23 +13,34 @@ namespace FollowUp.Messages;
 /// </summary>
 public sealed class MessageScheduler(SubjectIndex index, MessageLife life, CouponCodes coupons, TimeProvider time)
 {
+    /// <param name="event">The event.</param>
+    /// <param name="rule">A rule it triggers.</param>
+    /// <param name="model">The render model.</param>
+    /// <param name="suppressed">Whether the address must not get mail.</param>
+    /// <param name="eventsSeen">The event types the order or deal has seen, from <see cref="SubjectIndex"/>.</param>
+    /// <param name="indexed">The order's or deal's messages as the index lists them, so that a replay finds the id it made.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<ScheduleResult> ScheduleAsync(
         FollowUpEvent @event,
         Rule rule,
         JsonObject model,
         bool suppressed,
         IReadOnlyDictionary<string, DateTimeOffset> eventsSeen,
+        IReadOnlyList<SubjectMessage> indexed,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(eventsSeen);
-        var messageId = MessageIds.For(rule.Id, @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
+        ArgumentNullException.ThrowIfNull(indexed);
+        var hash = MessageIds.Hash(rule.Id, @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
+        var known = indexed.FirstOrDefault(m => MessageIds.IsWellFormed(m.MessageId) && MessageIds.HashOf(m.MessageId) == hash)?.MessageId;
         var customerKey = TableKey.Encode(@event.Customer.Id);
+        var subject = SubjectIndex.PartitionFor(@event);
 
         // Only a coupon (reserved in its own table) is worth a read to avoid; otherwise the insert's conflict tells.
-        if (rule.Coupon is not null && await life.GetAsync(customerKey, messageId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        if (rule.Coupon is not null && known is not null && await life.GetAsync(known, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             await life.EnsureScheduledAsync(earlier, cancellationToken).ConfigureAwait(false);
             return Existing(earlier);
@@ -42,10 +53,12 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         }
 
         var start = @event.Time is { } eventTime && eventTime < now ? eventTime : now;
-        var dueAt = ScheduleEntry.Truncate(start + delay < now ? now : start + delay);
+        var dueAt = MessageIds.Truncate(start + delay < now ? now : start + delay);
+
+        // Indexed before its row is written, so that a cancelling event reading the index finds it.
+        var messageId = known ?? await index.AddMessageAsync(subject, MessageIds.For(dueAt, hash), customerKey, cancellationToken).ConfigureAwait(false);
         var message = new MessageEntity
         {
-            PartitionKey = customerKey,
             RowKey = messageId,
             CustomerId = @event.Customer.Id,
             RuleId = rule.Id,
@@ -72,8 +85,13 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
             message.CouponCode = await coupons.IssueAsync(rule.Coupon, messageId, cancellationToken).ConfigureAwait(false);
         }
 
-        await index.AddMessageAsync(SubjectIndex.PartitionFor(@event), messageId, customerKey, cancellationToken).ConfigureAwait(false);
         var (stored, created) = await life.CreateAsync(message, cancelReason, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}", cancellationToken).ConfigureAwait(false);
+        if (created && known is not null)
+        {
+            // A replay of an event that stopped between indexing and writing: make sure the customer's list has it too.
+            await index.AddMessageAsync(subject, messageId, customerKey, cancellationToken).ConfigureAwait(false);
+        }
+
         return created
             ? new ScheduleResult(rule.Id, messageId, stored.GetStatus(), dueAt, stored.Reason)
             : Existing(stored);
@@ -96,9 +114,9 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         var cancelled = new List<ScheduleResult>();
         var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
         var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
-        foreach (var (messageId, customerKey) in messages)
+        foreach (var (messageId, _) in messages)
         {
-            var message = await life.CancelAsync(customerKey, messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (EventTypes.IsFinal(@event.Type) || (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime), reason, cancellationToken).ConfigureAwait(false);
+            var message = await life.CancelAsync(messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (EventTypes.IsFinal(@event.Type) || (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime), reason, cancellationToken).ConfigureAwait(false);
             if (message is not null)
             {
                 cancelled.Add(new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason));
@@ -125,7 +143,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
         }
 
         var reason = $"{cancelling} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
-        var message = await life.CancelAsync(TableKey.Encode(@event.Customer.Id), scheduled.MessageId, m => Cancels(seenNow, cancelling, m.EventTime), reason, cancellationToken).ConfigureAwait(false);
+        var message = await life.CancelAsync(scheduled.MessageId, m => Cancels(seenNow, cancelling, m.EventTime), reason, cancellationToken).ConfigureAwait(false);
         return message is null ? null : scheduled with { Status = MessageStatus.Cancelled, Reason = reason };
     }
 

@@ -8,14 +8,16 @@ namespace FollowUp.Messages;
 
 /// <summary>
 /// The owner of the MessageIndex table. Each order or deal of each customer has a partition holding the events it has
-/// seen (<c>e:{type}|{time}</c>, the time in ticks or <c>-</c> when the event had none), a snapshot of what events said about it, and one row per message (<c>m:{id}</c>);
-/// each message also has a row <c>m:{id}</c> naming its customer, so a link's message id finds its row.
+/// seen (<c>e:{type}|{time}</c>, the time in ticks or <c>-</c> when the event had none), a snapshot of what events said
+/// about it, and one row per message (<c>m:{hash}</c>, naming the message id); each customer has a partition
+/// <c>c:{customer}</c> with the same rows, listing all of that customer's messages.
 /// An order or deal belongs to one customer: the same order id under two customers is two partitions, so they never
 /// share a message, a cancellation or a link.
 /// </summary>
 public sealed class SubjectIndex(FollowUpTables tables)
 {
     public const string CustomerKeyProperty = "CustomerKey";
+    private const string MessageIdProperty = "MessageId";
     private const string SnapshotRow = "snapshot";
     private const string EventPrefix = "e:";
     private const string MessagePrefix = "m:";
@@ -50,7 +52,7 @@ public sealed class SubjectIndex(FollowUpTables tables)
             }
             else if (row.RowKey.StartsWith(MessagePrefix, StringComparison.Ordinal))
             {
-                messages.Add(new SubjectMessage(row.RowKey[MessagePrefix.Length..], row.GetString(CustomerKeyProperty)));
+                messages.Add(new SubjectMessage(MessageIdOf(row), row.GetString(CustomerKeyProperty)));
             }
             else if (row.RowKey == SnapshotRow)
             {
@@ -97,19 +99,46 @@ public sealed class SubjectIndex(FollowUpTables tables)
         seen[type] = seen.TryGetValue(type, out var earlier) && earlier > at ? earlier : at;
     }
 
-    /// <summary>Indexes a message before its row is written, so that a cancelling event that reads the index finds it.</summary>
-    public async Task AddMessageAsync(string partition, string messageId, string customerKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Indexes a message before its row is written, so that a cancelling event that reads the index finds it, and
+    /// decides its id: the first writer's id wins, so that two copies of one event racing (whose due times may fall in
+    /// different minutes) make one message. Rows are keyed by the id's hash, which is the same for every copy.
+    /// </summary>
+    /// <returns>The message's id: <paramref name="candidateId"/>, or the one indexed before it.</returns>
+    public async Task<string> AddMessageAsync(string partition, string candidateId, string customerKey, CancellationToken cancellationToken = default)
     {
-        await Table.UpsertEntityAsync(new TableEntity(MessagePrefix + messageId, string.Empty) { [CustomerKeyProperty] = customerKey }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await Table.UpsertEntityAsync(new TableEntity(partition, MessagePrefix + messageId) { [CustomerKeyProperty] = customerKey }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var row = MessagePrefix + MessageIds.HashOf(candidateId);
+        var messageId = candidateId;
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(partition, row) { [CustomerKeyProperty] = customerKey, [MessageIdProperty] = candidateId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await Table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            messageId = existing.Value.GetString(MessageIdProperty) ?? candidateId;
+        }
+
+        // The customer's list of messages; rewritten on a replay, in case the first attempt stopped before it.
+        await Table.UpsertEntityAsync(new TableEntity(CustomerPartition(customerKey), row) { [MessageIdProperty] = messageId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return messageId;
     }
 
-    /// <summary>The customer partition of a message, from its id (as a link carries it); null when there is no such message.</summary>
-    public async Task<string?> CustomerKeyOfAsync(string messageId, CancellationToken cancellationToken = default)
+    /// <summary>One page of a customer's message ids.</summary>
+    public async Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListCustomerMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(MessagePrefix + messageId, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value!.GetString(CustomerKeyProperty) : null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CustomerPartition(customerKey)}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, cancellationToken: cancellationToken).AsPages(continuationToken, limit).ConfigureAwait(false))
+        {
+            return (page.Values.Select(MessageIdOf).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
     }
+
+    private static string CustomerPartition(string customerKey) => "c:" + customerKey;
+
+    private static string MessageIdOf(TableEntity row) => row.GetString(MessageIdProperty) ?? string.Empty;
 
     /// <summary>
     /// Merges the event's order or deal into the stored snapshot and returns the event carrying the merged whole, so
@@ -188,7 +217,7 @@ public sealed class SubjectIndex(FollowUpTables tables)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {MessagePrefix} and RowKey lt {"m;"}");
         await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, cancellationToken: cancellationToken).AsPages(continuationToken, limit).ConfigureAwait(false))
         {
-            return (page.Values.Select(row => new SubjectMessage(row.RowKey[MessagePrefix.Length..], row.GetString(CustomerKeyProperty))).ToList(), page.ContinuationToken);
+            return (page.Values.Select(row => new SubjectMessage(MessageIdOf(row), row.GetString(CustomerKeyProperty))).ToList(), page.ContinuationToken);
         }
 
         return ([], null);

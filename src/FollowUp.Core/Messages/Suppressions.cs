@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using FollowUp.Storage;
@@ -6,10 +7,22 @@ namespace FollowUp.Messages;
 
 /// <summary>
 /// The owner of the Suppressions table: addresses that must not get mail. Keyed by the lower-cased address, so case
-/// never lets a message through.
+/// never lets a message through. Each suppression is also logged in time order (partition <c>log</c>), so that a
+/// dispatcher keeps the whole list in memory and brings it up to date with one read per batch of sends, instead of
+/// one read per mail.
 /// </summary>
-public sealed class Suppressions(FollowUpTables tables)
+public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
 {
+    /// <summary>How far back each refresh reads again, for log rows written late or by a clock a little behind.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+
+    private const string LogPartition = "log";
+    private const string KeyProperty = "Key";
+
+    private readonly Lock _gate = new();
+    private HashSet<string> _known = new(StringComparer.Ordinal);
+    private DateTimeOffset? _readUpTo;
+
     public static string Key(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -22,22 +35,73 @@ public sealed class Suppressions(FollowUpTables tables)
         return entity.HasValue;
     }
 
-    /// <summary>Suppresses the address; false when it already was.</summary>
+    /// <summary>
+    /// The suppressed addresses as of at most <paramref name="maxAge"/> ago: the first call reads the whole log, later
+    /// ones only what was logged since (one read), or nothing when the last read is recent enough. Check an address
+    /// with <see cref="SuppressedAddresses.Contains"/>.
+    /// </summary>
+    public async Task<SuppressedAddresses> CurrentAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        DateTimeOffset? from;
+        lock (_gate)
+        {
+            if (_readUpTo is { } read && now - read < maxAge)
+            {
+                return new SuppressedAddresses(_known);
+            }
+
+            from = _readUpTo - Overlap;
+        }
+
+        var filter = from is { } since
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition} and RowKey ge {LogRow(since, string.Empty)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition}");
+        var found = new List<string>();
+        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(filter, select: [KeyProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString(KeyProperty) is { } key)
+            {
+                found.Add(key);
+            }
+        }
+
+        lock (_gate)
+        {
+            if (found.Any(key => !_known.Contains(key)))
+            {
+                // Copied, not changed in place: a set handed out earlier may be read by sends still running.
+                _known = new HashSet<string>(_known.Concat(found), StringComparer.Ordinal);
+            }
+
+            _readUpTo = _readUpTo is { } earlier && earlier > now ? earlier : now;
+            return new SuppressedAddresses(_known);
+        }
+    }
+
+    /// <summary>Suppresses the address; false when it already was. Logs it again either way, so a retry after a failure part-way completes it.</summary>
     public async Task<bool> AddAsync(string email, string reason, string messageId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var key = Key(email);
+        var added = true;
         try
         {
-            await tables.Suppressions.AddEntityAsync(new TableEntity(Key(email), string.Empty)
+            await tables.Suppressions.AddEntityAsync(new TableEntity(key, string.Empty)
             {
                 ["Reason"] = reason,
                 ["MessageId"] = messageId,
                 ["At"] = at,
             }, cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            added = false;
         }
+
+        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return added;
     }
+
+    private static string LogRow(DateTimeOffset at, string key) =>
+        at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + (key.Length == 0 ? string.Empty : "|" + key);
 }

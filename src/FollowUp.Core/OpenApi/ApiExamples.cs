@@ -84,7 +84,7 @@ public static class ApiExamples
         var placed = Events.Single(example => example.Name == "order.placed");
         var rule = DefaultRules.All[0] with { Version = 1, UpdatedAt = At };
         var template = DefaultTemplates.All[0] with { Version = 1, UpdatedAt = At };
-        var messageId = MessageIds.For(rule.Id, SubjectKind.Order, "cus-2291", "10482");
+        var messageId = MessageIds.For(At.AddHours(1), MessageIds.Hash(rule.Id, SubjectKind.Order, "cus-2291", "10482"));
         var scheduled = new ScheduleResult(rule.Id, messageId, MessageStatus.Scheduled, At.AddHours(1), null);
         var skipped = new ScheduleResult("loyalty-reward", null, null, null, "condition 'customer.order_count == 3' is false");
         var accepted = new IngestResult("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, IngestStatus.Accepted, [scheduled], [], [skipped]);
@@ -192,7 +192,7 @@ public static class ApiExamples
             },
             ["GetMessage"] = new()
             {
-                Responses = Map(("200", [new("sent", "A thank-you, scheduled, claimed and sent", Node(message))]), ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..31]}0'."))]), ("401", [Unauthorized()])),
+                Responses = Map(("200", [new("sent", "A thank-you, scheduled, claimed and sent", Node(message))]), ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..^1]}0'."))]), ("401", [Unauthorized()])),
             },
             ["Answer"] = new()
             {

@@ -1,5 +1,6 @@
 using FollowUp.Links;
 using FollowUp.Messages;
+using FollowUp.Storage;
 using FollowUp.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +17,12 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLedger 
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
-        var customerKey = MessageIds.IsWellFormed(token.MessageId) ? await index.CustomerKeyOfAsync(token.MessageId, cancellationToken).ConfigureAwait(false) : null;
-        if (customerKey is null || token.Answer is null)
+        if (!MessageIds.IsWellFormed(token.MessageId) || token.Answer is null)
         {
             return (ResponseOutcome.NotFound, null);
         }
 
-        var (outcome, message) = await life.AnswerAsync(customerKey, token.MessageId, token.Answer, cancellationToken).ConfigureAwait(false);
+        var (outcome, message) = await life.AnswerAsync(token.MessageId, token.Answer, cancellationToken).ConfigureAwait(false);
         if (outcome == ResponseOutcome.Recorded)
         {
             LogAnswered(logger, token.MessageId, message!.RuleId, token.Answer);
@@ -49,14 +49,21 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLedger 
         var added = await suppressions.AddAsync(message.Email, "one-click unsubscribe", message.RowKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (added)
         {
-            await life.NoteUnsubscribedAsync(message.PartitionKey, message.RowKey, "one-click unsubscribe from this message", cancellationToken).ConfigureAwait(false);
+            await life.NoteUnsubscribedAsync(message.RowKey, "one-click unsubscribe from this message", cancellationToken).ConfigureAwait(false);
         }
 
         // Done on every click, not only the first: a retry after a failure part-way must still finish the cancelling.
-        await foreach (var pending in life.PendingAsync(message.PartitionKey, message.Email, cancellationToken).ConfigureAwait(false))
+        var customerKey = TableKey.Encode(message.CustomerId);
+        string? continuation = null;
+        do
         {
-            await life.CancelAsync(message.PartitionKey, pending, _ => true, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            (var ids, continuation) = await index.ListCustomerMessagesAsync(customerKey, 100, continuation, cancellationToken).ConfigureAwait(false);
+            foreach (var id in ids)
+            {
+                await life.CancelAsync(id, m => string.Equals(m.Email, message.Email, StringComparison.OrdinalIgnoreCase), "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            }
         }
+        while (continuation is not null);
 
         if (added)
         {

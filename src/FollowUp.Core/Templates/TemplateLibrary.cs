@@ -18,6 +18,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<MessageTemplate?>>> _loading = new(StringComparer.Ordinal);
+
     // Bumped by every save here, so that a read that began before the save never stores what it read as fresh.
     private int _generation;
 
@@ -55,11 +57,27 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         return template;
     }
 
-    /// <summary>The template as the dispatcher should use it: at most <see cref="CacheFor"/> old.</summary>
-    public async Task<MessageTemplate?> GetForSendingAsync(string id, CancellationToken cancellationToken = default) =>
-        _cache.TryGetValue(id, out var cached) && time.GetUtcNow() - cached.LoadedAt < CacheFor
-            ? cached.Template
-            : await GetAsync(id, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The template as the dispatcher should use it: at most <see cref="CacheFor"/> old. Sends running side by side
+    /// that find it missing wait for one read rather than each making their own.
+    /// </summary>
+    public async Task<MessageTemplate?> GetForSendingAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(id, out var cached) && time.GetUtcNow() - cached.LoadedAt < CacheFor)
+        {
+            return cached.Template;
+        }
+
+        var load = _loading.GetOrAdd(id, key => new Lazy<Task<MessageTemplate?>>(() => GetAsync(key, CancellationToken.None)));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Lazy<Task<MessageTemplate?>>>(id, load));
+        }
+    }
 
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) =>
         (await tables.Templates.GetEntityIfExistsAsync<TableEntity>(id, MetaRow, ["PartitionKey"], cancellationToken).ConfigureAwait(false)).HasValue;

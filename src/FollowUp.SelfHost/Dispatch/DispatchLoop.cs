@@ -27,8 +27,7 @@ internal sealed partial class DispatchLoop(
             try
             {
                 var summary = await dispatcher.DispatchDueAsync(stoppingToken).ConfigureAwait(false);
-                var next = await dispatcher.NextDueAsync(stoppingToken).ConfigureAwait(false);
-                var untilNext = next is { } due ? due - time.GetUtcNow() : options.Value.IdleInterval;
+                var untilNext = summary.NextDue is { } due ? due - time.GetUtcNow() : options.Value.IdleInterval;
                 wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > options.Value.IdleInterval ? options.Value.IdleInterval : untilNext;
 
                 // Due messages that another dispatcher holds (or a dead one held: its claim has to expire) stay due;

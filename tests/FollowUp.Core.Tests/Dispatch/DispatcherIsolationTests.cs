@@ -51,7 +51,7 @@ public class DispatcherIsolationTests
         // Two dispatchers in turn claim the message and die before recording anything.
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var claim = await harness.Life.ClaimAsync(await harness.DueEntryAsync(), claimFor, maxAttempts: 2);
+            var claim = await harness.Life.ClaimAsync(await harness.DueMessageAsync(), claimFor, maxAttempts: 2);
             Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
             harness.Time.Advance(claimFor);
         }

@@ -21,13 +21,14 @@ public class DispatcherRecoveryTests
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.SendGrid.Enqueue(FakeSendGridResponse.ServerError);
 
-        // The claim's write goes through; the two writes that would record "retry later" fail.
-        faults.Fail("Messages", "PUT", skip: 1, count: 2);
+        // The claim's write goes through; every write that would record "retry later" fails: the outcome's own write
+        // and its second try, and both again when the dispatcher records the fault.
+        faults.Fail("Messages", "PUT", skip: 1, count: 4);
         var first = await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
         var stuck = await harness.MessageAsync(id);
         var later = await harness.AdvanceAndDispatchAsync(new DispatchOptions().ClaimDuration + TimeSpan.FromMinutes(1));
 
-        Assert.Equal(2, faults.Injected);
+        Assert.Equal(4, faults.Injected);
         Assert.Equal(1, first.Faulted);
         Assert.Equal(MessageStatus.Claimed, stuck.GetStatus());
         Assert.Equal(1, later.Sent);
@@ -42,12 +43,12 @@ public class DispatcherRecoveryTests
         await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
 
-        // The claim's write goes through; the full "sent" record does not.
-        faults.Fail("Messages", "PUT", skip: 1, count: 1);
+        // The claim's write goes through; the full "sent" record does not, nor its second try.
+        faults.Fail("Messages", "PUT", skip: 1, count: 2);
         var first = await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
         var later = await harness.AdvanceAndDispatchAsync(new DispatchOptions().ClaimDuration * 2);
 
-        Assert.Equal(1, faults.Injected);
+        Assert.Equal(2, faults.Injected);
         Assert.Equal(1, first.Sent);
         Assert.Equal(0, later.Total);
         var message = await harness.MessageAsync(id);
@@ -82,11 +83,11 @@ public class DispatcherRecoveryTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var entry = await harness.DueEntryAsync();
-        var claim = await harness.Life.ClaimAsync(entry, TimeSpan.FromMinutes(5), maxAttempts: 5);
+        var due = await harness.DueMessageAsync();
+        var claim = await harness.Life.ClaimAsync(due, TimeSpan.FromMinutes(5), maxAttempts: 5);
 
         var cancelled = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1"));
-        await harness.Life.RetryLaterAsync(claim.Message!, entry, "SendGrid answered 429", harness.Time.GetUtcNow().AddMinutes(1));
+        await harness.Life.RetryLaterAsync(claim.Message!, "SendGrid answered 429", harness.Time.GetUtcNow().AddMinutes(1));
 
         Assert.Empty(cancelled.Cancelled);
         var message = await harness.MessageAsync(id);
@@ -102,7 +103,7 @@ public class DispatcherRecoveryTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        await harness.Life.ClaimAsync(await harness.DueEntryAsync(), TimeSpan.FromMinutes(5), maxAttempts: 5);
+        await harness.Life.ClaimAsync(await harness.DueMessageAsync(), TimeSpan.FromMinutes(5), maxAttempts: 5);
 
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1"));
         var summary = await harness.AdvanceAndDispatchAsync(TimeSpan.FromMinutes(6));
@@ -113,19 +114,24 @@ public class DispatcherRecoveryTests
     }
 
     [Fact]
-    public async Task DispatchDueAsync_MessageRowThatCannotBeRead_MovesItsEntryAMinuteOnAndSendsTheRest()
+    public async Task DispatchDueAsync_MessageRowThatCannotBeRead_FailsItWithTheReasonAndSendsTheRest()
     {
         await using var harness = await PipelineHarness.CreateAsync();
-        var due = harness.Time.GetUtcNow().AddMinutes(30);
-        await harness.Tables.Messages.AddEntityAsync(new MessageEntity { PartitionKey = "corrupt", RowKey = "0123456789abcdef0123456789abcdef", Status = "NoSuchStatus", DueAt = due });
-        await harness.Tables.Schedule.AddEntityAsync(ScheduleEntry.Create("0123456789abcdef0123456789abcdef", "corrupt", due));
-        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"));
+        var placed = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
+
+        // A row in the same partition whose due time is not a time: reading the partition as messages fails on it.
+        var corrupt = placed[..^1] + (placed[^1] == '0' ? '1' : '0');
+        await harness.Tables.Messages.AddEntityAsync(new TableEntity(MessageIds.PartitionOf(corrupt), corrupt) { ["Status"] = "Scheduled", ["DueAt"] = "soon", ["Email"] = "x@example.com" });
 
         var summary = await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1));
 
         Assert.Equal(1, summary.Sent);
-        Assert.Equal(1, summary.Deferred);
-        Assert.Equal(harness.Time.GetUtcNow().AddMinutes(1), await harness.Dispatcher.NextDueAsync());
+        Assert.Equal(1, summary.Failed);
+        var row = (await harness.Tables.Messages.GetEntityAsync<TableEntity>(MessageIds.PartitionOf(corrupt), corrupt)).Value;
+        Assert.Equal("Failed", row.GetString("Status"));
+        Assert.Contains("could not be read", row.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Equal(0, (await harness.AdvanceAndDispatchAsync(TimeSpan.FromHours(1))).Total);
+        Assert.Null(await harness.Dispatcher.NextDueAsync());
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan atMost)

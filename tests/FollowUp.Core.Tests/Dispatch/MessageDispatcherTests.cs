@@ -41,7 +41,7 @@ public class MessageDispatcherTests
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
         harness.Time.Advance(TimeSpan.FromHours(1));
-        var entry = await harness.DueEntryAsync();
+        var entry = await harness.DueMessageAsync();
         var claim = await harness.Services.GetRequiredService<MessageLife>().ClaimAsync(entry, new DispatchOptions().ClaimDuration, new DispatchOptions().MaxAttempts);
         Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.SelfHost.Tests.Api;
@@ -34,16 +35,17 @@ public class DispatchLoopTests
         await using var factory = await SelfHostFactory.CreateAsync(runDispatchLoop: true);
         using var client = factory.CreateApiClient();
         var tables = factory.Services.GetRequiredService<FollowUpTables>();
-        var due = factory.Time.GetUtcNow().AddMinutes(30);
-        await tables.Messages.AddEntityAsync(new MessageEntity { PartitionKey = "corrupt", RowKey = "0123456789abcdef0123456789abcdef", Status = "NoSuchStatus", DueAt = due });
-        await tables.Schedule.AddEntityAsync(ScheduleEntry.Create("0123456789abcdef0123456789abcdef", "corrupt", due));
         var (_, placed) = await client.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
         var first = placed!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+
+        // A row in the same partition that cannot be read as a message (its due time is not a time).
+        var corrupt = first[..^1] + (first[^1] == '0' ? '1' : '0');
+        await tables.Messages.AddEntityAsync(new TableEntity(MessageIds.PartitionOf(corrupt), corrupt) { ["Status"] = "Scheduled", ["DueAt"] = "soon" });
 
         factory.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal("sent", await WaitForAsync(client, first, "sent"));
 
-        // The corrupt row is still due and faults on every pass; the loop pauses on it but keeps going.
+        // The corrupt row was failed with its reason; the loop keeps going.
         var (_, later) = await client.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-2", customerId: "c-2").ToJsonString(), "application/cloudevents+json");
         var second = later!["scheduled"]![0]!["messageId"]!.GetValue<string>();
         for (var step = 0; step < 8 && await StatusAsync(client, second) != "sent"; step++)

@@ -1,0 +1,108 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace FollowUp.Messages;
+
+/// <summary>
+/// Replaces message rows under their ETags, as few requests as Table Storage allows: one entity-group transaction per
+/// partition and up to 100 rows (fewer when the rows are large, to stay under the 4 MiB a transaction may carry). A
+/// transaction is all or nothing, so a row that changed meanwhile is taken out and the rest submitted again.
+/// </summary>
+internal static class RowBatches
+{
+    public const int MaxRows = 100;
+
+    // Text goes out as UTF-8 JSON: a character may take up to six bytes escaped; most rows are a few kilobytes.
+    private const long MaxBytes = 3L * 1024 * 1024;
+
+    /// <summary>Writes each row; the result per row is null when written (its ETag is updated), else why not.</summary>
+    /// <returns>For each row, in order: null, or the failure (a <see cref="RequestFailedException"/> of 412 or 404 when the row changed or went).</returns>
+    public static async Task<Exception?[]> ReplaceAsync(TableClient table, IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    {
+        var results = new Exception?[rows.Count];
+        foreach (var chunk in Chunks(rows))
+        {
+            await WriteChunkAsync(table, rows, chunk, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    public static bool IsConflict(Exception? failure) => failure is RequestFailedException { Status: 404 or 412 };
+
+    private static IEnumerable<List<int>> Chunks(IReadOnlyList<MessageEntity> rows)
+    {
+        foreach (var partition in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].PartitionKey, StringComparer.Ordinal))
+        {
+            var chunk = new List<int>();
+            long bytes = 0;
+            foreach (var i in partition)
+            {
+                var size = Estimate(rows[i]);
+                if (chunk.Count > 0 && (chunk.Count == MaxRows || bytes + size > MaxBytes))
+                {
+                    yield return chunk;
+                    chunk = [];
+                    bytes = 0;
+                }
+
+                chunk.Add(i);
+                bytes += size;
+            }
+
+            if (chunk.Count > 0)
+            {
+                yield return chunk;
+            }
+        }
+    }
+
+    private static long Estimate(MessageEntity row) =>
+        4096L + (6L * ((long)row.Model.Length + row.History.Length + (row.Subject?.Length ?? 0) + (row.Reason?.Length ?? 0) + row.Email.Length));
+
+    private static async Task WriteChunkAsync(TableClient table, IReadOnlyList<MessageEntity> rows, List<int> chunk, Exception?[] results, CancellationToken cancellationToken)
+    {
+        while (chunk.Count > 0)
+        {
+            try
+            {
+                if (chunk.Count == 1)
+                {
+                    var row = rows[chunk[0]];
+                    var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    row.ETag = response.Headers.ETag ?? row.ETag;
+                }
+                else
+                {
+                    var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[i], rows[i].ETag)).ToList();
+                    var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    for (var n = 0; n < chunk.Count; n++)
+                    {
+                        rows[chunk[n]].ETag = response.Value[n].Headers.ETag ?? rows[chunk[n]].ETag;
+                    }
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < chunk.Count && ex.Status is 404 or 412)
+            {
+                results[chunk[failed]] = ex;
+                chunk.RemoveAt(failed);
+            }
+            catch (RequestFailedException ex) when (chunk.Count == 1 && ex.Status is 404 or 412)
+            {
+                results[chunk[0]] = ex;
+                return;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                foreach (var i in chunk)
+                {
+                    results[i] = ex;
+                }
+
+                return;
+            }
+        }
+    }
+}
