@@ -130,6 +130,11 @@ var baseSettings = {
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
   AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  // The connection named DispatchQueue in the Dispatch timer's queue output and the DispatchBatch trigger: the same
+  // account and identity as the host's, under its own name so the queue could move without touching the host's storage.
+  DispatchQueue__queueServiceUri: queueEndpoint
+  DispatchQueue__credential: 'managedidentity'
+  DispatchQueue__clientId: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // The Dispatch timer's schedule; the function reads it as %DispatchSchedule%.

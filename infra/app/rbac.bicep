@@ -45,8 +45,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-// Storage Blob Data Owner (deployment package, host state), Storage Queue Data Contributor (host), Storage Table Data
-// Contributor (FollowUp's tables) for the app's identity.
+// Storage Blob Data Owner (deployment package, host state), Storage Queue Data Contributor (host; the dispatch-batches
+// queue, which the timer writes and DispatchBatch reads, deletes and moves to its poison queue, through the DispatchQueue
+// connection as this identity), Storage Table Data Contributor (FollowUp's tables) for the app's identity, on the account.
 resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
   name: guid(storage.id, appPrincipalId, role)
   scope: storage

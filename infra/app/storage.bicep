@@ -43,6 +43,21 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     }
   }
 
+  // The Functions app's dispatch queue (DispatchFunction.Queue) and the queue its trigger moves a message to after
+  // five failed dequeues. The host would create both on first use; made here, the poison queue is there to watch from
+  // the first deployment, and both go with the account.
+  resource queueServices 'queueServices' = {
+    name: 'default'
+
+    resource dispatchBatches 'queues' = {
+      name: 'dispatch-batches'
+    }
+
+    resource dispatchBatchesPoison 'queues' = {
+      name: 'dispatch-batches-poison'
+    }
+  }
+
   resource tableServices 'tableServices' = {
     name: 'default'
 

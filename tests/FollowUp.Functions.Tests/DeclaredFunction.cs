@@ -10,6 +10,11 @@ public sealed record DeclaredFunction(string Name, MethodInfo Method)
 
     public TimerTriggerAttribute? TimerTrigger => Trigger<TimerTriggerAttribute>();
 
+    public QueueTriggerAttribute? QueueTrigger => Trigger<QueueTriggerAttribute>();
+
+    /// <summary>An output binding on the method itself binds what the method returns.</summary>
+    public QueueOutputAttribute? QueueOutput => Method.GetCustomAttribute<QueueOutputAttribute>();
+
     public override string ToString() => $"{Name} ({Method.DeclaringType?.Name}.{Method.Name})";
 
     private T? Trigger<T>()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FollowUp.Dispatch;
 using FollowUp.Events;
 using FollowUp.Http;
 using FollowUp.Messages;
@@ -6,6 +7,7 @@ using FollowUp.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Functions.Tests;
 
@@ -35,19 +37,79 @@ public class FunctionInvocationTests
     }
 
     [Fact]
-    public async Task Dispatch_WhenMessageFallsDue_SendsItOnce()
+    public async Task Dispatch_TimerThenQueue_SendsEachDueMessageOnce()
     {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var (_, first) = await PostOrderPlacedAsync(harness, "F-1");
+        var (_, second) = await PostOrderPlacedAsync(harness, "F-2");
+        var dispatch = ActivatorUtilities.CreateInstance<DispatchFunction>(harness.Services);
+
+        Assert.Empty(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        var queued = await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None);
+        foreach (var message in queued)
+        {
+            await dispatch.DispatchBatchAsync(message, CancellationToken.None);
+        }
+
+        Assert.NotEmpty(queued);
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), harness.SendGrid.Accepted.Select(mail => mail.MessageId!).Order(StringComparer.Ordinal));
+        Assert.Equal(nameof(MessageStatus.Sent), (await harness.MessageAsync(first)).Status);
+        Assert.Equal(nameof(MessageStatus.Sent), (await harness.MessageAsync(second)).Status);
+        Assert.Empty(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DispatchBatch_SameMessageDeliveredTwice_SendsOnce()
+    {
+        // A Storage queue delivers at least once: a message whose function outlived its visibility comes back.
         await using var harness = await PipelineHarness.CreateAsync();
         var (_, messageId) = await PostOrderPlacedAsync(harness, "F-1");
         var dispatch = ActivatorUtilities.CreateInstance<DispatchFunction>(harness.Services);
-
-        await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None);
-        Assert.Empty(harness.SendGrid.Received);
-
         harness.Time.Advance(TimeSpan.FromHours(2));
-        await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None);
-        await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None);
 
+        var queued = Assert.Single(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+        await dispatch.DispatchBatchAsync(queued, CancellationToken.None);
+        await dispatch.DispatchBatchAsync(queued, CancellationToken.None);
+
+        var sent = Assert.Single(harness.SendGrid.Received);
+        Assert.Equal(messageId, sent.MessageId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("""{"partition":"0","ids":[]}""")]
+    [InlineData("""{"partition":"0","ids":["not-a-message-id"]}""")]
+    public async Task DispatchBatch_MalformedMessage_IsDroppedWithoutThrowing(string message)
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var dispatch = ActivatorUtilities.CreateInstance<DispatchFunction>(harness.Services);
+
+        await dispatch.DispatchBatchAsync(message, CancellationToken.None);
+
+        Assert.Empty(harness.SendGrid.Received);
+    }
+
+    [Fact]
+    public async Task Dispatch_BatchNeverRun_IsHandedOutAgainAfterTheLease()
+    {
+        // The batch's message went to the poison queue, or its instance vanished: the work it stood for is still due.
+        await using var harness = await PipelineHarness.CreateAsync();
+        var (_, messageId) = await PostOrderPlacedAsync(harness, "F-1");
+        var dispatch = ActivatorUtilities.CreateInstance<DispatchFunction>(harness.Services);
+        var lease = harness.Services.GetRequiredService<IOptions<DispatchOptions>>().Value.HandOutLease;
+        harness.Time.Advance(TimeSpan.FromHours(2));
+
+        var lost = Assert.Single(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+        Assert.Empty(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+
+        harness.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        var again = Assert.Single(await dispatch.DispatchAsync(new TimerInfo(), CancellationToken.None));
+        await dispatch.DispatchBatchAsync(again, CancellationToken.None);
+
+        Assert.Equal(DispatchBatch.Parse(lost)!.Ids, DispatchBatch.Parse(again)!.Ids);
         var sent = Assert.Single(harness.SendGrid.Accepted);
         Assert.Equal(messageId, sent.MessageId);
         Assert.Equal(nameof(MessageStatus.Sent), (await harness.MessageAsync(messageId)).Status);

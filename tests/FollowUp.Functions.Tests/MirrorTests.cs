@@ -39,4 +39,16 @@ public class MirrorTests
             Assert.True(packages!.Any(FunctionsProject.PackageReferences.Contains), $"{type.FullName}: src/FollowUp.Functions references none of {string.Join(", ", packages!)}.");
         });
     }
+
+    [Fact]
+    public void QueueOutputAttribute_Usage_IsTheRealOutputBindingUsage()
+    {
+        // The real attribute inherits OutputBindingAttribute's usage: on the method (binding what it returns) or a
+        // property of a returned type, never [return: ...]. Allowing the return value here would let a declaration
+        // compile that fails with the real package.
+        var usage = (AttributeUsageAttribute)Attribute.GetCustomAttribute(typeof(Microsoft.Azure.Functions.Worker.QueueOutputAttribute), typeof(AttributeUsageAttribute))!;
+
+        Assert.Equal(AttributeTargets.Method | AttributeTargets.Property, usage.ValidOn);
+        Assert.False(usage.AllowMultiple);
+    }
 }
