@@ -51,14 +51,13 @@ public static class FollowUpServiceCollectionExtensions
             provider.GetRequiredService<TableServiceClient>(),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
 
-        services.TryAddSingleton<CustomerHistory>();
         services.TryAddSingleton<RuleBook>();
         services.TryAddSingleton<TemplateLibrary>();
         services.TryAddSingleton<TemplateRenderer>();
         services.TryAddSingleton<LinkSigner>();
         services.TryAddSingleton<CouponCodes>();
         services.TryAddSingleton<DispatchSignal>();
-        services.TryAddSingleton<SubjectIndex>();
+        services.TryAddSingleton<CustomerRecords>();
         services.TryAddSingleton<MessageLife>();
         services.TryAddSingleton<Suppressions>();
         services.TryAddSingleton<MessageScheduler>();

@@ -8,6 +8,9 @@ public sealed class CustomerEntity : ITableEntity
 {
     public const string ProfileRowKey = "profile";
 
+    /// <summary>The row that counted an order, in the customer's partition.</summary>
+    public static string OrderRowKey(string orderId) => "order|" + Storage.TableKey.Encode(orderId);
+
     public string PartitionKey { get; set; } = string.Empty;
 
     public string RowKey { get; set; } = ProfileRowKey;
@@ -48,4 +51,35 @@ public sealed class CustomerEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The profile from a row read along with other kinds of rows (as a <see cref="TableEntity"/>).</summary>
+    public static CustomerEntity From(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new CustomerEntity
+        {
+            PartitionKey = row.PartitionKey,
+            RowKey = row.RowKey,
+            Timestamp = row.Timestamp,
+            ETag = row.ETag,
+            CustomerId = row.GetString(nameof(CustomerId)) ?? string.Empty,
+            Email = row.GetString(nameof(Email)) ?? string.Empty,
+            Name = row.GetString(nameof(Name)),
+            Locale = row.GetString(nameof(Locale)),
+            TimeZone = row.GetString(nameof(TimeZone)),
+            Country = row.GetString(nameof(Country)),
+            MarketingConsent = row.GetBoolean(nameof(MarketingConsent)),
+            OrderCount = row.GetInt32(nameof(OrderCount)) ?? 0,
+            LifetimeSpend = row.GetString(nameof(LifetimeSpend)) ?? "0",
+            Currency = row.GetString(nameof(Currency)),
+            FirstOrderAt = row.GetDateTimeOffset(nameof(FirstOrderAt)),
+            LastOrderAt = row.GetDateTimeOffset(nameof(LastOrderAt)),
+            ContactAsOf = row.GetDateTimeOffset(nameof(ContactAsOf)),
+            CreatedAt = row.GetDateTimeOffset(nameof(CreatedAt)) ?? default,
+            UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
+        };
+    }
+
+    /// <summary>A copy to change, so that a write that fails leaves the row read as it was.</summary>
+    public CustomerEntity Copy() => (CustomerEntity)MemberwiseClone();
 }

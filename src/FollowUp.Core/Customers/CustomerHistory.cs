@@ -7,121 +7,71 @@ using FollowUp.Storage;
 namespace FollowUp.Customers;
 
 /// <summary>
-/// Keeps each customer's record current from events. An order is counted by inserting its own row in the same
-/// partition and transaction as the profile update, so a replayed or concurrent <c>order.placed</c> never counts twice.
+/// What an event does to a customer's record: the contact details of the latest event win, and an
+/// <c>order.placed</c> is counted by adding its own row, which stores the history as that order left it — so a replayed
+/// or concurrent <c>order.placed</c> never counts twice, and a replay sees what the first attempt saw. Decides only;
+/// the customer's partition is written by its owner, in one transaction with the rest of the event's changes.
 /// </summary>
-public sealed class CustomerHistory(FollowUpTables tables, TimeProvider time)
+public static class CustomerHistory
 {
-    private const int MaxAttempts = 8;
-
-    public async Task<CustomerEntity> RecordAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
+    /// <summary>The customer's record after <paramref name="event"/>, and what must be written for it.</summary>
+    /// <param name="stored">The profile as read, or null for a new customer.</param>
+    /// <param name="orderRow">The row that counted this event's order before, or null.</param>
+    /// <param name="event">The event.</param>
+    /// <param name="partition">The customer's partition.</param>
+    /// <param name="now">The time now.</param>
+    /// <returns>The history the event's rules see; the profile to write (null: unchanged); the order row to add (null: none).</returns>
+    public static (CustomerEntity Seen, CustomerEntity? Write, TableEntity? AddOrder) Apply(CustomerEntity? stored, TableEntity? orderRow, FollowUpEvent @event, string partition, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var partition = TableKey.Encode(@event.Customer.Id);
-        for (var attempt = 1; ; attempt++)
+        var profile = stored?.Copy() ?? new CustomerEntity
         {
-            var existing = await tables.Customers
-                .GetEntityIfExistsAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var profile = existing.HasValue ? existing.Value! : new CustomerEntity
-            {
-                PartitionKey = partition,
-                CustomerId = @event.Customer.Id,
-                CreatedAt = now,
-            };
+            PartitionKey = partition,
+            CustomerId = @event.Customer.Id,
+            CreatedAt = now,
+        };
 
-            var changed = UpdateContact(profile, @event, now);
-            if (existing.HasValue && !changed && @event.Type != EventTypes.OrderPlaced)
-            {
-                // Nothing new to keep: no write, and no contention with other events of this customer.
-                return profile;
-            }
-
-            var actions = new List<TableTransactionAction>();
-            if (@event.Type == EventTypes.OrderPlaced && @event.Order is { } order)
-            {
-                var placedAt = @event.Time ?? now;
-                var total = order.Total ?? 0m;
-                profile.OrderCount++;
-                profile.LifetimeSpend = AddSpend(profile.LifetimeSpend, total).ToString(CultureInfo.InvariantCulture);
-                profile.Currency = order.Currency ?? profile.Currency;
-                profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
-                profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, OrderRow(order.Id))
-                {
-                    ["Total"] = total.ToString(CultureInfo.InvariantCulture),
-                    ["Currency"] = order.Currency,
-                    ["PlacedAt"] = placedAt,
-
-                    // The history as this order left it: a replay of this event sees what the first attempt saw.
-                    [nameof(CustomerEntity.OrderCount)] = profile.OrderCount,
-                    [nameof(CustomerEntity.LifetimeSpend)] = profile.LifetimeSpend,
-                    [nameof(CustomerEntity.FirstOrderAt)] = profile.FirstOrderAt,
-                    [nameof(CustomerEntity.LastOrderAt)] = profile.LastOrderAt,
-                }));
-            }
-
-            actions.Add(existing.HasValue
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, profile.ETag)
-                : new TableTransactionAction(TableTransactionActionType.Add, profile));
-
-            try
-            {
-                var response = await tables.Customers.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                profile.ETag = response.Value[^1].Headers.ETag ?? profile.ETag;
-                return profile;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                if (actions.Count == 2 && ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
-                {
-                    // This order was counted before (a replay after a partial failure): refresh contact details only,
-                    // and give the rules the history as it stood after this order, not after later ones.
-                    var refreshed = await RefreshContactAsync(@event, partition, cancellationToken).ConfigureAwait(false);
-                    return await AsOfOrderAsync(refreshed, partition, @event.Order!.Id, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-    }
-
-    private static string OrderRow(string orderId) => "order|" + TableKey.Encode(orderId);
-
-    private async Task<CustomerEntity> AsOfOrderAsync(CustomerEntity profile, string partition, string orderId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(partition, OrderRow(orderId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value!.GetInt32(nameof(CustomerEntity.OrderCount)) is not { } count)
+        var changed = UpdateContact(profile, @event, now) || stored is null;
+        if (@event.Type != EventTypes.OrderPlaced || @event.Order is not { } order)
         {
-            return profile;
+            return (profile, changed ? profile : null, null);
         }
 
-        profile.OrderCount = count;
-        profile.LifetimeSpend = row.Value.GetString(nameof(CustomerEntity.LifetimeSpend)) ?? profile.LifetimeSpend;
-        profile.FirstOrderAt = row.Value.GetDateTimeOffset(nameof(CustomerEntity.FirstOrderAt)) ?? profile.FirstOrderAt;
-        profile.LastOrderAt = row.Value.GetDateTimeOffset(nameof(CustomerEntity.LastOrderAt)) ?? profile.LastOrderAt;
-        return profile;
-    }
-
-    private async Task<CustomerEntity> RefreshContactAsync(FollowUpEvent @event, string partition, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+        if (orderRow is not null)
         {
-            var profile = (await tables.Customers.GetEntityAsync<CustomerEntity>(partition, CustomerEntity.ProfileRowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-            if (!UpdateContact(profile, @event, time.GetUtcNow()))
+            // Counted before (a replay, or the same order from two sources): the history as it stood after this order.
+            var seen = profile.Copy();
+            if (orderRow.GetInt32(nameof(CustomerEntity.OrderCount)) is { } count)
             {
-                return profile;
+                seen.OrderCount = count;
+                seen.LifetimeSpend = orderRow.GetString(nameof(CustomerEntity.LifetimeSpend)) ?? seen.LifetimeSpend;
+                seen.FirstOrderAt = orderRow.GetDateTimeOffset(nameof(CustomerEntity.FirstOrderAt)) ?? seen.FirstOrderAt;
+                seen.LastOrderAt = orderRow.GetDateTimeOffset(nameof(CustomerEntity.LastOrderAt)) ?? seen.LastOrderAt;
             }
 
-            try
-            {
-                var response = await tables.Customers.UpdateEntityAsync(profile, profile.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                profile.ETag = response.Headers.ETag ?? profile.ETag;
-                return profile;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
-            {
-            }
+            return (seen, changed ? profile : null, null);
         }
+
+        var placedAt = @event.Time ?? now;
+        var total = order.Total ?? 0m;
+        profile.OrderCount++;
+        profile.LifetimeSpend = AddSpend(profile.LifetimeSpend, total).ToString(CultureInfo.InvariantCulture);
+        profile.Currency = order.Currency ?? profile.Currency;
+        profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
+        profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
+        var row = new TableEntity(partition, CustomerEntity.OrderRowKey(order.Id))
+        {
+            ["Total"] = total.ToString(CultureInfo.InvariantCulture),
+            ["Currency"] = order.Currency,
+            ["PlacedAt"] = placedAt,
+
+            // The history as this order left it: a replay of this event sees what the first attempt saw.
+            [nameof(CustomerEntity.OrderCount)] = profile.OrderCount,
+            [nameof(CustomerEntity.LifetimeSpend)] = profile.LifetimeSpend,
+            [nameof(CustomerEntity.FirstOrderAt)] = profile.FirstOrderAt,
+            [nameof(CustomerEntity.LastOrderAt)] = profile.LastOrderAt,
+        };
+        return (profile, profile, row);
     }
 
     /// <summary>

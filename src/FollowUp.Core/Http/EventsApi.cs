@@ -121,8 +121,9 @@ public static class EventsApi
             return ApiResults.Invalid("body", $"a batch must hold 1-{MaxBatchSize} events, not {count}");
         }
 
-        var items = new List<EventBatchItem>(count);
+        var items = new EventBatchItem?[count];
         var allErrors = new FieldErrors();
+        var valid = new List<(int Index, FollowUpEvent Event)>();
         var index = 0;
         foreach (var element in json.EnumerateArray())
         {
@@ -132,35 +133,42 @@ public static class EventsApi
             if (parsed is null)
             {
                 allErrors.AddAll($"[{index}].", errors);
-                items.Add(new EventBatchItem(index, "invalid", Attribute(element, "id"), Attribute(element, "source"), null, errors.ToDictionary()));
+                items[index] = new EventBatchItem(index, "invalid", Attribute(element, "id"), Attribute(element, "source"), null, errors.ToDictionary());
             }
             else
             {
-                try
-                {
-                    var result = await ingestor.IngestAsync(parsed, cancellationToken).ConfigureAwait(false);
-                    items.Add(new EventBatchItem(index, result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted", parsed.Id, parsed.Source, result, null));
-                }
-                catch (Exception ex) when (StorageFailure.Is(ex))
-                {
-                    items.Add(new EventBatchItem(index, "unavailable", parsed.Id, parsed.Source, null, new Dictionary<string, string[]>
-                    {
-                        ["$"] = [$"storage answered {StorageFailure.StatusOf(ex)}; send the batch again: the events already taken answer 'duplicate'"],
-                    }));
-                }
+                valid.Add((index, parsed));
             }
 
             index++;
         }
 
-        var invalid = items.Count(item => item.Status == "invalid");
-        var unavailable = items.Count(item => item.Status == "unavailable");
-        if (invalid == items.Count)
+        // The valid events are taken together, sharing storage requests; each still stands or falls alone.
+        var outcomes = valid.Count == 0 ? [] : await ingestor.IngestBatchAsync([.. valid.Select(v => v.Event)], cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            var (at, parsed) = valid[k];
+            items[at] = outcomes[k] switch
+            {
+                { Result: { } result } => new EventBatchItem(at, result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted", parsed.Id, parsed.Source, result, null),
+                { Failure: { } failure } when StorageFailure.Is(failure) => new EventBatchItem(at, "unavailable", parsed.Id, parsed.Source, null, new Dictionary<string, string[]>
+                {
+                    ["$"] = [$"storage answered {StorageFailure.StatusOf(failure)}; send the batch again: the events already taken answer 'duplicate'"],
+                }),
+                { Failure: { } failure } => throw new InvalidOperationException($"Event {k} of the batch failed.", failure),
+                _ => throw new InvalidOperationException("An event of the batch has neither a result nor a failure."),
+            };
+        }
+
+        var all = items.Select(item => item!).ToList();
+        var invalid = all.Count(item => item.Status == "invalid");
+        var unavailable = all.Count(item => item.Status == "unavailable");
+        if (invalid == all.Count)
         {
             return ApiResults.Invalid(allErrors, "No event in the batch is valid.");
         }
 
-        var response = new EventBatchResponse(items.Count(i => i.Status == "accepted"), items.Count(i => i.Status == "duplicate"), invalid, items) { Unavailable = unavailable };
+        var response = new EventBatchResponse(all.Count(i => i.Status == "accepted"), all.Count(i => i.Status == "duplicate"), invalid, all) { Unavailable = unavailable };
         return TypedResults.Json(response, FollowUpJson.Options, statusCode: unavailable > 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
+using System.Runtime.ExceptionServices;
 using FollowUp.Customers;
 using FollowUp.Events;
 using FollowUp.Messages;
@@ -14,22 +12,24 @@ using Microsoft.Extensions.Options;
 namespace FollowUp.Ingest;
 
 /// <summary>
-/// Takes one validated event through the pipeline: customer history, cancellations on its order or deal, then one
-/// message per matching rule. The (source, id) marker is written last, so an event that failed part-way is simply
-/// processed again when the sender retries, and every step before it is idempotent.
+/// Takes validated events through the pipeline, alone or as a batch: what each changes in its customer's partition
+/// (history, its order's or deal's head, the pointers of the messages it schedules) is one transaction; then the
+/// messages it cancels; then the new message rows, a partition's together; then the (source, id) markers, a source's
+/// together. The marker is written last, so an event that failed part-way is simply processed again when the sender
+/// retries, and every step before it is idempotent.
 /// </summary>
 /// <remarks>
-/// Concurrent events on one order or deal converge: each event first notes its type on the order's index partition
-/// and only then reads the order's messages, and each new message is written to the index before its row and then
-/// checked against the event types noted since. Of a cancelling event and a scheduling event racing, at least one
-/// therefore sees the other, and the message ends cancelled whatever the interleaving.
+/// Concurrent events on one order or deal converge: each rewrites the order's head under the ETag it read, so of a
+/// cancelling event and a scheduling event racing, the later one to write reads the other's effect first — the
+/// scheduling event schedules its message already cancelled, or the cancelling event finds the message's pointer and
+/// cancels it (writing it cancelled if its row is not there yet).
 /// </remarks>
 public sealed partial class EventIngestor(
     FollowUpTables tables,
-    CustomerHistory customers,
+    CustomerRecords customers,
     RuleBook rules,
-    SubjectIndex index,
     MessageScheduler scheduler,
+    MessageLife life,
     Suppressions suppressions,
     IOptions<ScriptLimits> limits,
     TimeProvider time,
@@ -38,105 +38,242 @@ public sealed partial class EventIngestor(
     /// <summary>How far ahead of this server's clock an event's time may be and still count as given.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>How stale the suppression list may be when an event schedules; the dispatcher looks again before sending.</summary>
+    private static readonly TimeSpan SuppressionsMaxAge = TimeSpan.FromSeconds(1);
+
+    private const int MaxAttempts = 8;
+    private const int CustomersAtOnce = 16;
+
+    private readonly EventMarkers _markers = new(tables);
+
     public async Task<IngestResult> IngestAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        using var activity = FollowUpTelemetry.Source.StartActivity("ingest event");
-        activity?.SetTag(FollowUpTelemetry.EventTypeTag, @event.Type);
-        var result = await ProcessAsync(@event, cancellationToken).ConfigureAwait(false);
-        var outcome = result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted";
-        activity?.SetTag(FollowUpTelemetry.OutcomeTag, outcome);
-        FollowUpTelemetry.EventsIngested.Add(1, new(FollowUpTelemetry.EventTypeTag, @event.Type), new(FollowUpTelemetry.OutcomeTag, outcome));
-        return result;
+        var outcome = (await IngestBatchAsync([@event], cancellationToken).ConfigureAwait(false))[0];
+        if (outcome.Failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return outcome.Result!;
     }
 
-    private async Task<IngestResult> ProcessAsync(FollowUpEvent @event, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a batch of events: each stands alone (one that fails is that event's failure, and the others are taken),
+    /// while what they write shares requests where the partitions allow. Events of one customer are taken in order.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestBatchAsync(IReadOnlyList<FollowUpEvent> events, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        var now = time.GetUtcNow();
+
         // A time from the future (a clock set wrong, or a typo in the year) would make every real event after it
         // look older; it is taken as now.
-        if (@event.Time is { } stated && stated > time.GetUtcNow() + FutureTolerance)
+        var batch = events.Select(e => e.Time is { } stated && stated > now + FutureTolerance ? e with { Time = now } : e).ToArray();
+        var outcomes = new IngestOutcome?[batch.Length];
+        var keys = batch.Select(e => EventMarkers.KeyOf(e.Source, e.Id)).ToArray();
+        var copyOf = new int[batch.Length];
+        var work = new List<int>();
+        try
         {
-            @event = @event with { Time = time.GetUtcNow() };
-        }
-
-        var markerPartition = TableKey.Encode(@event.Source);
-        var markerRow = TableKey.Encode(@event.Id);
-        var marker = await tables.Events.GetEntityIfExistsAsync<TableEntity>(markerPartition, markerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (marker.HasValue)
-        {
-            return Duplicate(marker.Value!);
-        }
-
-        var profile = await customers.RecordAsync(@event, cancellationToken).ConfigureAwait(false);
-        var partition = SubjectIndex.PartitionFor(@event);
-        var now = time.GetUtcNow();
-        await index.RecordEventAsync(partition, @event.Type, @event.Time, cancellationToken).ConfigureAwait(false);
-        var state = await index.LoadAsync(partition, cancellationToken).ConfigureAwait(false);
-        var whole = await index.MergeSnapshotAsync(@event, state.Snapshot, cancellationToken).ConfigureAwait(false);
-
-        var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
-        var cancelled = (await scheduler.CancelAsync(@event, ruleSet, state.Messages, cancellationToken).ConfigureAwait(false)).ToList();
-
-        var model = MessageModel.Create(whole, profile, now);
-        var scriptModel = ScriptModel.FromJson(model);
-        bool? suppressed = null;
-        var scheduled = new List<ScheduleResult>();
-        var skipped = new List<ScheduleResult>();
-        var toRecheck = new List<(int Index, Rule Rule)>();
-        foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            if (!rule.Enabled)
+            var found = await _markers.FindAsync(keys, cancellationToken).ConfigureAwait(false);
+            var first = new Dictionary<(string, string), int>();
+            for (var i = 0; i < batch.Length; i++)
             {
-                skipped.Add(new ScheduleResult(rule.Id, null, null, null, "the rule is disabled"));
-                continue;
-            }
-
-            if (!ConditionHolds(rule, scriptModel, @event, out var why))
-            {
-                skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
-                continue;
-            }
-
-            // Read only when a rule will schedule: most cancelling and delivery events schedule nothing.
-            suppressed ??= await suppressions.IsSuppressedAsync(@event.Customer.Email, cancellationToken).ConfigureAwait(false);
-            var result = await scheduler.ScheduleAsync(@event, rule, model, suppressed.Value, state.Seen, state.Messages, cancellationToken).ConfigureAwait(false);
-            scheduled.Add(result);
-            if (result.Status == MessageStatus.Scheduled && rule.CancelOn.Count > 0)
-            {
-                toRecheck.Add((scheduled.Count - 1, rule));
-            }
-        }
-
-        if (toRecheck.Count > 0)
-        {
-            var seenNow = await index.SeenAsync(partition, cancellationToken).ConfigureAwait(false);
-            foreach (var (at, rule) in toRecheck)
-            {
-                if (await scheduler.CancelIfSeenAsync(scheduled[at], @event, rule, seenNow, cancellationToken).ConfigureAwait(false) is { } late)
+                copyOf[i] = -1;
+                if (found.TryGetValue(keys[i], out var stored))
                 {
-                    scheduled[at] = late;
+                    outcomes[i] = new IngestOutcome(stored, null);
+                }
+                else if (first.TryGetValue(keys[i], out var earlier))
+                {
+                    copyOf[i] = earlier;
+                }
+                else
+                {
+                    first[keys[i]] = i;
+                    work.Add(i);
+                }
+            }
+
+            var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+            var suppressed = await suppressions.CurrentAsync(SuppressionsMaxAge, cancellationToken).ConfigureAwait(false);
+            var prepared = new Prepared?[batch.Length];
+            await Parallel.ForEachAsync(
+                work.GroupBy(i => TableKey.Encode(batch[i].Customer.Id), StringComparer.Ordinal),
+                new ParallelOptions { MaxDegreeOfParallelism = CustomersAtOnce, CancellationToken = cancellationToken },
+                async (customer, token) =>
+                {
+                    foreach (var i in customer)
+                    {
+                        try
+                        {
+                            prepared[i] = await PrepareAsync(batch[i], ruleSet, suppressed, now, token).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (!token.IsCancellationRequested)
+                        {
+                            outcomes[i] = new IngestOutcome(null, ex);
+                        }
+                    }
+                }).ConfigureAwait(false);
+
+            await WriteMessagesAsync(work, prepared, outcomes, cancellationToken).ConfigureAwait(false);
+            await WriteMarkersAsync(batch, keys, work, prepared, outcomes, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var i in work.Where(i => outcomes[i] is null))
+            {
+                outcomes[i] = new IngestOutcome(null, ex);
+            }
+        }
+
+        for (var i = 0; i < batch.Length; i++)
+        {
+            if (copyOf[i] >= 0)
+            {
+                var original = outcomes[copyOf[i]]!;
+                outcomes[i] = original.Result is { } result ? new IngestOutcome(result with { Status = IngestStatus.Duplicate }, null) : original;
+            }
+
+            Record(batch[i], outcomes[i]!);
+        }
+
+        return outcomes!;
+    }
+
+    /// <summary>
+    /// Reads what the event needs of its customer's partition, decides, and writes the decision in one transaction
+    /// under the ETags it read; if another event wrote first, reads and decides again. Then cancels what the event
+    /// cancels and reserves coupons: what is left to write is its new message rows and its marker.
+    /// </summary>
+    private async Task<Prepared> PrepareAsync(FollowUpEvent @event, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await customers.ReadAsync(@event, cancellationToken).ConfigureAwait(false);
+            var (profile, profileWrite, orderRow) = CustomerHistory.Apply(read.Profile, read.OrderRow, @event, read.CustomerKey, now);
+            var head = SubjectHead.After(read.Head, @event, read.CustomerKey, CustomerRecords.HeadRow(@event.SubjectKind, @event.SubjectId), out var whole);
+            var seenBefore = read.Head?.GetSeen() ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+            var model = MessageModel.Create(whole, profile, now);
+            var scriptModel = ScriptModel.FromJson(model);
+            var planned = new List<PlannedMessage>();
+            var skipped = new List<ScheduleResult>();
+            foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
+            {
+                if (!rule.Enabled)
+                {
+                    skipped.Add(new ScheduleResult(rule.Id, null, null, null, "the rule is disabled"));
+                }
+                else if (!ConditionHolds(rule, scriptModel, @event, out var why))
+                {
+                    skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
+                }
+                else
+                {
+                    planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, read.Pointers));
+                }
+            }
+
+            if (!await customers.TryCommitAsync(read, profileWrite, orderRow, head, [.. planned.Select(p => p.NewPointer).OfType<MessagePointer>()], cancellationToken).ConfigureAwait(false))
+            {
+                if (attempt >= MaxAttempts)
+                {
+                    throw new InvalidOperationException($"Customer {read.CustomerKey} kept changing under {MaxAttempts} attempts to take event {@event.Id}.");
+                }
+
+                continue;
+            }
+
+            var cancelled = await scheduler.CancelAsync(@event, ruleSet, read.Pointers, cancellationToken).ConfigureAwait(false);
+            var results = new ScheduleResult?[planned.Count];
+            for (var n = 0; n < planned.Count; n++)
+            {
+                if (await scheduler.PrepareAsync(planned[n], cancellationToken).ConfigureAwait(false) is { } existing)
+                {
+                    results[n] = MessageScheduler.Result(planned[n], existing, created: false);
+                }
+            }
+
+            return new Prepared(planned, results, cancelled, skipped);
+        }
+    }
+
+    /// <summary>The new message rows of every event prepared, a partition's in one transaction.</summary>
+    private async Task WriteMessagesAsync(List<int> work, Prepared?[] prepared, IngestOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var slots = new List<(int Event, int Slot)>();
+        var writes = new List<NewMessage>();
+        foreach (var i in work)
+        {
+            if (prepared[i] is not { } ready)
+            {
+                continue;
+            }
+
+            for (var n = 0; n < ready.Planned.Count; n++)
+            {
+                if (ready.Results[n] is null)
+                {
+                    slots.Add((i, n));
+                    writes.Add(new NewMessage(ready.Planned[n].Message, ready.Planned[n].CancelReason, ready.Planned[n].Detail));
                 }
             }
         }
 
-        var ingested = new IngestResult(@event.Id, @event.Source, @event.Type, IngestStatus.Accepted, scheduled, cancelled, skipped);
-        try
+        if (writes.Count == 0)
         {
-            await tables.Events.AddEntityAsync(new TableEntity(markerPartition, markerRow)
-            {
-                ["Type"] = @event.Type,
-                ["ReceivedAt"] = now,
-                ["Result"] = Bounded(ingested),
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The same event was being processed concurrently and finished first; the deterministic ids made our work a no-op.
-            return ingested with { Status = IngestStatus.Duplicate };
+            return;
         }
 
-        LogIngested(logger, @event.Type, scheduled.Count, cancelled.Count, skipped.Count);
-        return ingested;
+        var created = await life.CreateManyAsync(writes, cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < created.Count; k++)
+        {
+            var (i, n) = slots[k];
+            if (created[k].Failure is { } failure)
+            {
+                outcomes[i] ??= new IngestOutcome(null, failure);
+            }
+            else
+            {
+                prepared[i]!.Results[n] = MessageScheduler.Result(prepared[i]!.Planned[n], created[k].Message!, created[k].Created);
+            }
+        }
+    }
+
+    /// <summary>The markers of the events fully taken, a source's in one transaction: written last, so a failure before leaves the event to be taken again.</summary>
+    private async Task WriteMarkersAsync(FollowUpEvent[] batch, (string Partition, string Row)[] keys, List<int> work, Prepared?[] prepared, IngestOutcome?[] outcomes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var done = work.Where(i => outcomes[i] is null && prepared[i] is not null).ToList();
+        var results = done.ToDictionary(i => i, i => new IngestResult(batch[i].Id, batch[i].Source, batch[i].Type, IngestStatus.Accepted, [.. prepared[i]!.Results.Select(r => r!)], prepared[i]!.Cancelled, prepared[i]!.Skipped));
+        var written = await _markers.AddAsync([.. done.Select(i => (keys[i].Partition, keys[i].Row, results[i], now))], cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < done.Count; k++)
+        {
+            var i = done[k];
+            outcomes[i] = written[k].Failure is { } failure
+                ? new IngestOutcome(null, failure)
+                : new IngestOutcome(written[k].Earlier ?? results[i], null);
+        }
+    }
+
+    private void Record(FollowUpEvent @event, IngestOutcome outcome)
+    {
+        using var activity = FollowUpTelemetry.Source.StartActivity("ingest event");
+        activity?.SetTag(FollowUpTelemetry.EventTypeTag, @event.Type);
+        if (outcome.Result is not { } result)
+        {
+            activity?.SetTag(FollowUpTelemetry.OutcomeTag, "failed");
+            return;
+        }
+
+        var name = result.Status == IngestStatus.Duplicate ? "duplicate" : "accepted";
+        activity?.SetTag(FollowUpTelemetry.OutcomeTag, name);
+        FollowUpTelemetry.EventsIngested.Add(1, new(FollowUpTelemetry.EventTypeTag, @event.Type), new(FollowUpTelemetry.OutcomeTag, name));
+        if (result.Status == IngestStatus.Accepted)
+        {
+            LogIngested(logger, @event.Type, result.Scheduled.Count, result.Cancelled.Count, result.Skipped.Count);
+        }
     }
 
     private bool ConditionHolds(Rule rule, Scriban.Runtime.ScriptObject model, FollowUpEvent @event, out string reason)
@@ -162,29 +299,8 @@ public sealed partial class EventIngestor(
         }
     }
 
-    /// <summary>The stored result answers replays; it is cut to fit one property, keeping its counts and ids.</summary>
-    private static string Bounded(IngestResult result)
-    {
-        const int Max = 30_000;
-        var json = JsonSerializer.Serialize(result, FollowUpJson.Storage);
-        if (json.Length <= Max)
-        {
-            return json;
-        }
-
-        static ScheduleResult Bare(ScheduleResult r) => r with { Reason = null };
-        var bare = result with { Scheduled = [.. result.Scheduled.Select(Bare)], Cancelled = [.. result.Cancelled.Select(Bare)], Skipped = [.. result.Skipped.Select(Bare)] };
-        json = JsonSerializer.Serialize(bare, FollowUpJson.Storage);
-        return json.Length <= Max
-            ? json
-            : JsonSerializer.Serialize(bare with { Scheduled = [.. bare.Scheduled.Take(50)], Cancelled = [.. bare.Cancelled.Take(50)], Skipped = [.. bare.Skipped.Take(50)] }, FollowUpJson.Storage);
-    }
-
-    private static IngestResult Duplicate(TableEntity marker)
-    {
-        var stored = JsonSerializer.Deserialize<IngestResult>(marker.GetString("Result"), FollowUpJson.Options)!;
-        return stored with { Status = IngestStatus.Duplicate };
-    }
+    /// <summary>One event's work so far: its messages planned (and, where already there, their results), what it cancelled and skipped.</summary>
+    private sealed record Prepared(IReadOnlyList<PlannedMessage> Planned, ScheduleResult?[] Results, IReadOnlyList<ScheduleResult> Cancelled, IReadOnlyList<ScheduleResult> Skipped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {EventType}: {Scheduled} scheduled, {Cancelled} cancelled, {Skipped} skipped")]
     private static partial void LogIngested(ILogger logger, string eventType, int scheduled, int cancelled, int skipped);

@@ -8,7 +8,7 @@ namespace FollowUp.Messages;
 /// Reads messages for the results API. By message id is one read (the id says where the row is); by customer, order
 /// or deal goes through the index; otherwise a server-side filter, page by page.
 /// </summary>
-public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, MessageLife life)
+public sealed class MessageLedger(FollowUpTables tables, CustomerRecords customers, MessageLife life)
 {
     public async Task<MessageEntity?> FindAsync(string messageId, CancellationToken cancellationToken = default)
     {
@@ -20,12 +20,13 @@ public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, Mes
         ArgumentNullException.ThrowIfNull(query);
         if (query.CustomerId is { } customerId && (query.OrderId ?? query.DealId) is { } subjectId)
         {
-            return await ListBySubjectAsync(query, SubjectIndex.PartitionFor(query.OrderId is null ? SubjectKind.Deal : SubjectKind.Order, customerId, subjectId), cancellationToken).ConfigureAwait(false);
+            var (rows, continuation) = await customers.ListSubjectMessagesAsync(TableKey.Encode(customerId), query.OrderId is null ? SubjectKind.Deal : SubjectKind.Order, subjectId, query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(rows, query, continuation, cancellationToken).ConfigureAwait(false);
         }
 
         if (query.CustomerId is { } customer)
         {
-            var (ids, next) = await index.ListCustomerMessagesAsync(TableKey.Encode(customer), query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+            var (ids, next) = await customers.ListMessagesAsync(TableKey.Encode(customer), query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
             return await ReadAsync(ids, query, next, cancellationToken).ConfigureAwait(false);
         }
 
@@ -54,12 +55,6 @@ public sealed class MessageLedger(FollowUpTables tables, SubjectIndex index, Mes
         }
 
         return new MessagePage([], null);
-    }
-
-    private async Task<MessagePage> ListBySubjectAsync(MessageQuery query, string partition, CancellationToken cancellationToken)
-    {
-        var (rows, continuation) = await index.ListMessagesAsync(partition, query.Limit, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(rows.Select(row => row.MessageId), query, continuation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the listed messages side by side (each is one point read), keeping the index's order.</summary>

@@ -64,42 +64,77 @@ public sealed partial class MessageLife
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<(MessageEntity Message, bool Created)> CreateAsync(MessageEntity draft, string? cancelReason, string scheduledDetail, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
+        var result = (await CreateManyAsync([new NewMessage(draft, cancelReason, scheduledDetail)], cancellationToken).ConfigureAwait(false))[0];
+        return result.Failure is { } failure ? throw failure : (result.Message!, result.Created);
+    }
+
+    /// <summary>
+    /// Writes new messages (see <see cref="CreateAsync"/>), those of one partition together in one transaction. Each
+    /// comes back on its own: created, found there already, or the failure that kept it out.
+    /// </summary>
+    public async Task<IReadOnlyList<CreatedMessage>> CreateManyAsync(IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
         var now = _time.GetUtcNow();
-        draft.PartitionKey = MessageIds.PartitionOf(draft.RowKey);
-        if (cancelReason is null)
+        var drafts = new List<MessageEntity>(messages.Count);
+        foreach (var (draft, cancelReason, detail) in messages)
         {
-            draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, scheduledDetail));
+            draft.PartitionKey = MessageIds.PartitionOf(draft.RowKey);
+            if (cancelReason is null)
+            {
+                draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, detail));
+            }
+            else
+            {
+                draft.Reason = cancelReason;
+                draft.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
+            }
 
-            // Listed before it is written: a pass that reads the directory after this finds the message.
-            await _due.TouchAsync(draft.PartitionKey, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            draft.Reason = cancelReason;
-            draft.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
-        }
-
-        draft.Bound();
-        try
-        {
-            var response = await Messages.AddEntityAsync(draft, cancellationToken).ConfigureAwait(false);
-            draft.ETag = response.Headers.ETag ?? draft.ETag;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var existing = await GetAsync(draft.RowKey, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A message that conflicted on insert could not be read back.", ex);
-            await EnsureScheduledAsync(existing, cancellationToken).ConfigureAwait(false);
-            return (existing, false);
+            draft.Bound();
+            drafts.Add(draft);
         }
 
-        if (cancelReason is null)
+        // Listed before they are written: a pass that reads the directory after this finds them.
+        foreach (var partition in drafts.Where(d => d.Status == nameof(MessageStatus.Scheduled)).Select(d => d.PartitionKey).Distinct(StringComparer.Ordinal))
         {
-            _signal.Notify(draft.DueAt);
+            await _due.TouchAsync(partition, cancellationToken).ConfigureAwait(false);
         }
 
-        return (draft, true);
+        var results = await RowBatches.AddAsync(Messages, drafts, cancellationToken).ConfigureAwait(false);
+        var created = new CreatedMessage[drafts.Count];
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                if (drafts[i].Status == nameof(MessageStatus.Scheduled))
+                {
+                    _signal.Notify(drafts[i].DueAt);
+                }
+
+                created[i] = new CreatedMessage(drafts[i], true, null);
+                continue;
+            }
+
+            if (results[i] is not RequestFailedException { Status: 409 })
+            {
+                created[i] = new CreatedMessage(null, false, results[i]);
+                continue;
+            }
+
+            try
+            {
+                var existing = await GetAsync(drafts[i].RowKey, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("A message that conflicted on insert could not be read back.", results[i]);
+                await EnsureScheduledAsync(existing, cancellationToken).ConfigureAwait(false);
+                created[i] = new CreatedMessage(existing, false, null);
+            }
+            catch (Exception ex) when (StorageFailure.Is(ex) || ex is InvalidOperationException)
+            {
+                created[i] = new CreatedMessage(null, false, ex);
+            }
+        }
+
+        return created;
     }
 
     /// <summary>Makes sure a pending message's partition is listed as due; idempotent, so a replay repairs a crash before it.</summary>
@@ -116,10 +151,47 @@ public sealed partial class MessageLife
     }
 
     /// <summary>Cancels a pending message when <paramref name="applies"/> says so; safe against a dispatcher claiming it at the same moment.</summary>
+    /// <param name="messageId">The message.</param>
+    /// <param name="applies">Whether the cancel applies to the message as it is now.</param>
+    /// <param name="reason">Why, for the ledger.</param>
+    /// <param name="standIn">
+    /// When given and the row is not there yet (its event has indexed it and is about to write it), the message is
+    /// written cancelled in its place, so that the write that follows finds it cancelled instead of scheduling it.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns>The cancelled message, or null when there was nothing to cancel (or it is being sent: then no later attempt will be).</returns>
-    public async Task<MessageEntity?> CancelAsync(string messageId, Func<MessageEntity, bool> applies, string reason, CancellationToken cancellationToken = default)
+    public async Task<MessageEntity?> CancelAsync(string messageId, Func<MessageEntity, bool> applies, string reason, MessageEntity? standIn = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(applies);
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = false;
+            var cancelled = await CancelExistingAsync(messageId, m =>
+            {
+                found = true;
+                return applies(m);
+            }, reason, cancellationToken).ConfigureAwait(false);
+            if (found || standIn is null || !applies(standIn))
+            {
+                return cancelled;
+            }
+
+            standIn.RowKey = messageId;
+            var (written, created) = await CreateAsync(standIn, reason, string.Empty, cancellationToken).ConfigureAwait(false);
+            if (created)
+            {
+                return written;
+            }
+
+            if (attempt >= MaxWriteAttempts)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<MessageEntity?> CancelExistingAsync(string messageId, Func<MessageEntity, bool> applies, string reason, CancellationToken cancellationToken)
+    {
         var now = _time.GetUtcNow();
         var cancelled = await TransitionAsync(messageId, null, m =>
         {

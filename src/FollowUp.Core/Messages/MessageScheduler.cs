@@ -8,44 +8,28 @@ namespace FollowUp.Messages;
 
 /// <summary>
 /// Decides which message a rule makes for an event, and which pending messages of an order or deal a later event
-/// cancels. Writes go index → message → schedule entry (through <see cref="MessageLife"/>), so that a crash part-way
-/// leaves nothing a replay cannot finish and nothing the dispatcher can lose.
+/// cancels. The message's pointer goes into its customer's partition with the event's other changes, before the row
+/// is written (through <see cref="MessageLife"/>), so that a crash part-way leaves nothing a replay cannot finish and
+/// a cancelling event always finds the message.
 /// </summary>
-public sealed class MessageScheduler(SubjectIndex index, MessageLife life, CouponCodes coupons, TimeProvider time)
+public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, TimeProvider time)
 {
-    /// <param name="event">The event.</param>
+    /// <summary>The message <paramref name="rule"/> makes for <paramref name="event"/>, not yet written.</summary>
+    /// <param name="event">The event, carrying its order's or deal's merged data.</param>
     /// <param name="rule">A rule it triggers.</param>
     /// <param name="model">The render model.</param>
     /// <param name="suppressed">Whether the address must not get mail.</param>
-    /// <param name="eventsSeen">The event types the order or deal has seen, from <see cref="SubjectIndex"/>.</param>
-    /// <param name="indexed">The order's or deal's messages as the index lists them, so that a replay finds the id it made.</param>
-    /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public async Task<ScheduleResult> ScheduleAsync(
-        FollowUpEvent @event,
-        Rule rule,
-        JsonObject model,
-        bool suppressed,
-        IReadOnlyDictionary<string, DateTimeOffset> eventsSeen,
-        IReadOnlyList<SubjectMessage> indexed,
-        CancellationToken cancellationToken = default)
+    /// <param name="seenBefore">The event types the order or deal had seen before this one.</param>
+    /// <param name="indexed">The order's or deal's messages, so that a replay finds the id it made.</param>
+    public PlannedMessage Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(eventsSeen);
+        ArgumentNullException.ThrowIfNull(seenBefore);
         ArgumentNullException.ThrowIfNull(indexed);
         var hash = MessageIds.Hash(rule.Id, @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
         var known = indexed.FirstOrDefault(m => MessageIds.IsWellFormed(m.MessageId) && MessageIds.HashOf(m.MessageId) == hash)?.MessageId;
-        var customerKey = TableKey.Encode(@event.Customer.Id);
-        var subject = SubjectIndex.PartitionFor(@event);
-
-        // Only a coupon (reserved in its own table) is worth a read to avoid; otherwise the insert's conflict tells.
-        if (rule.Coupon is not null && known is not null && await life.GetAsync(known, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            await life.EnsureScheduledAsync(earlier, cancellationToken).ConfigureAwait(false);
-            return Existing(earlier);
-        }
-
         var now = time.GetUtcNow();
         if (!Iso8601Duration.TryParse(rule.Delay, out var delay, out var delayError))
         {
@@ -54,9 +38,7 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
 
         var start = @event.Time is { } eventTime && eventTime < now ? eventTime : now;
         var dueAt = MessageIds.Truncate(start + delay < now ? now : start + delay);
-
-        // Indexed before its row is written, so that a cancelling event reading the index finds it.
-        var messageId = known ?? await index.AddMessageAsync(subject, MessageIds.For(dueAt, hash), customerKey, cancellationToken).ConfigureAwait(false);
+        var messageId = known ?? MessageIds.For(dueAt, hash);
         var message = new MessageEntity
         {
             RowKey = messageId,
@@ -76,75 +58,94 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
             Model = StoredModel(model, @event),
         };
 
-        var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(eventsSeen, type, @event.Time));
+        var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(seenBefore, type, @event.Time));
         var cancelReason = suppressed
             ? "the address has unsubscribed"
             : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}" : null;
-        if (cancelReason is null && rule.Coupon is not null)
-        {
-            message.CouponCode = await coupons.IssueAsync(rule.Coupon, messageId, cancellationToken).ConfigureAwait(false);
-        }
-
-        var (stored, created) = await life.CreateAsync(message, cancelReason, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}", cancellationToken).ConfigureAwait(false);
-        if (created && known is not null)
-        {
-            // A replay of an event that stopped between indexing and writing: make sure the customer's list has it too.
-            await index.AddMessageAsync(subject, messageId, customerKey, cancellationToken).ConfigureAwait(false);
-        }
-
-        return created
-            ? new ScheduleResult(rule.Id, messageId, stored.GetStatus(), dueAt, stored.Reason)
-            : Existing(stored);
-    }
-
-    /// <summary>Cancels the pending messages of the event's order or deal whose rule names this event type.</summary>
-    /// <param name="event">The event that may cancel.</param>
-    /// <param name="rules">The current rules; a deleted rule's messages use the cancelOn they were scheduled with.</param>
-    /// <param name="messages">The order's or deal's messages, from <see cref="SubjectIndex"/>.</param>
-    /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public async Task<IReadOnlyList<ScheduleResult>> CancelAsync(
-        FollowUpEvent @event,
-        IReadOnlyDictionary<string, Rule> rules,
-        IEnumerable<SubjectMessage> messages,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(messages);
-        var cancelled = new List<ScheduleResult>();
-        var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
-        var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
-        foreach (var (messageId, _) in messages)
-        {
-            var message = await life.CancelAsync(messageId, m => CancelsOn(m, rules).Contains(@event.Type) && (EventTypes.IsFinal(@event.Type) || (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime), reason, cancellationToken).ConfigureAwait(false);
-            if (message is not null)
-            {
-                cancelled.Add(new ScheduleResult(message.RuleId, messageId, MessageStatus.Cancelled, message.DueAt, reason));
-            }
-        }
-
-        return cancelled;
+        var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;
+        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}", newPointer);
     }
 
     /// <summary>
-    /// Cancels a message this event just scheduled if a cancelling event reached its order or deal meanwhile: the
-    /// other side of the race in which a cancelling event read the index before this message was in it.
+    /// Reserves the message's coupon, once its pointer is written. A message with a coupon that exists already is
+    /// returned instead: a replay must not reserve a second code.
     /// </summary>
-    public async Task<ScheduleResult?> CancelIfSeenAsync(ScheduleResult scheduled, FollowUpEvent @event, Rule rule, IReadOnlyDictionary<string, DateTimeOffset> seenNow, CancellationToken cancellationToken = default)
+    public async Task<MessageEntity?> PrepareAsync(PlannedMessage planned, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(scheduled);
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(rule);
-        ArgumentNullException.ThrowIfNull(seenNow);
-        var cancelling = rule.CancelOn.FirstOrDefault(type => Cancels(seenNow, type, @event.Time));
-        if (cancelling is null || scheduled.MessageId is null || scheduled.Status != MessageStatus.Scheduled)
+        ArgumentNullException.ThrowIfNull(planned);
+        if (planned.Rule.Coupon is null || planned.CancelReason is not null)
         {
             return null;
         }
 
-        var reason = $"{cancelling} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
-        var message = await life.CancelAsync(scheduled.MessageId, m => Cancels(seenNow, cancelling, m.EventTime), reason, cancellationToken).ConfigureAwait(false);
-        return message is null ? null : scheduled with { Status = MessageStatus.Cancelled, Reason = reason };
+        if (planned.NewPointer is null && await life.GetAsync(planned.Message.RowKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            await life.EnsureScheduledAsync(earlier, cancellationToken).ConfigureAwait(false);
+            return earlier;
+        }
+
+        planned.Message.CouponCode = await coupons.IssueAsync(planned.Rule.Coupon, planned.Message.RowKey, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The result of a planned message once written (or found written before).</summary>
+    public static ScheduleResult Result(PlannedMessage planned, MessageEntity stored, bool created)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        ArgumentNullException.ThrowIfNull(stored);
+        return created
+            ? new ScheduleResult(planned.Rule.Id, stored.RowKey, stored.GetStatus(), stored.DueAt, stored.Reason)
+            : Existing(stored);
+    }
+
+    /// <summary>
+    /// Cancels the pending messages of the event's order or deal whose rule names this event type. Runs after the
+    /// event's changes to the customer's partition are written, so every message it must cancel is listed by then; one
+    /// whose row its own event has not written yet is written cancelled in its place.
+    /// </summary>
+    /// <param name="event">The event that may cancel.</param>
+    /// <param name="rules">The current rules; a deleted rule's messages use the cancelOn they were scheduled with.</param>
+    /// <param name="pointers">The order's or deal's messages.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<IReadOnlyList<ScheduleResult>> CancelAsync(
+        FollowUpEvent @event,
+        IReadOnlyDictionary<string, Rule> rules,
+        IEnumerable<MessagePointer> pointers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(pointers);
+        var cancelled = new List<ScheduleResult>();
+        var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
+        var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
+        foreach (var pointer in pointers.Where(p => CancelsOn(p.RuleId, p.GetCancelOn(), rules).Contains(@event.Type)))
+        {
+            var standIn = new MessageEntity
+            {
+                RowKey = pointer.MessageId,
+                CustomerId = pointer.CustomerId,
+                RuleId = pointer.RuleId,
+                SubjectKind = pointer.SubjectKind,
+                SubjectId = pointer.SubjectId,
+                EventTime = pointer.EventTime,
+                CancelOn = pointer.CancelOn,
+                CreatedAt = time.GetUtcNow(),
+                DueAt = MessageIds.MinuteOf(pointer.MessageId),
+            };
+            var message = await life.CancelAsync(
+                pointer.MessageId,
+                m => EventTypes.IsFinal(@event.Type) || (m.EventTime ?? DateTimeOffset.MinValue) <= cancelTime,
+                reason,
+                standIn,
+                cancellationToken).ConfigureAwait(false);
+            if (message is not null)
+            {
+                cancelled.Add(new ScheduleResult(message.RuleId, pointer.MessageId, MessageStatus.Cancelled, message.DueAt, reason));
+            }
+        }
+
+        return cancelled;
     }
 
     /// <summary>
@@ -173,13 +174,13 @@ public sealed class MessageScheduler(SubjectIndex index, MessageLife life, Coupo
     /// undone does when it is not older than the message's event. Missing times never let a message through: a
     /// cancelling event without one counts as the latest, a scheduling event without one as the earliest.
     /// </summary>
-    private static bool Cancels(IReadOnlyDictionary<string, DateTimeOffset> seen, string type, DateTimeOffset? scheduledBy) =>
+    internal static bool Cancels(IReadOnlyDictionary<string, DateTimeOffset> seen, string type, DateTimeOffset? scheduledBy) =>
         seen.TryGetValue(type, out var at) && (EventTypes.IsFinal(type) || at >= (scheduledBy ?? DateTimeOffset.MinValue));
 
-    private static IReadOnlyList<string> CancelsOn(MessageEntity message, IReadOnlyDictionary<string, Rule> rules) =>
-        rules.TryGetValue(message.RuleId, out var rule) ? rule.CancelOn : message.GetCancelOn();
+    private static IReadOnlyList<string> CancelsOn(string ruleId, IReadOnlyList<string> stored, IReadOnlyDictionary<string, Rule> rules) =>
+        rules.TryGetValue(ruleId, out var rule) ? rule.CancelOn : stored;
 
-    private static ScheduleResult Existing(MessageEntity message) =>
+    internal static ScheduleResult Existing(MessageEntity message) =>
         new(message.RuleId, message.RowKey, message.GetStatus(), message.DueAt, "already scheduled for this " + Subject(message.GetSubjectKind()), Existing: true);
 
     private static string Subject(SubjectKind kind) => kind == SubjectKind.Deal ? "deal" : "order";

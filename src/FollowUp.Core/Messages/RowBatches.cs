@@ -4,9 +4,9 @@ using Azure.Data.Tables;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// Replaces message rows under their ETags, as few requests as Table Storage allows: one entity-group transaction per
-/// partition and up to 100 rows (fewer when the rows are large, to stay under the 4 MiB a transaction may carry). A
-/// transaction is all or nothing, so a row that changed meanwhile is taken out and the rest submitted again.
+/// Writes message rows in as few requests as Table Storage allows: one entity-group transaction per partition and up to
+/// 100 rows (fewer when the rows are large, to stay under the 4 MiB a transaction may carry). A transaction is all or
+/// nothing, so a row that conflicts (changed meanwhile, or already there) is taken out and the rest submitted again.
 /// </summary>
 internal static class RowBatches
 {
@@ -15,20 +15,27 @@ internal static class RowBatches
     // Text goes out as UTF-8 JSON: a character may take up to six bytes escaped; most rows are a few kilobytes.
     private const long MaxBytes = 3L * 1024 * 1024;
 
-    /// <summary>Writes each row; the result per row is null when written (its ETag is updated), else why not.</summary>
+    /// <summary>Replaces each row under its ETag; the result per row is null when written (its ETag is updated), else why not.</summary>
     /// <returns>For each row, in order: null, or the failure (a <see cref="RequestFailedException"/> of 412 or 404 when the row changed or went).</returns>
-    public static async Task<Exception?[]> ReplaceAsync(TableClient table, IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    public static Task<Exception?[]> ReplaceAsync(TableClient table, IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken) =>
+        WriteAsync(table, rows, add: false, cancellationToken);
+
+    /// <summary>Adds each row; the result per row is null when added, else why not (409 when it was there already).</summary>
+    public static Task<Exception?[]> AddAsync(TableClient table, IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken) =>
+        WriteAsync(table, rows, add: true, cancellationToken);
+
+    public static bool IsConflict(Exception? failure) => failure is RequestFailedException { Status: 404 or 409 or 412 };
+
+    private static async Task<Exception?[]> WriteAsync(TableClient table, IReadOnlyList<MessageEntity> rows, bool add, CancellationToken cancellationToken)
     {
         var results = new Exception?[rows.Count];
         foreach (var chunk in Chunks(rows))
         {
-            await WriteChunkAsync(table, rows, chunk, results, cancellationToken).ConfigureAwait(false);
+            await WriteChunkAsync(table, rows, chunk, add, results, cancellationToken).ConfigureAwait(false);
         }
 
         return results;
     }
-
-    public static bool IsConflict(Exception? failure) => failure is RequestFailedException { Status: 404 or 412 };
 
     private static IEnumerable<List<int>> Chunks(IReadOnlyList<MessageEntity> rows)
     {
@@ -60,7 +67,7 @@ internal static class RowBatches
     private static long Estimate(MessageEntity row) =>
         4096L + (6L * ((long)row.Model.Length + row.History.Length + (row.Subject?.Length ?? 0) + (row.Reason?.Length ?? 0) + row.Email.Length));
 
-    private static async Task WriteChunkAsync(TableClient table, IReadOnlyList<MessageEntity> rows, List<int> chunk, Exception?[] results, CancellationToken cancellationToken)
+    private static async Task WriteChunkAsync(TableClient table, IReadOnlyList<MessageEntity> rows, List<int> chunk, bool add, Exception?[] results, CancellationToken cancellationToken)
     {
         while (chunk.Count > 0)
         {
@@ -69,12 +76,16 @@ internal static class RowBatches
                 if (chunk.Count == 1)
                 {
                     var row = rows[chunk[0]];
-                    var response = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    var response = add
+                        ? await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)
+                        : await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     row.ETag = response.Headers.ETag ?? row.ETag;
                 }
                 else
                 {
-                    var actions = chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[i], rows[i].ETag)).ToList();
+                    var actions = chunk.Select(i => add
+                        ? new TableTransactionAction(TableTransactionActionType.Add, rows[i])
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, rows[i], rows[i].ETag)).ToList();
                     var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                     for (var n = 0; n < chunk.Count; n++)
                     {
@@ -84,12 +95,12 @@ internal static class RowBatches
 
                 return;
             }
-            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < chunk.Count && ex.Status is 404 or 412)
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < chunk.Count && ex.Status is 404 or 409 or 412)
             {
                 results[chunk[failed]] = ex;
                 chunk.RemoveAt(failed);
             }
-            catch (RequestFailedException ex) when (chunk.Count == 1 && ex.Status is 404 or 412)
+            catch (RequestFailedException ex) when (chunk.Count == 1 && ex.Status is 404 or 409 or 412)
             {
                 results[chunk[0]] = ex;
                 return;

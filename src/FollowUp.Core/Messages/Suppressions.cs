@@ -99,6 +99,16 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         }
 
         await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+        // This instance knows at once; others within a second, when they next read the log.
+        lock (_gate)
+        {
+            if (!_known.Contains(key))
+            {
+                _known = new HashSet<string>(_known.Append(key), StringComparer.Ordinal);
+            }
+        }
+
         return added;
     }
 

@@ -10,7 +10,7 @@ namespace FollowUp.Responses;
 /// What customers do with their links: answer with one click, or unsubscribe. Both are idempotent, because mail
 /// clients and link scanners open links more than once.
 /// </summary>
-public sealed partial class CustomerResponses(SubjectIndex index, MessageLedger ledger, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
+public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
 {
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
@@ -57,10 +57,10 @@ public sealed partial class CustomerResponses(SubjectIndex index, MessageLedger 
         string? continuation = null;
         do
         {
-            (var ids, continuation) = await index.ListCustomerMessagesAsync(customerKey, 100, continuation, cancellationToken).ConfigureAwait(false);
+            (var ids, continuation) = await customers.ListMessagesAsync(customerKey, 100, continuation, cancellationToken).ConfigureAwait(false);
             foreach (var id in ids)
             {
-                await life.CancelAsync(id, m => string.Equals(m.Email, message.Email, StringComparison.OrdinalIgnoreCase), "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+                await life.CancelAsync(id, m => string.Equals(m.Email, message.Email, StringComparison.OrdinalIgnoreCase), "the address has unsubscribed", cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
         while (continuation is not null);

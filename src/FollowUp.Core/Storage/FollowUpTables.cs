@@ -15,20 +15,17 @@ public sealed class FollowUpTables(TableServiceClient service, string prefix)
 
     public TableClient Templates { get; } = service.GetTableClient(prefix + "Templates");
 
-    /// <summary>Every message with its whole life, partitioned by customer.</summary>
+    /// <summary>Every message with its whole life, partitioned by the minute it first fell due (see MessageIds).</summary>
     public TableClient Messages { get; } = service.GetTableClient(prefix + "Messages");
 
-    /// <summary>Lookups into <see cref="Messages"/>: by message id, and by order or deal (with the events each has seen).</summary>
-    public TableClient MessageIndex { get; } = service.GetTableClient(prefix + "MessageIndex");
-
-    /// <summary>Pending sends keyed by due time, so that finding what is due never reads what is not.</summary>
+    /// <summary>The directory of Messages partitions that hold pending messages, so that finding what is due never reads what is not.</summary>
     public TableClient Schedule { get; } = service.GetTableClient(prefix + "Schedule");
 
     public TableClient Suppressions { get; } = service.GetTableClient(prefix + "Suppressions");
 
     public TableClient Coupons { get; } = service.GetTableClient(prefix + "Coupons");
 
-    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, MessageIndex, Schedule, Suppressions, Coupons];
+    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
