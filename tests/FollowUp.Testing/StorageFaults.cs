@@ -21,6 +21,7 @@ public sealed class StorageFaults : HttpPipelinePolicy
     private readonly ConcurrentQueue<Fault> _faults = new();
     private int _injected;
 
+    private readonly ConcurrentQueue<(string Method, string Path)> _paths = new();
     private int _requests;
     private int _reads;
 
@@ -28,6 +29,11 @@ public sealed class StorageFaults : HttpPipelinePolicy
 
     /// <summary>Every request the storage client sent (or was refused here), to show what a piece of work costs.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>How many requests (of <paramref name="method"/>, or any) went to the table whose name ends with <paramref name="table"/>.</summary>
+    public int RequestsTo(string table, string? method = null) =>
+        _paths.Count(request => (method is null || request.Method == method)
+            && request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Any(part => part.Split('(')[0].EndsWith(table, StringComparison.Ordinal)));
 
     /// <summary>The GET requests among <see cref="Requests"/>: point reads and queries.</summary>
     public int Reads => Volatile.Read(ref _reads);
@@ -69,6 +75,8 @@ public sealed class StorageFaults : HttpPipelinePolicy
         {
             Interlocked.Increment(ref _reads);
         }
+
+        _paths.Enqueue((method, path));
 
         foreach (var fault in _faults)
         {

@@ -61,7 +61,23 @@ internal sealed partial class DispatchLoop(
             if (wait > TimeSpan.Zero)
             {
                 using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                await Task.WhenAny(failures > 0 ? Task.Delay(Timeout.InfiniteTimeSpan, time, sleep.Token) : wakeUp, Task.Delay(wait, time, sleep.Token)).ConfigureAwait(false);
+                var until = time.GetUtcNow() + wait;
+                var timer = Task.Delay(wait, time, sleep.Token);
+                while (true)
+                {
+                    var woken = await Task.WhenAny(failures > 0 ? Task.Delay(Timeout.InfiniteTimeSpan, time, sleep.Token) : wakeUp, timer).ConfigureAwait(false);
+
+                    // A message scheduled for later than the loop looks anyway is no reason to look now: under a
+                    // stream of events that would be one pass per event.
+                    if (woken == wakeUp && wakeUp.Result > until && !stoppingToken.IsCancellationRequested)
+                    {
+                        wakeUp = signal.NextAsync();
+                        continue;
+                    }
+
+                    break;
+                }
+
                 await sleep.CancelAsync().ConfigureAwait(false);
             }
         }
