@@ -70,17 +70,26 @@ public sealed partial class MessageDispatcher(
         var batches = new List<DispatchBatch>();
         foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            var scan = await life.PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
-
-            // Within the lease, only what fell due since the last hand-out; after it, everything still pending.
-            var leased = listed.HandedOutAt is { } at && at + Options.HandOutLease > now ? listed.HandedOutThrough : null;
-            var ids = scan.Due.Where(m => leased is null || m.DueAt > leased).Select(m => m.RowKey).ToList();
-            if (ids.Count == 0 || !await life.LeaseAsync(listed, now, cancellationToken).ConfigureAwait(false))
+            try
             {
-                continue;
-            }
+                var scan = await life.PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
 
-            batches.AddRange(ids.Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)).Select(chunk => new DispatchBatch(listed.Partition, chunk)));
+                // Within the lease, only what fell due since the last hand-out; after it, everything still pending. In
+                // key order, so that each batch is a key range of its own and its sender reads only its own rows.
+                var leased = listed.HandedOutAt is { } at && at + Options.HandOutLease > now ? listed.HandedOutThrough : null;
+                var ids = scan.Due.Where(m => leased is null || m.DueAt > leased).Select(m => m.RowKey).Order(StringComparer.Ordinal).ToList();
+                if (ids.Count == 0 || !await life.LeaseAsync(listed, now, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                batches.AddRange(ids.Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)).Select(chunk => new DispatchBatch(listed.Partition, chunk)));
+            }
+            catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+            {
+                // That partition is handed out on a later look; the others go now.
+                LogPartitionUnavailable(logger, ex.GetType().Name);
+            }
         }
 
         return batches;
@@ -120,14 +129,24 @@ public sealed partial class MessageDispatcher(
         }
     }
 
-    /// <summary>Claims a chunk of due messages of one partition in one request, then sends those claimed side by side.</summary>
+    /// <summary>
+    /// Sends a chunk of due messages of one partition, claimed a wave at a time: each wave is one request and no larger
+    /// than the sends that start at once, so a claimed message is always one being sent — a cancel or an unsubscribe
+    /// before its send starts still stops it, and a host that stops leaves no claim it had not started on. Two waves
+    /// overlap, so that claiming one does not leave the sends idle.
+    /// </summary>
     private async Task ProcessChunkAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
     {
-        if (chunk.Length == 0)
-        {
-            return;
-        }
+        var lanes = Math.Min(2, Options.Parallelism);
+        var wave = (Options.Parallelism + lanes - 1) / lanes;
+        await Parallel.ForEachAsync(
+            chunk.Chunk(wave),
+            new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = cancellationToken },
+            async (messages, token) => await ProcessWaveAsync(messages, counts, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
 
+    private async Task ProcessWaveAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
+    {
         IReadOnlyList<Claim> claims;
         try
         {
@@ -167,26 +186,16 @@ public sealed partial class MessageDispatcher(
             return;
         }
 
-        // At most one read a second brings the suppression list up to date, for whole chunks. Should it fail, each send
-        // reads its own.
-        SuppressedAddresses? suppressed = null;
-        try
+        // Once claimed, every message of the wave is sent to its end, even if the host is stopping.
+        var outcomes = await Task.WhenAll(claimed.Select(claim => ProcessAsync(claim.Message!, CancellationToken.None))).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
         {
-            suppressed = await suppressions.CurrentAsync(SuppressionsMaxAge, cancellationToken).ConfigureAwait(false);
+            Count(counts, outcome);
         }
-        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
-        {
-            LogPartitionUnavailable(logger, ex.GetType().Name);
-        }
-
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
-            async (claim, token) => Count(counts, await ProcessAsync(claim.Message!, suppressed, token).ConfigureAwait(false))).ConfigureAwait(false);
     }
 
     /// <summary>Sends one claimed message and records the outcome; never throws but for cancellation.</summary>
-    internal async Task<DispatchOutcome> ProcessAsync(MessageEntity claimed, SuppressedAddresses? suppressed, CancellationToken cancellationToken)
+    internal async Task<DispatchOutcome> ProcessAsync(MessageEntity claimed, CancellationToken cancellationToken)
     {
         using var activity = FollowUpTelemetry.Source.StartActivity("dispatch message");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, claimed.RowKey);
@@ -195,7 +204,7 @@ public sealed partial class MessageDispatcher(
         DispatchOutcome outcome;
         try
         {
-            outcome = await SendAsync(attempt, suppressed).ConfigureAwait(false);
+            outcome = await SendAsync(attempt).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -204,6 +213,22 @@ public sealed partial class MessageDispatcher(
 
         activity?.SetTag(FollowUpTelemetry.OutcomeTag, outcome.ToString().ToLowerInvariant());
         return outcome;
+    }
+
+    /// <summary>
+    /// Whether the address has unsubscribed, from the list in memory: brought up to date at most a second ago (this
+    /// instance's own unsubscribes at once), so a send needs no read of its own. Should that fail, one read.
+    /// </summary>
+    private async Task<bool> IsSuppressedAsync(string email)
+    {
+        try
+        {
+            return (await suppressions.CurrentAsync(SuppressionsMaxAge, CancellationToken.None).ConfigureAwait(false)).Contains(email);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            return await suppressions.IsSuppressedAsync(email, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private static void Count(Counts counts, DispatchOutcome outcome)
@@ -225,7 +250,7 @@ public sealed partial class MessageDispatcher(
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    private async Task<DispatchOutcome> SendAsync(Attempt attempt, SuppressedAddresses? suppressed)
+    private async Task<DispatchOutcome> SendAsync(Attempt attempt)
     {
         var message = attempt.Message;
 
@@ -233,7 +258,7 @@ public sealed partial class MessageDispatcher(
         // accepted it, or a record cut off after the send, is how a mail goes out twice. A send is bounded by the
         // provider's timeout.
         var cancellationToken = CancellationToken.None;
-        if (suppressed?.Contains(message.Email) ?? await suppressions.IsSuppressedAsync(message.Email, cancellationToken).ConfigureAwait(false))
+        if (await IsSuppressedAsync(message.Email).ConfigureAwait(false))
         {
             await life.SettleAsync(message, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.Cancelled;

@@ -41,7 +41,11 @@ public sealed partial class EventIngestor(
     /// <summary>How stale the suppression list may be when an event schedules; the dispatcher looks again before sending.</summary>
     private static readonly TimeSpan SuppressionsMaxAge = TimeSpan.FromSeconds(1);
 
-    private const int MaxAttempts = 8;
+    /// <summary>
+    /// Every round of events of one customer written at once lets one of them through, so this many lets that many
+    /// arrive together; beyond it the event is refused as storage being busy (a 503 the sender retries), not a fault.
+    /// </summary>
+    private const int MaxAttempts = 64;
     private const int CustomersAtOnce = 16;
 
     private readonly EventMarkers _markers = new(tables);
@@ -180,7 +184,7 @@ public sealed partial class EventIngestor(
             {
                 if (attempt >= MaxAttempts)
                 {
-                    throw new InvalidOperationException($"Customer {read.CustomerKey} kept changing under {MaxAttempts} attempts to take event {@event.Id}.");
+                    throw new Azure.RequestFailedException(503, $"The customer's records kept changing under {MaxAttempts} attempts to take this event; send it again.", "ServerBusy", null);
                 }
 
                 continue;

@@ -91,17 +91,20 @@ public sealed class CustomerRecords(FollowUpTables tables)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, read.Profile.ETag));
         }
 
-        if (head is not null)
-        {
-            actions.Add(read.Head is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, head)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, read.Head.ETag));
-        }
-
         actions.AddRange(pointers.Select(pointer => new TableTransactionAction(TableTransactionActionType.Add, pointer)));
-        if (actions.Count == 0)
+        if (actions.Count == 0 && head is null)
         {
             return true;
+        }
+
+        // The head goes with every write, unchanged or not: it is what serializes the events of one order or deal, so a
+        // new message's pointer can never be written past a cancelling event that did not see it.
+        if (head is not null || read.Head is not null)
+        {
+            var written = head ?? read.Head!;
+            actions.Add(read.Head is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, written)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, written, read.Head.ETag));
         }
 
         if (actions.Count > RowBatches.MaxRows)

@@ -7,8 +7,9 @@ using FollowUp.Telemetry;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// A message and its whole life, in its customer's partition. The row is the truth the dispatcher claims with its
-/// ETag; schedule entries only point at it. Only <see cref="MessageLife"/> writes it.
+/// A message and its whole life, in the partition of the minute it first fell due (see <see cref="MessageIds"/>). The
+/// row is its own schedule entry, and the truth the dispatcher claims with its ETag. Only <see cref="MessageLife"/>
+/// writes it.
 /// </summary>
 public sealed class MessageEntity : ITableEntity
 {
@@ -49,6 +50,12 @@ public sealed class MessageEntity : ITableEntity
     /// retry or later attempt does.
     /// </summary>
     public string? CancelRequested { get; set; }
+
+    /// <summary>
+    /// Set on a row a cancelling event wrote in place of a message whose own row was not written yet; the message's
+    /// own write then fills it in, kept cancelled.
+    /// </summary>
+    public bool? StandIn { get; set; }
 
     /// <summary>Comma-separated event types that cancel this message, as its rule said when it was scheduled.</summary>
     public string CancelOn { get; set; } = string.Empty;

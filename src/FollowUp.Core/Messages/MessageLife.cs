@@ -125,6 +125,12 @@ public sealed partial class MessageLife
             {
                 var existing = await GetAsync(drafts[i].RowKey, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("A message that conflicted on insert could not be read back.", results[i]);
+                if (existing.StandIn == true && drafts[i].StandIn != true && await FillStandInAsync(drafts[i], existing, cancellationToken).ConfigureAwait(false) is { } filled)
+                {
+                    created[i] = new CreatedMessage(filled, true, null);
+                    continue;
+                }
+
                 await EnsureScheduledAsync(existing, cancellationToken).ConfigureAwait(false);
                 created[i] = new CreatedMessage(existing, false, null);
             }
@@ -135,6 +141,25 @@ public sealed partial class MessageLife
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// The message's own data written over the stand-in a cancelling event left in its place: its template, address,
+    /// model and scheduling for the ledger, kept cancelled with the cancel's reason. Null when the row changed meanwhile.
+    /// </summary>
+    private async Task<MessageEntity?> FillStandInAsync(MessageEntity draft, MessageEntity standIn, CancellationToken cancellationToken)
+    {
+        var filled = draft.Copy();
+        filled.ETag = standIn.ETag;
+        filled.StandIn = null;
+        filled.ClaimedUntil = null;
+        if (filled.GetStatus() != MessageStatus.Cancelled)
+        {
+            filled.Reason = standIn.Reason;
+            filled.Record(MessageStatus.Cancelled, standIn.GetHistory().LastOrDefault(e => e.Kind == MessageEventKind.Cancelled) ?? new MessageEvent(_time.GetUtcNow(), MessageEventKind.Cancelled, standIn.Reason));
+        }
+
+        return await TryWriteAsync(filled, cancellationToken).ConfigureAwait(false) ? filled : null;
     }
 
     /// <summary>Makes sure a pending message's partition is listed as due; idempotent, so a replay repairs a crash before it.</summary>

@@ -124,6 +124,7 @@ public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, Time
             var standIn = new MessageEntity
             {
                 RowKey = pointer.MessageId,
+                StandIn = true,
                 CustomerId = pointer.CustomerId,
                 RuleId = pointer.RuleId,
                 SubjectKind = pointer.SubjectKind,

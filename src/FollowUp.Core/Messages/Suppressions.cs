@@ -22,6 +22,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
     private readonly Lock _gate = new();
     private HashSet<string> _known = new(StringComparer.Ordinal);
     private DateTimeOffset? _readUpTo;
+    private Task<SuppressedAddresses>? _reading;
 
     public static string Key(string email)
     {
@@ -42,23 +43,34 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
     /// </summary>
     public async Task<SuppressedAddresses> CurrentAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        DateTimeOffset? from;
+        Task<SuppressedAddresses> reading;
         lock (_gate)
         {
-            if (_readUpTo is { } read && now - read < maxAge)
+            if (_readUpTo is { } read && time.GetUtcNow() - read < maxAge)
             {
                 return new SuppressedAddresses(_known);
             }
 
-            from = _readUpTo - Overlap;
+            // Sends side by side that find the list stale wait for one read rather than each making their own.
+            if (_reading is null || _reading.IsCompleted)
+            {
+                _reading = ReadLogAsync(_readUpTo - Overlap);
+            }
+
+            reading = _reading;
         }
 
+        return await reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SuppressedAddresses> ReadLogAsync(DateTimeOffset? from)
+    {
+        var now = time.GetUtcNow();
         var filter = from is { } since
             ? TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition} and RowKey ge {LogRow(since, string.Empty)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition}");
         var found = new List<string>();
-        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(filter, select: [KeyProperty], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(filter, select: [KeyProperty]).ConfigureAwait(false))
         {
             if (row.GetString(KeyProperty) is { } key)
             {
@@ -83,6 +95,9 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
     public async Task<bool> AddAsync(string email, string reason, string messageId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var key = Key(email);
+
+        // The log first: it is what every instance reads, so an address in the table is always in the log too.
+        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var added = true;
         try
         {
@@ -97,8 +112,6 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         {
             added = false;
         }
-
-        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
         // This instance knows at once; others within a second, when they next read the log.
         lock (_gate)
