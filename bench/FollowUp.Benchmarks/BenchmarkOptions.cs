@@ -23,6 +23,8 @@ internal sealed record BenchmarkOptions
           --latency-messages N    messages whose due-to-sent latency is measured (default 150; quick 30)
           --spread SECONDS        how long the latency messages keep falling due (default 10; quick 3)
           --lead SECONDS          how far ahead of its due time each latency message is scheduled (default 2)
+          --waiting N             messages seeded to wait for next month, for figures 5 and 6 (default 100000; quick 5000)
+          --instances N           Functions instances taking dispatch queue messages, for figure 7 (default 2)
           --clients N             concurrent HTTP clients and storage writers (default 8)
           --parallelism N         FollowUp:Dispatch:Parallelism (default: the product's default)
           --max-seconds SECONDS   time limit of each measurement (default 60; quick 15)
@@ -48,6 +50,12 @@ internal sealed record BenchmarkOptions
 
     public TimeSpan Lead { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Messages waiting for next month while due ones are dispatched (figure 5) and the self-host idles (figure 6).</summary>
+    public int Waiting { get; init; } = 100_000;
+
+    /// <summary>Concurrent consumers of the in-memory dispatch queue, each one Functions instance (figure 7).</summary>
+    public int Instances { get; init; } = 2;
+
     public int Clients { get; init; } = 8;
 
     public int? Parallelism { get; init; }
@@ -67,6 +75,8 @@ internal sealed record BenchmarkOptions
         ["--latency-messages"] = (o, v) => o with { LatencyMessages = v },
         ["--spread"] = (o, v) => o with { Spread = TimeSpan.FromSeconds(v) },
         ["--lead"] = (o, v) => o with { Lead = TimeSpan.FromSeconds(v) },
+        ["--waiting"] = (o, v) => o with { Waiting = v },
+        ["--instances"] = (o, v) => o with { Instances = v },
         ["--clients"] = (o, v) => o with { Clients = v },
         ["--parallelism"] = (o, v) => o with { Parallelism = v },
         ["--max-seconds"] = (o, v) => o with { MaxDuration = TimeSpan.FromSeconds(v) },
@@ -121,6 +131,7 @@ internal sealed record BenchmarkOptions
         Messages = 100,
         LatencyMessages = 30,
         Spread = TimeSpan.FromSeconds(3),
+        Waiting = 5_000,
         MaxDuration = TimeSpan.FromSeconds(15),
     };
 }
