@@ -29,6 +29,7 @@ internal sealed record BenchmarkOptions
           --parallelism N         FollowUp:Dispatch:Parallelism (default: the product's default)
           --max-seconds SECONDS   time limit of each measurement (default 60; quick 15)
           --test-server           host the API on the in-memory TestServer instead of Kestrel on loopback
+          --only N[,N...]         run only these measurements, e.g. --only 5,6 (without 1, no "vs raw ceiling")
           --help                  this text
         """;
 
@@ -64,6 +65,11 @@ internal sealed record BenchmarkOptions
 
     public bool UseTestServer { get; init; }
 
+    /// <summary>The numbers of the measurements to run; null for all.</summary>
+    public IReadOnlySet<int>? Only { get; init; }
+
+    public bool Runs(int measurement) => Only is null || Only.Contains(measurement);
+
 
     private static readonly Dictionary<string, Func<BenchmarkOptions, int, BenchmarkOptions>> Setters = new(StringComparer.Ordinal)
     {
@@ -97,6 +103,16 @@ internal sealed record BenchmarkOptions
                     continue;
                 case "--test-server":
                     options = options with { UseTestServer = true };
+                    continue;
+                case "--only":
+                    var numbers = i + 1 < args.Count ? args[++i].Split(',') : [];
+                    if (numbers.Length == 0 || !numbers.All(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+                    {
+                        error = "--only needs measurement numbers separated by commas, e.g. 5,6.";
+                        return null;
+                    }
+
+                    options = options with { Only = numbers.Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToHashSet() };
                     continue;
                 case "--help" or "-h":
                     error = string.Empty;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FollowUp.Testing;
 
 namespace FollowUp.Benchmarks;
@@ -44,7 +45,7 @@ internal static class BenchmarkProgram
         };
 
         var figures = new List<Figure>();
-        foreach (var (title, run) in phases)
+        foreach (var (title, run) in phases.Where(phase => options.Runs(int.Parse(phase.Title[..phase.Title.IndexOf('.', StringComparison.Ordinal)], CultureInfo.InvariantCulture))))
         {
             if (cancel.IsCancellationRequested)
             {
