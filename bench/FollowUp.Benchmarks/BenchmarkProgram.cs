@@ -36,12 +36,14 @@ internal static class BenchmarkProgram
         var started = Stopwatch.GetTimestamp();
         Console.WriteLine("Starting Azurite (in memory)...");
         var connectionString = await SharedAzurite.ConnectionStringAsync();
+        await using var waiting = new SharedWaiting(connectionString, options);
         var phases = new (string Title, Func<CancellationToken, Task<IReadOnlyList<Figure>>> Run)[]
         {
             ("1. Raw Table Storage writes (Azure.Data.Tables, no FollowUp code)", token => RawWriteBenchmark.RunAsync(connectionString, options, token)),
             ("2. Events through POST /api/events", token => HttpIngestBenchmark.RunAsync(options, token)),
             ("3. Messages dispatched end to end", token => DispatchThroughputBenchmark.RunAsync(options, token)),
             ("4. Due-to-sent latency of the dispatch loop", token => DispatchLatencyBenchmark.RunAsync(options, token)),
+            ("5. Waiting does not cost: due messages dispatched with and without messages waiting", token => WaitingBenchmark.RunAsync(options, waiting, token)),
         };
 
         var figures = new List<Figure>();

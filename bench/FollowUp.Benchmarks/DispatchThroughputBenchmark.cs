@@ -25,7 +25,7 @@ internal static class DispatchThroughputBenchmark
             await pipeline.Dispatcher.DispatchDueAsync(cancellationToken);
 
             var before = counter.Snapshot;
-            var ingested = await DueMessages.ScheduleAsync(pipeline, "due", options.Messages, happened, options, cancellationToken);
+            var ingested = await DueMessages.ScheduleAsync(pipeline, "due", options.Messages, happened, options, null, cancellationToken);
             var ingestStorage = counter.Snapshot.Since(before);
             Console.WriteLine($"  ingest (no HTTP): {Stats.Count(ingested.Done)} events in {Stats.Seconds(ingested.Elapsed)} = {Stats.Rate(ingested.PerSecond)} events/s");
 

@@ -6,9 +6,10 @@ using FollowUp.Testing;
 namespace FollowUp.Benchmarks;
 
 /// <summary>
-/// Thank-yous already due, as figures 3, 5 and 7 need them: order.placed events that happened at one moment two hours
-/// ago, each for its own order and customer, through the core <see cref="EventIngestor"/> without HTTP. The rule waits
-/// one hour, so all fall due in the same minute (at most four Messages partitions).
+/// Thank-yous already due, as figures 3, 5 and 7 need them: order.placed events that happened two hours ago, each for
+/// its own order and customer, through the core <see cref="EventIngestor"/> without HTTP. The rule waits one hour, so
+/// each is due at once: the scheduler dates it (and files it under) the minute it was scheduled, four partitions a
+/// minute.
 /// </summary>
 internal static class DueMessages
 {
@@ -18,7 +19,8 @@ internal static class DueMessages
     public static DateTimeOffset HappenedAt() => TimeProvider.System.GetUtcNow() - TimeSpan.FromHours(2);
 
     /// <summary>Ingests <paramref name="count"/> events that each schedule one thank-you due now, from <see cref="BenchmarkOptions.Clients"/> workers.</summary>
-    public static Task<WorkResult> ScheduleAsync(BenchPipeline pipeline, string run, int count, DateTimeOffset happened, BenchmarkOptions options, CancellationToken cancellationToken)
+    /// <param name="scheduled">Told the id of each message scheduled.</param>
+    public static Task<WorkResult> ScheduleAsync(BenchPipeline pipeline, string run, int count, DateTimeOffset happened, BenchmarkOptions options, Action<string>? scheduled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(options);
@@ -29,9 +31,29 @@ internal static class DueMessages
             async (index, token) =>
             {
                 var result = await pipeline.IngestAsync(BenchEvents.OrderPlaced(run, index, happened), token);
-                return result.Status == IngestStatus.Accepted && result.Scheduled.Count == 1;
+                if (result.Status != IngestStatus.Accepted || result.Scheduled is not [{ MessageId: { } id }])
+                {
+                    return false;
+                }
+
+                scheduled?.Invoke(id);
+                return true;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the next minute unless at least <paramref name="room"/> is left of this one, so that messages
+    /// scheduled within <paramref name="room"/> share one minute's partitions (when it is under a minute).
+    /// </summary>
+    public static async Task WaitForRoomInMinuteAsync(TimeSpan room, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var left = TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerMinute);
+        if (left < room && room < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(50), TimeProvider.System, cancellationToken);
+        }
     }
 
     /// <summary>
