@@ -44,6 +44,7 @@ internal static class BenchmarkProgram
             ("3. Messages dispatched end to end", token => DispatchThroughputBenchmark.RunAsync(options, token)),
             ("4. Due-to-sent latency of the dispatch loop", token => DispatchLatencyBenchmark.RunAsync(options, token)),
             ("5. Waiting does not cost: due messages dispatched with and without messages waiting", token => WaitingBenchmark.RunAsync(options, waiting, token)),
+            ("6. Self-host memory with messages pending (child process)", token => SelfHostMemoryBenchmark.RunAsync(options, connectionString, waiting, token)),
         };
 
         var figures = new List<Figure>();
