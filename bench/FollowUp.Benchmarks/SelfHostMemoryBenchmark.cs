@@ -52,7 +52,7 @@ internal static class SelfHostMemoryBenchmark
         Console.WriteLine($"  {Stats.Count(waiting.Count)} pending: {Megabytes(some.Resident)} resident, {Megabytes(some.Peak)} at most");
 
         var target = some.Peak <= TargetMegabytes * Mega ? "within" : "**over**";
-        var how = $"FollowUp.SelfHost.dll in its own process (Release, server GC as shipped), on this run's Azurite, FollowUp:Dispatch:IdleInterval {IdleInterval:c}, read from /proc/<pid>/status after {some.Watched.TotalSeconds:0} s of dispatch loop (~{Passes} passes) once /health/ready answered";
+        var how = string.Create(CultureInfo.InvariantCulture, $"FollowUp.SelfHost.dll in its own process (Release, server GC as shipped), on this run's Azurite, FollowUp:Dispatch:IdleInterval {IdleInterval:c}, read from /proc/<pid>/status after {some.Watched.TotalSeconds:0} s of dispatch loop (~{Passes} passes) once /health/ready answered");
         return
         [
             new Figure(
@@ -60,7 +60,7 @@ internal static class SelfHostMemoryBenchmark
                 $"Self-host resident memory (VmRSS) with {Stats.Count(waiting.Count)} messages pending",
                 Megabytes(some.Resident),
                 null,
-                $"peak (VmHWM) {Megabytes(some.Peak)}, {target} the {TargetMegabytes:0} MB target; {some.Answer}; {how}",
+                string.Create(CultureInfo.InvariantCulture, $"peak (VmHWM) {Megabytes(some.Peak)}, {target} the {TargetMegabytes:0} MB target; {some.Answer}; {how}"),
                 some.Healthy),
             new Figure(
                 "6b",

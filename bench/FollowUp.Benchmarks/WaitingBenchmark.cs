@@ -31,10 +31,10 @@ internal static class WaitingBenchmark
         var writes = some.Writes == none.Writes
             ? "the same"
             : "outcomes are group-committed, so how many share a write depends on how the sends and Azurite's answers interleave";
-        var seeded = $"{Stats.Count(waiting.Count)} thank-yous due {waiting.FirstDue:yyyy-MM-dd HH:mm} to {waiting.LastDue:yyyy-MM-dd HH:mm} UTC in {Stats.Count(waiting.Partitions)} partitions, each listed in the directory, seeded in entity-group transactions in {Stats.Seconds(waiting.Elapsed)}";
+        var seeded = string.Create(CultureInfo.InvariantCulture, $"{Stats.Count(waiting.Count)} thank-yous due {waiting.FirstDue:yyyy-MM-dd HH:mm} to {waiting.LastDue:yyyy-MM-dd HH:mm} UTC in {Stats.Count(waiting.Partitions)} partitions, each listed in the directory, seeded in entity-group transactions in {Stats.Seconds(waiting.Elapsed)}");
         var seen = some.NextDue == waiting.FirstDue && some.IdleSent == 0
-            ? $"the product saw them: NextDueAsync answered {some.NextDue:yyyy-MM-dd HH:mm:ss} UTC, and a DispatchDueAsync pass before the due ones were scheduled sent nothing ({some.Idle.Requests} requests)"
-            : $"**the product did not see them as seeded**: NextDueAsync answered {some.NextDue?.ToString("u", CultureInfo.InvariantCulture) ?? "nothing"}, the idle pass counted {some.IdleSent} messages";
+            ? string.Create(CultureInfo.InvariantCulture, $"the product saw them: NextDueAsync answered {some.NextDue:yyyy-MM-dd HH:mm:ss} UTC, and a DispatchDueAsync pass before the due ones were scheduled sent nothing ({some.Idle.Requests} requests)")
+            : string.Create(CultureInfo.InvariantCulture, $"**the product did not see them as seeded**: NextDueAsync answered {some.NextDue?.ToString("u", CultureInfo.InvariantCulture) ?? "nothing"}, the idle pass counted {some.IdleSent} messages");
         return
         [
             new Figure(
