@@ -6,8 +6,10 @@ namespace FollowUp.Benchmarks;
 
 /// <summary>
 /// Measures FollowUp against real Azurite and the loopback fake SendGrid, and prints the figures as a markdown table:
-/// the raw Table Storage ceiling, events ingested through the HTTP API, messages dispatched end to end, and how late
-/// the dispatch loop sends. Every measurement stops at its count or its time limit, and deletes its tables.
+/// the raw Table Storage ceiling, events ingested through the HTTP API, messages dispatched end to end, how late the
+/// dispatch loop sends, whether messages waiting for later cost the dispatch of those due anything, the self-host's
+/// memory with messages pending, and the Functions dispatch path (timer, queue, queue function). Every measurement
+/// stops at its count or its time limit, and deletes its tables (the waiting messages 5 and 6 share, when the run ends).
 /// </summary>
 internal static class BenchmarkProgram
 {
