@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using FollowUp.Http;
 using FollowUp.Storage;
 using FollowUp.Testing;
@@ -39,7 +40,7 @@ internal static class SelfHostMemoryBenchmark
         Reading none;
         try
         {
-            none = await MeasureAsync(connectionString, emptyPrefix, cancellationToken);
+            none = await MeasureAsync(connectionString, emptyPrefix, null, cancellationToken);
         }
         finally
         {
@@ -48,7 +49,7 @@ internal static class SelfHostMemoryBenchmark
 
         Console.WriteLine($"  none pending: {Megabytes(none.Resident)} resident, {Megabytes(none.Peak)} at most");
         var waiting = await shared.GetAsync(cancellationToken);
-        var some = await MeasureAsync(connectionString, waiting.TablePrefix, cancellationToken);
+        var some = await MeasureAsync(connectionString, waiting.TablePrefix, waiting.FirstId, cancellationToken);
         Console.WriteLine($"  {Stats.Count(waiting.Count)} pending: {Megabytes(some.Resident)} resident, {Megabytes(some.Peak)} at most");
 
         var target = some.Peak <= TargetMegabytes * Mega ? "within" : "**over**";
@@ -75,7 +76,8 @@ internal static class SelfHostMemoryBenchmark
     private static string Megabytes(long bytes) => (bytes / Mega).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
     /// <summary>Starts a self-host on <paramref name="tablePrefix"/>, waits until it is ready, lets its loop run, and reads its memory.</summary>
-    private static async Task<Reading> MeasureAsync(string connectionString, string tablePrefix, CancellationToken cancellationToken)
+    /// <param name="pendingId">A message it should find pending there, to show that it looks at the right tables.</param>
+    private static async Task<Reading> MeasureAsync(string connectionString, string tablePrefix, string? pendingId, CancellationToken cancellationToken)
     {
         using var state = new SelfHostStateFolder();
         var environment = SelfHostProcess.DefaultEnvironment(state.Path);
@@ -90,18 +92,24 @@ internal static class SelfHostMemoryBenchmark
             using var client = host.CreateClient();
             var ready = await WaitUntilReadyAsync(client, cancellationToken);
             var readyAfter = Stopwatch.GetElapsedTime(started);
+            var found = pendingId is null ? null : await StatusOfAsync(client, pendingId, cancellationToken);
             var watched = Stopwatch.GetTimestamp();
             await Task.Delay(IdleInterval * Passes, TimeProvider.System, cancellationToken);
             var (resident, peak) = ReadStatus(host.Pid);
             var elapsed = Stopwatch.GetElapsedTime(watched);
             var errors = host.Errors.Trim();
             var answer = $"/health/ready answered {(int)ready} {Stats.Seconds(readyAfter)} after launch";
+            if (pendingId is not null)
+            {
+                answer += $"; GET /api/messages/<the first waiting id> answered {found ?? "nothing"}";
+            }
+
             if (errors.Length > 0)
             {
                 answer += $"; it wrote to stderr: {errors.Split('\n')[0]}";
             }
 
-            return new Reading(resident, peak, elapsed, answer, ready == HttpStatusCode.OK && errors.Length == 0);
+            return new Reading(resident, peak, elapsed, answer, ready == HttpStatusCode.OK && errors.Length == 0 && (pendingId is null || found == "scheduled"));
         }
         finally
         {
@@ -133,6 +141,19 @@ internal static class SelfHostMemoryBenchmark
         }
 
         return last;
+    }
+
+    /// <summary>The message's status as the self-host's API shows it, or the HTTP status when it does not.</summary>
+    private static async Task<string> StatusOfAsync(HttpClient client, string messageId, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(new Uri("/" + FollowUpRoutes.Message.Replace("{id}", messageId, StringComparison.Ordinal), UriKind.Relative), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+
+        using var message = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return message.RootElement.TryGetProperty("status", out var status) ? status.GetString() ?? "no status" : "no status";
     }
 
     /// <summary>VmRSS (resident now) and VmHWM (the most it was) in bytes.</summary>

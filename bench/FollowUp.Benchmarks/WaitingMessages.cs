@@ -33,10 +33,11 @@ internal sealed class WaitingMessages : IAsyncDisposable
 
     private readonly FollowUpTables _tables;
 
-    private WaitingMessages(FollowUpTables tables, string tablePrefix, int count, int partitions, DateTimeOffset firstDue, DateTimeOffset lastDue, TimeSpan elapsed)
+    private WaitingMessages(FollowUpTables tables, string tablePrefix, int count, int partitions, string firstId, DateTimeOffset firstDue, DateTimeOffset lastDue, TimeSpan elapsed)
     {
         _tables = tables;
         TablePrefix = tablePrefix;
+        FirstId = firstId;
         Count = count;
         Partitions = partitions;
         FirstDue = firstDue;
@@ -50,6 +51,9 @@ internal sealed class WaitingMessages : IAsyncDisposable
 
     /// <summary>Messages partitions written, each listed in the directory.</summary>
     public int Partitions { get; }
+
+    /// <summary>The id of the message due first.</summary>
+    public string FirstId { get; }
 
     public DateTimeOffset FirstDue { get; }
 
@@ -95,7 +99,8 @@ internal sealed class WaitingMessages : IAsyncDisposable
                     batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, Message(row, thankYou, now))),
                     token));
 
-            return new WaitingMessages(tables, prefix, count, byPartition.Count, rows.Min(row => row.DueAt), rows.Max(row => row.DueAt), Stopwatch.GetElapsedTime(started));
+            var first = rows.MinBy(row => row.DueAt)!;
+            return new WaitingMessages(tables, prefix, count, byPartition.Count, first.Id, first.DueAt, rows.Max(row => row.DueAt), Stopwatch.GetElapsedTime(started));
         }
         catch
         {
