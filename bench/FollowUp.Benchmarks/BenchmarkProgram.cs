@@ -46,7 +46,7 @@ internal static class BenchmarkProgram
             ("3. Messages dispatched end to end", token => DispatchThroughputBenchmark.RunAsync(options, token)),
             ("4. Due-to-sent latency of the dispatch loop", token => DispatchLatencyBenchmark.RunAsync(options, token)),
             ("5. Waiting does not cost: due messages dispatched with and without messages waiting", token => WaitingBenchmark.RunAsync(options, waiting, token)),
-            ("6. Self-host memory with messages pending (child process)", token => SelfHostMemoryBenchmark.RunAsync(options, connectionString, waiting, token)),
+            ("6. Self-host memory with messages pending (child process)", token => SelfHostMemoryBenchmark.RunAsync(connectionString, waiting, token)),
             ("7. Functions dispatch in-process: timer, in-memory queue, queue function", token => FunctionsDispatchBenchmark.RunAsync(options, token)),
         };
 

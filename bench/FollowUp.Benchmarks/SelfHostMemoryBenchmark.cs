@@ -27,9 +27,8 @@ internal static class SelfHostMemoryBenchmark
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkOptions options, string connectionString, SharedWaiting shared, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Figure>> RunAsync(string connectionString, SharedWaiting shared, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(shared);
         if (!OperatingSystem.IsLinux())
         {
