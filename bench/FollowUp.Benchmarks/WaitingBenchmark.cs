@@ -42,7 +42,7 @@ internal static class WaitingBenchmark
                 $"Storage requests per due message with {Stats.Count(waiting.Count)} waiting for next month vs none (DispatchDueAsync, {Stats.Count(options.Messages)} due)",
                 $"{PerMessage(some)} vs {PerMessage(none)}",
                 null,
-                $"{verdict}: {Stats.Count(some.Storage.Requests)} vs {Stats.Count(none.Storage.Requests)} requests for {Stats.Count(some.Dispatch.Accepted)} vs {Stats.Count(none.Dispatch.Accepted)} messages in {some.Dispatch.Passes} vs {none.Dispatch.Passes} pass(es). "
+                $"all requests {verdict}: {Stats.Count(some.Storage.Requests)} vs {Stats.Count(none.Storage.Requests)} for {Stats.Count(some.Dispatch.Accepted)} vs {Stats.Count(none.Dispatch.Accepted)} messages in {some.Dispatch.Passes} vs {none.Dispatch.Passes} pass(es). "
                     + $"Finding what is due: {some.DirectoryReads} vs {none.DirectoryReads} directory reads, {some.PartitionReads} vs {none.PartitionReads} partition reads for {some.Partitions} vs {none.Partitions} partitions due; "
                     + $"other reads (suppression list at most once a second, template) {some.OtherReads} vs {none.OtherReads}; claims and outcome writes {some.Writes} vs {none.Writes} ({writes}); "
                     + $"a pass with nothing due: {some.Idle.Requests} vs {none.Idle.Requests} requests",
