@@ -30,6 +30,9 @@ internal sealed class BenchPipeline : IAsyncDisposable
 
     public DispatchOptions DispatchOptions => _services.GetRequiredService<IOptions<DispatchOptions>>().Value;
 
+    /// <summary>An instance of <typeparamref name="T"/> built from the pipeline's services, as the Functions worker builds function classes.</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
+
     public static async Task<BenchPipeline> CreateAsync(IReadOnlyDictionary<string, string?> settings, TableServiceClient storage, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection()

@@ -23,10 +23,13 @@ internal sealed record BenchmarkOptions
           --latency-messages N    messages whose due-to-sent latency is measured (default 150; quick 30)
           --spread SECONDS        how long the latency messages keep falling due (default 10; quick 3)
           --lead SECONDS          how far ahead of its due time each latency message is scheduled (default 2)
+          --waiting N             messages seeded to wait for next month, for figures 5 and 6 (default 100000; quick 5000)
+          --instances N           Functions instances taking dispatch queue messages, for figure 7 (default 2)
           --clients N             concurrent HTTP clients and storage writers (default 8)
           --parallelism N         FollowUp:Dispatch:Parallelism (default: the product's default)
           --max-seconds SECONDS   time limit of each measurement (default 60; quick 15)
           --test-server           host the API on the in-memory TestServer instead of Kestrel on loopback
+          --only N[,N...]         run only these measurements, e.g. --only 5,6 (without 1, no "vs raw ceiling")
           --help                  this text
         """;
 
@@ -48,6 +51,12 @@ internal sealed record BenchmarkOptions
 
     public TimeSpan Lead { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Messages waiting for next month while due ones are dispatched (figure 5) and the self-host idles (figure 6).</summary>
+    public int Waiting { get; init; } = 100_000;
+
+    /// <summary>Concurrent consumers of the in-memory dispatch queue, each one Functions instance (figure 7).</summary>
+    public int Instances { get; init; } = 2;
+
     public int Clients { get; init; } = 8;
 
     public int? Parallelism { get; init; }
@@ -55,6 +64,11 @@ internal sealed record BenchmarkOptions
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool UseTestServer { get; init; }
+
+    /// <summary>The numbers of the measurements to run; null for all.</summary>
+    public IReadOnlySet<int>? Only { get; init; }
+
+    public bool Runs(int measurement) => Only is null || Only.Contains(measurement);
 
 
     private static readonly Dictionary<string, Func<BenchmarkOptions, int, BenchmarkOptions>> Setters = new(StringComparer.Ordinal)
@@ -67,6 +81,8 @@ internal sealed record BenchmarkOptions
         ["--latency-messages"] = (o, v) => o with { LatencyMessages = v },
         ["--spread"] = (o, v) => o with { Spread = TimeSpan.FromSeconds(v) },
         ["--lead"] = (o, v) => o with { Lead = TimeSpan.FromSeconds(v) },
+        ["--waiting"] = (o, v) => o with { Waiting = v },
+        ["--instances"] = (o, v) => o with { Instances = v },
         ["--clients"] = (o, v) => o with { Clients = v },
         ["--parallelism"] = (o, v) => o with { Parallelism = v },
         ["--max-seconds"] = (o, v) => o with { MaxDuration = TimeSpan.FromSeconds(v) },
@@ -87,6 +103,16 @@ internal sealed record BenchmarkOptions
                     continue;
                 case "--test-server":
                     options = options with { UseTestServer = true };
+                    continue;
+                case "--only":
+                    var numbers = i + 1 < args.Count ? args[++i].Split(',') : [];
+                    if (numbers.Length == 0 || !numbers.All(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+                    {
+                        error = "--only needs measurement numbers separated by commas, e.g. 5,6.";
+                        return null;
+                    }
+
+                    options = options with { Only = numbers.Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToHashSet() };
                     continue;
                 case "--help" or "-h":
                     error = string.Empty;
@@ -121,6 +147,7 @@ internal sealed record BenchmarkOptions
         Messages = 100,
         LatencyMessages = 30,
         Spread = TimeSpan.FromSeconds(3),
+        Waiting = 5_000,
         MaxDuration = TimeSpan.FromSeconds(15),
     };
 }

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using FollowUp.Testing;
 
 namespace FollowUp.Benchmarks;
 
 /// <summary>
 /// Measures FollowUp against real Azurite and the loopback fake SendGrid, and prints the figures as a markdown table:
-/// the raw Table Storage ceiling, events ingested through the HTTP API, messages dispatched end to end, and how late
-/// the dispatch loop sends. Every measurement stops at its count or its time limit, and deletes its tables.
+/// the raw Table Storage ceiling, events ingested through the HTTP API, messages dispatched end to end, how late the
+/// dispatch loop sends, whether messages waiting for later cost the dispatch of those due anything, the self-host's
+/// memory with messages pending, and the Functions dispatch path (timer, queue, queue function). Every measurement
+/// stops at its count or its time limit, and deletes its tables (the waiting messages 5 and 6 share, when the run ends).
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -35,16 +38,20 @@ internal static class BenchmarkProgram
         var started = Stopwatch.GetTimestamp();
         Console.WriteLine("Starting Azurite (in memory)...");
         var connectionString = await SharedAzurite.ConnectionStringAsync();
+        await using var waiting = new SharedWaiting(connectionString, options);
         var phases = new (string Title, Func<CancellationToken, Task<IReadOnlyList<Figure>>> Run)[]
         {
             ("1. Raw Table Storage writes (Azure.Data.Tables, no FollowUp code)", token => RawWriteBenchmark.RunAsync(connectionString, options, token)),
             ("2. Events through POST /api/events", token => HttpIngestBenchmark.RunAsync(options, token)),
             ("3. Messages dispatched end to end", token => DispatchThroughputBenchmark.RunAsync(options, token)),
             ("4. Due-to-sent latency of the dispatch loop", token => DispatchLatencyBenchmark.RunAsync(options, token)),
+            ("5. Waiting does not cost: due messages dispatched with and without messages waiting", token => WaitingBenchmark.RunAsync(options, waiting, token)),
+            ("6. Self-host memory with messages pending (child process)", token => SelfHostMemoryBenchmark.RunAsync(connectionString, waiting, token)),
+            ("7. Functions dispatch in-process: timer, in-memory queue, queue function", token => FunctionsDispatchBenchmark.RunAsync(options, token)),
         };
 
         var figures = new List<Figure>();
-        foreach (var (title, run) in phases)
+        foreach (var (title, run) in phases.Where(phase => options.Runs(int.Parse(phase.Title[..phase.Title.IndexOf('.', StringComparison.Ordinal)], CultureInfo.InvariantCulture))))
         {
             if (cancel.IsCancellationRequested)
             {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using FollowUp.Dispatch;
-using FollowUp.Events;
 using FollowUp.Ingest;
 using FollowUp.Testing;
 
@@ -13,8 +11,6 @@ namespace FollowUp.Benchmarks;
 /// </summary>
 internal static class DispatchThroughputBenchmark
 {
-    private const int MaxPasses = 100;
-
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,44 +20,20 @@ internal static class DispatchThroughputBenchmark
         var pipeline = await BenchPipeline.CreateAsync(settings, counter.CreateClient(settings[BenchSettings.ConnectionStringKey]!), cancellationToken);
         try
         {
-            var happened = TimeProvider.System.GetUtcNow() - TimeSpan.FromHours(2);
+            var happened = DueMessages.HappenedAt();
             await pipeline.IngestAsync(BenchEvents.OrderPlaced("warm", 0, happened), cancellationToken);
             await pipeline.Dispatcher.DispatchDueAsync(cancellationToken);
 
             var before = counter.Snapshot;
-            var ingested = await BoundedWork.RunAsync(
-                options.Messages,
-                options.Clients,
-                options.MaxDuration,
-                async (index, token) =>
-                {
-                    var result = await pipeline.IngestAsync(BenchEvents.OrderPlaced("due", index, happened), token);
-                    return result.Status == IngestStatus.Accepted && result.Scheduled.Count == 1;
-                },
-                cancellationToken);
+            var ingested = await DueMessages.ScheduleAsync(pipeline, "due", options.Messages, happened, options, null, cancellationToken);
             var ingestStorage = counter.Snapshot.Since(before);
             Console.WriteLine($"  ingest (no HTTP): {Stats.Count(ingested.Done)} events in {Stats.Seconds(ingested.Elapsed)} = {Stats.Rate(ingested.PerSecond)} events/s");
 
-            var dispatch = pipeline.Dispatcher;
-            var acceptedBefore = sendGrid.Accepted.Count;
             before = counter.Snapshot;
-            var passes = 0;
-            var sent = 0;
-            var other = 0;
-            var started = Stopwatch.GetTimestamp();
-            while (sent < ingested.Done && passes < MaxPasses && Stopwatch.GetElapsedTime(started) < options.MaxDuration)
-            {
-                var summary = await dispatch.DispatchDueAsync(cancellationToken);
-                passes++;
-                sent += summary.Sent;
-                other += summary.Total - summary.Sent;
-            }
-
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var dispatch = await DueMessages.DispatchAsync(pipeline.Dispatcher, sendGrid, ingested.Done, options.MaxDuration, cancellationToken);
             var dispatchStorage = counter.Snapshot.Since(before);
-            var accepted = sendGrid.Accepted.Count - acceptedBefore;
-            var perSecond = accepted / elapsed.TotalSeconds;
-            Console.WriteLine($"  dispatch: {Stats.Count(accepted)} messages accepted by the fake SendGrid in {Stats.Seconds(elapsed)} = {Stats.Rate(perSecond)} messages/s");
+            var accepted = dispatch.Accepted;
+            Console.WriteLine($"  dispatch: {Stats.Count(accepted)} messages accepted by the fake SendGrid in {Stats.Seconds(dispatch.Elapsed)} = {Stats.Rate(dispatch.PerSecond)} messages/s");
 
             var dispatchOptions = pipeline.DispatchOptions;
             return
@@ -76,10 +48,10 @@ internal static class DispatchThroughputBenchmark
                 new Figure(
                     "3",
                     $"Messages dispatched end to end (DispatchDueAsync, batch {dispatchOptions.BatchSize}, parallelism {dispatchOptions.Parallelism}, real time, fake SendGrid on loopback)",
-                    Stats.Rate(perSecond) + " messages/s",
-                    perSecond,
-                    $"{Stats.Count(accepted)} of {Stats.Count(ingested.Done)} due messages sent in {passes} pass(es), {Stats.Seconds(elapsed)}, {other} not sent; {dispatchStorage.Per(accepted, "message")}",
-                    accepted == ingested.Done && ingested.Complete && other == 0),
+                    Stats.Rate(dispatch.PerSecond) + " messages/s",
+                    dispatch.PerSecond,
+                    $"{Stats.Count(accepted)} of {Stats.Count(ingested.Done)} due messages sent in {dispatch.Passes} pass(es), {Stats.Seconds(dispatch.Elapsed)}, {dispatch.NotSent} not sent; {dispatchStorage.Per(accepted, "message")}",
+                    accepted == ingested.Done && ingested.Complete && dispatch.NotSent == 0),
             ];
         }
         finally

@@ -44,6 +44,9 @@ internal static class Report
         output.WriteLine("tables grow, where Azure Table Storage reads a key range; the first- and last-quarter rates in the details show how much.");
         output.WriteLine("Figures 2 and 2b include the self-host's dispatch loop, which every scheduled message wakes to look for due work (its queries");
         output.WriteLine("are the difference in queries/event to 2c).");
+        output.WriteLine("Figure 6 runs the self-host as a process of its own (dotnet FollowUp.SelfHost.dll) on the same Azurite, and figure 7 runs the");
+        output.WriteLine("Functions app's DispatchFunction class in this process (compiled against the tests' mirror of the worker attributes) with an");
+        output.WriteLine("in-memory channel for the Storage queue: the queue's own latency and requests are not in 7.");
     }
 
     private static string Ratio(double share) => share >= 0.995
