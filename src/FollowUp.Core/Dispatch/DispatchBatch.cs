@@ -11,6 +11,9 @@ namespace FollowUp.Dispatch;
 /// </summary>
 public sealed record DispatchBatch(string Partition, IReadOnlyList<string> Ids)
 {
+    /// <summary>When the planner handed it out: what was due then counts as due for the sender, whose clock may lag.</summary>
+    public DateTimeOffset? DueBy { get; init; }
+
     /// <summary>At most one entity-group transaction.</summary>
     public const int MaxIds = 100;
 

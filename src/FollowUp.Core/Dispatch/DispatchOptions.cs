@@ -4,7 +4,7 @@ public sealed class DispatchOptions
 {
     public const string SectionName = "FollowUp:Dispatch";
 
-    /// <summary>Due messages read per query (default 100).</summary>
+    /// <summary>Due messages handed out or worked through together, at most one transaction's 100 (default 100).</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>Messages rendered and sent at once by one dispatcher (default 8).</summary>

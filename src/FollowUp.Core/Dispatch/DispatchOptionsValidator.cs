@@ -18,7 +18,7 @@ internal sealed class DispatchOptionsValidator(IOptions<SendGridOptions> sendGri
             }
         }
 
-        Check(options.BatchSize is >= 1 and <= 1000, nameof(options.BatchSize), "must be from 1 to 1000 (Table Storage returns at most 1000 rows a page)");
+        Check(options.BatchSize is >= 1 and <= 100, nameof(options.BatchSize), "must be from 1 to 100 (one entity-group transaction holds at most 100 rows)");
         Check(options.Parallelism is >= 1 and <= 64, nameof(options.Parallelism), "must be from 1 to 64");
         Check(options.MaxAttempts is >= 1 and <= 50, nameof(options.MaxAttempts), "must be from 1 to 50");
         Check(options.ClaimDuration >= TimeSpan.FromSeconds(1) && options.ClaimDuration <= TimeSpan.FromHours(1), nameof(options.ClaimDuration), "must be from 1 second to 1 hour, and longer than a send takes");

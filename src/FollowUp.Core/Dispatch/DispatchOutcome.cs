@@ -7,7 +7,7 @@ public enum DispatchOutcome
     Failed,
     Cancelled,
 
-    /// <summary>The entry pointed at a message that was already settled, rescheduled or gone; the entry was removed.</summary>
+    /// <summary>A batch handed out named a message that is no longer due (sent, settled, or not yet due by then).</summary>
     Stale,
 
     /// <summary>Another dispatcher holds the message; left alone.</summary>
@@ -15,7 +15,4 @@ public enum DispatchOutcome
 
     /// <summary>Something went wrong that could not be recorded on the message (storage unreachable); it stays due.</summary>
     Faulted,
-
-    /// <summary>The message could not be read; its entry was moved a minute on, so that it does not hold up every pass.</summary>
-    Deferred,
 }

@@ -1,8 +1,8 @@
 namespace FollowUp.Dispatch;
 
-public sealed record DispatchSummary(int Sent, int Retrying, int Failed, int Cancelled, int Stale, int Busy, int Faulted = 0, int Deferred = 0)
+public sealed record DispatchSummary(int Sent, int Retrying, int Failed, int Cancelled, int Stale, int Busy, int Faulted = 0)
 {
-    public int Total => Sent + Retrying + Failed + Cancelled + Stale + Busy + Faulted + Deferred;
+    public int Total => Sent + Retrying + Failed + Cancelled + Stale + Busy + Faulted;
 
     /// <summary>Messages whose life moved on in this pass.</summary>
     public int Progress => Sent + Retrying + Failed + Cancelled;

@@ -31,6 +31,12 @@ public sealed partial class MessageDispatcher(
     /// <summary>How stale the suppression list may be when a chunk is sent: an unsubscribe this recent may still race a send.</summary>
     private static readonly TimeSpan SuppressionsMaxAge = TimeSpan.FromSeconds(1);
 
+    /// <summary>How far ahead of this instance's clock a planner's may be and still be believed.</summary>
+    private static readonly TimeSpan MaxPlannerLead = TimeSpan.FromMinutes(1);
+
+    /// <summary>What a planner reads of a due message: enough to tell whether it is due, and its id.</summary>
+    private static readonly string[] PlanColumns = ["PartitionKey", "RowKey", nameof(MessageEntity.Status), nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil)];
+
     private DispatchOptions Options => options.Value;
 
     private Backoff Backoff => new(Options.RetryBaseDelay, Options.MaxRetryDelay);
@@ -47,7 +53,13 @@ public sealed partial class MessageDispatcher(
         DateTimeOffset? next = null;
         foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            var scan = await ScanAsync(() => life.PendingInAsync(listed, now, cancellationToken), counts).ConfigureAwait(false);
+            if (!listed.IsDue(now))
+            {
+                next = Earlier(next, listed.NextDueAt);
+                continue;
+            }
+
+            var scan = await ScanAsync(() => life.PendingInAsync(listed, now, cancellationToken: cancellationToken), counts).ConfigureAwait(false);
             next = Earlier(next, scan?.NextDue);
             foreach (var chunk in (scan?.Due ?? []).Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)))
             {
@@ -70,20 +82,26 @@ public sealed partial class MessageDispatcher(
         var batches = new List<DispatchBatch>();
         foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
         {
+            if (!listed.IsDue(now))
+            {
+                continue;
+            }
+
             try
             {
-                var scan = await life.PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
+                var scan = await life.PendingInAsync(listed, now, PlanColumns, cancellationToken).ConfigureAwait(false);
 
                 // Within the lease, only what fell due since the last hand-out; after it, everything still pending. In
                 // key order, so that each batch is a key range of its own and its sender reads only its own rows.
-                var leased = listed.HandedOutAt is { } at && at + Options.HandOutLease > now ? listed.HandedOutThrough : null;
+                var leaseStart = listed.LeasedAt ?? listed.HandedOutAt;
+                var leased = leaseStart is { } at && at + Options.HandOutLease > now ? listed.HandedOutThrough : null;
                 var ids = scan.Due.Where(m => leased is null || m.DueAt > leased).Select(m => m.RowKey).Order(StringComparer.Ordinal).ToList();
-                if (ids.Count == 0 || !await life.LeaseAsync(listed, now, cancellationToken).ConfigureAwait(false))
+                if (ids.Count == 0 || !await life.LeaseAsync(listed, now, renew: leased is null, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                batches.AddRange(ids.Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)).Select(chunk => new DispatchBatch(listed.Partition, chunk)));
+                batches.AddRange(ids.Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)).Select(chunk => new DispatchBatch(listed.Partition, chunk) { DueBy = now }));
             }
             catch (Exception ex) when (Storage.StorageFailure.Is(ex))
             {
@@ -100,7 +118,10 @@ public sealed partial class MessageDispatcher(
     {
         ArgumentNullException.ThrowIfNull(batch);
         var counts = new Counts();
-        var scan = await life.PendingAmongAsync(batch.Partition, batch.Ids, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Due by the planner's clock, should this instance's run a little behind (but never far ahead of its own).
+        var now = time.GetUtcNow();
+        var dueBy = batch.DueBy is { } planned && planned > now ? (planned < now + MaxPlannerLead ? planned : now + MaxPlannerLead) : now;
+        var scan = await life.PendingAmongAsync(batch.Partition, batch.Ids, dueBy, cancellationToken).ConfigureAwait(false);
         counts.Add(DispatchOutcome.Stale, batch.Ids.Count - scan.Due.Count - scan.Busy - scan.Unreadable);
         counts.Add(DispatchOutcome.Busy, scan.Busy);
         counts.Add(DispatchOutcome.Failed, scan.Unreadable);
@@ -239,7 +260,7 @@ public sealed partial class MessageDispatcher(
 
     private DispatchSummary Summarize(Counts counts, DateTimeOffset? next)
     {
-        var summary = new DispatchSummary(counts[DispatchOutcome.Sent], counts[DispatchOutcome.Retrying], counts[DispatchOutcome.Failed], counts[DispatchOutcome.Cancelled], counts[DispatchOutcome.Stale], counts[DispatchOutcome.Busy], counts[DispatchOutcome.Faulted], counts[DispatchOutcome.Deferred]) { NextDue = next };
+        var summary = new DispatchSummary(counts[DispatchOutcome.Sent], counts[DispatchOutcome.Retrying], counts[DispatchOutcome.Failed], counts[DispatchOutcome.Cancelled], counts[DispatchOutcome.Stale], counts[DispatchOutcome.Busy], counts[DispatchOutcome.Faulted]) { NextDue = next };
         if (summary.Total > 0)
         {
             LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy, summary.Faulted);

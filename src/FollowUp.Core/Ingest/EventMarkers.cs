@@ -42,9 +42,10 @@ internal sealed class EventMarkers(FollowUpTables tables)
     public async Task<(IngestResult? Earlier, Exception? Failure)[]> AddAsync(IReadOnlyList<(string Partition, string Row, IngestResult Result, DateTimeOffset ReceivedAt)> markers, CancellationToken cancellationToken)
     {
         var outcomes = new (IngestResult?, Exception?)[markers.Count];
+        var entities = markers.Select(Entity).ToArray();
         foreach (var source in Enumerable.Range(0, markers.Count).GroupBy(i => markers[i].Partition, StringComparer.Ordinal))
         {
-            foreach (var chunk in source.Chunk(100))
+            foreach (var chunk in Chunks(source, entities))
             {
                 var pending = chunk.ToList();
                 while (pending.Count > 0)
@@ -53,11 +54,11 @@ internal sealed class EventMarkers(FollowUpTables tables)
                     {
                         if (pending.Count == 1)
                         {
-                            await tables.Events.AddEntityAsync(Entity(markers[pending[0]]), cancellationToken).ConfigureAwait(false);
+                            await tables.Events.AddEntityAsync(entities[pending[0]], cancellationToken).ConfigureAwait(false);
                         }
                         else
                         {
-                            await tables.Events.SubmitTransactionAsync(pending.Select(i => new TableTransactionAction(TableTransactionActionType.Add, Entity(markers[i]))), cancellationToken).ConfigureAwait(false);
+                            await tables.Events.SubmitTransactionAsync(pending.Select(i => new TableTransactionAction(TableTransactionActionType.Add, entities[i])), cancellationToken).ConfigureAwait(false);
                         }
 
                         break;
@@ -82,6 +83,33 @@ internal sealed class EventMarkers(FollowUpTables tables)
         }
 
         return outcomes;
+    }
+
+    /// <summary>Up to 100 markers a transaction, and fewer when their results are long: a transaction carries at most 4 MiB.</summary>
+    private static IEnumerable<int[]> Chunks(IEnumerable<int> indexes, TableEntity[] entities)
+    {
+        const long MaxBytes = 3L * 1024 * 1024;
+        var chunk = new List<int>();
+        long bytes = 0;
+        foreach (var i in indexes)
+        {
+            // Quotes and non-ASCII letters travel escaped, up to six bytes a character.
+            var size = 1024L + (6L * (entities[i].GetString("Result")?.Length ?? 0));
+            if (chunk.Count > 0 && (chunk.Count == 100 || bytes + size > MaxBytes))
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                bytes = 0;
+            }
+
+            chunk.Add(i);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
+        }
     }
 
     private static int? Conflict(Exception ex, int count) => ex switch

@@ -8,9 +8,6 @@ public enum ClaimOutcome
     /// <summary>Another dispatcher holds it, or took it first.</summary>
     Busy,
 
-    /// <summary>The entry pointed at a message that was already settled, rescheduled or gone; the entry was removed.</summary>
-    Stale,
-
     /// <summary>A cancelling event arrived while an earlier attempt was in flight; the message is now cancelled.</summary>
     Cancelled,
 

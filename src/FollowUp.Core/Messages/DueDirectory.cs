@@ -19,6 +19,8 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
     private const string TouchedAt = nameof(DuePartition.TouchedAt);
     private const string HandedOutThrough = nameof(DuePartition.HandedOutThrough);
     private const string HandedOutAt = nameof(DuePartition.HandedOutAt);
+    private const string NextDueAt = nameof(DuePartition.NextDueAt);
+    private const string LeasedAt = nameof(DuePartition.LeasedAt);
 
     // Partitions of the current minutes this process has touched: the next message for them needs no write here.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _touched = new(StringComparer.Ordinal);
@@ -36,7 +38,8 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
             return;
         }
 
-        await table.UpsertEntityAsync(new TableEntity(DirectoryPartition, partition) { [TouchedAt] = now }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        // A past minute's row is replaced whole: whatever a pass noted there (the next due time, a lease) no longer holds.
+        await table.UpsertEntityAsync(new TableEntity(DirectoryPartition, partition) { [TouchedAt] = now }, current ? TableUpdateMode.Merge : TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         if (current)
         {
             if (_touched.Count > 4096)
@@ -105,13 +108,46 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
         }
     }
 
-    /// <summary>Records that the partition's messages due up to <paramref name="through"/> were handed out now; false when someone else changed the row first.</summary>
-    public async Task<bool> TryLeaseAsync(DuePartition listed, DateTimeOffset through, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes, for an old partition whose pending messages all wait for later, when the first falls due, so that passes
+    /// skip it until then. Only old partitions: no new message can land there without a touch, which clears the note.
+    /// </summary>
+    public async Task TryPostponeAsync(DuePartition listed, DateTimeOffset nextDue, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (MessageIds.MinuteOf(listed.Partition).AddMinutes(1) > now - Quiet || listed.TouchedAt > now - Quiet || listed.NextDueAt == nextDue)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(DirectoryPartition, listed.Partition) { [NextDueAt] = nextDue }, listed.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Touched meanwhile: the next pass reads it again.
+        }
+    }
+
+    /// <summary>
+    /// Records that the partition's messages due up to <paramref name="through"/> were handed out now; false when
+    /// someone else changed the row first. A lease runs from its first hand-out, so later hand-outs of newly due
+    /// messages do not keep extending it over an earlier batch that was lost.
+    /// </summary>
+    public async Task<bool> TryLeaseAsync(DuePartition listed, DateTimeOffset through, bool renew, CancellationToken cancellationToken)
     {
         try
         {
+            var now = time.GetUtcNow();
+            var row = new TableEntity(DirectoryPartition, listed.Partition) { [HandedOutThrough] = through, [HandedOutAt] = now };
+            if (renew)
+            {
+                row[LeasedAt] = now;
+            }
+
             await table.UpdateEntityAsync(
-                new TableEntity(DirectoryPartition, listed.Partition) { [HandedOutThrough] = through, [HandedOutAt] = time.GetUtcNow() },
+                row,
                 listed.ETag,
                 TableUpdateMode.Merge,
                 cancellationToken).ConfigureAwait(false);
@@ -124,5 +160,5 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
     }
 
     private static DuePartition From(TableEntity row) =>
-        new(row.RowKey, row.GetDateTimeOffset(TouchedAt), row.GetDateTimeOffset(HandedOutThrough), row.GetDateTimeOffset(HandedOutAt), row.ETag);
+        new(row.RowKey, row.GetDateTimeOffset(TouchedAt), row.GetDateTimeOffset(HandedOutThrough), row.GetDateTimeOffset(HandedOutAt), row.ETag, row.GetDateTimeOffset(NextDueAt), row.GetDateTimeOffset(LeasedAt));
 }

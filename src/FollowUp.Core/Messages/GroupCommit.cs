@@ -18,26 +18,24 @@ internal sealed class GroupCommit(TableClient table)
     public async Task<Exception?> WriteAsync(MessageEntity row)
     {
         var item = new Item(row);
-        bool lead;
         lock (_gate)
         {
             _waiting.Add(item);
-            lead = !_writing;
-            _writing = true;
+            if (!_writing)
+            {
+                _writing = true;
+                item.Lead.TrySetResult();
+            }
         }
 
-        // The first to arrive writes, and goes on writing what queued meanwhile until nothing waits.
-        while (lead)
+        await Task.WhenAny(item.Done.Task, item.Lead.Task).ConfigureAwait(false);
+        if (!item.Done.Task.IsCompleted)
         {
+            // This one writes everything waiting (its own among it), then hands the writing to whoever queued since:
+            // no caller keeps writing others' outcomes for longer than its own takes.
             List<Item> taken;
             lock (_gate)
             {
-                if (_waiting.Count == 0)
-                {
-                    _writing = false;
-                    break;
-                }
-
                 taken = _waiting;
                 _waiting = [];
             }
@@ -57,6 +55,18 @@ internal sealed class GroupCommit(TableClient table)
             {
                 taken[i].Done.TrySetResult(results[i]);
             }
+
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                }
+                else
+                {
+                    _waiting[0].Lead.TrySetResult();
+                }
+            }
         }
 
         return await item.Done.Task.ConfigureAwait(false);
@@ -67,5 +77,7 @@ internal sealed class GroupCommit(TableClient table)
         public MessageEntity Row { get; } = row;
 
         public TaskCompletionSource<Exception?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Lead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -259,17 +259,28 @@ public sealed partial class MessageLife
     /// Everything pending in a listed partition, read in one query: what is due now, what is busy, and when the next
     /// falls due. A partition found old, quiet and empty is taken off the list.
     /// </summary>
-    public async Task<PendingScan> PendingInAsync(DuePartition listed, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="listed">The partition, as the directory lists it.</param>
+    /// <param name="now">The time that counts as now.</param>
+    /// <param name="select">Only these properties (for a planner that hands out ids), or null for whole rows.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<PendingScan> PendingInAsync(DuePartition listed, DateTimeOffset now, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(listed);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {listed.Partition}") + " and " + PendingFilter;
-        var (rows, unreadable) = await ReadPendingAsync(filter, cancellationToken).ConfigureAwait(false);
+        var (rows, unreadable) = await ReadPendingAsync(filter, select, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0 && unreadable == 0)
         {
             await _due.TryRetireAsync(listed, cancellationToken).ConfigureAwait(false);
         }
 
-        return Scan(rows, now, unreadable);
+        var scan = Scan(rows, now, unreadable);
+        if (scan is { Due.Count: 0, Busy: 0, Unreadable: 0, NextDue: { } next })
+        {
+            // Only retries waiting: no pass need read this partition again before the first falls due.
+            await _due.TryPostponeAsync(listed, next, cancellationToken).ConfigureAwait(false);
+        }
+
+        return scan;
     }
 
     /// <summary>Of the given ids in one partition (a batch handed out earlier), those pending; one range query.</summary>
@@ -285,13 +296,17 @@ public sealed partial class MessageLife
         var first = wanted.Min(StringComparer.Ordinal)!;
         var last = wanted.Max(StringComparer.Ordinal)!;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}") + " and " + PendingFilter;
-        var (rows, unreadable) = await ReadPendingAsync(filter, cancellationToken).ConfigureAwait(false);
+        var (rows, unreadable) = await ReadPendingAsync(filter, null, cancellationToken).ConfigureAwait(false);
         return Scan(rows.FindAll(row => wanted.Contains(row.RowKey)), now, unreadable);
     }
 
     /// <summary>Notes that a partition's messages due up to <paramref name="through"/> were handed out; false when another planner did first.</summary>
-    public Task<bool> LeaseAsync(DuePartition listed, DateTimeOffset through, CancellationToken cancellationToken = default) =>
-        _due.TryLeaseAsync(listed, through, cancellationToken);
+    /// <param name="listed">The partition as read.</param>
+    /// <param name="through">Messages due up to then were handed out.</param>
+    /// <param name="renew">A new lease begins (the last one ran out, or there was none).</param>
+    /// <param name="cancellationToken">Cancels the storage call.</param>
+    public Task<bool> LeaseAsync(DuePartition listed, DateTimeOffset through, bool renew, CancellationToken cancellationToken = default) =>
+        _due.TryLeaseAsync(listed, through, renew, cancellationToken);
 
     /// <summary>When the earliest pending message falls due (or a live claim ends), or null when nothing is pending.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
@@ -300,7 +315,13 @@ public sealed partial class MessageLife
         DateTimeOffset? next = null;
         foreach (var listed in await _due.DueAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            var scan = await PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false);
+            if (!listed.IsDue(now))
+            {
+                next = Earlier(next, listed.NextDueAt);
+                continue;
+            }
+
+            var scan = await PendingInAsync(listed, now, cancellationToken: cancellationToken).ConfigureAwait(false);
             next = Earlier(next, scan.Due.Count > 0 ? scan.Due[0].DueAt : scan.NextDue);
         }
 
@@ -315,7 +336,7 @@ public sealed partial class MessageLife
 
             foreach (var listed in minute)
             {
-                next = Earlier(next, (await PendingInAsync(listed, now, cancellationToken).ConfigureAwait(false)).NextDue);
+                next = Earlier(next, (await PendingInAsync(listed, now, cancellationToken: cancellationToken).ConfigureAwait(false)).NextDue);
             }
 
             after = MessageIds.MinuteOf(minute[0].Partition);
@@ -344,34 +365,82 @@ public sealed partial class MessageLife
     public async Task<IReadOnlyList<Claim>> ClaimAsync(IReadOnlyList<MessageEntity> due, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
-        var now = _time.GetUtcNow();
         var claims = new Claim[due.Count];
-        var writes = new List<(int Index, MessageEntity Row, ClaimOutcome Outcome)>();
-        for (var i = 0; i < due.Count; i++)
+        var current = due.Select((row, i) => (Index: i, Row: row)).ToList();
+        var anyWritten = false;
+        Exception? refused = null;
+        for (var round = 1; current.Count > 0; round++)
         {
-            var row = due[i].Copy();
-            var outcome = ClaimOne(row, now, claimDuration, maxAttempts);
-            if (outcome is { } decided)
+            var now = _time.GetUtcNow();
+            var writes = new List<(int Index, MessageEntity Row, ClaimOutcome Outcome)>();
+            foreach (var (i, read) in current)
             {
-                row.Bound();
-                writes.Add((i, row, decided));
+                var row = read.Copy();
+                if (ClaimOne(row, now, claimDuration, maxAttempts) is { } decided)
+                {
+                    row.Bound();
+                    writes.Add((i, row, decided));
+                }
+                else
+                {
+                    claims[i] = new Claim(ClaimOutcome.Busy, null);
+                }
             }
-            else
+
+            // A conflict means someone else is at these rows: rather than learn row by row, read the rest again in one
+            // query and decide afresh (most will then be busy, and cost nothing more).
+            var results = await RowBatches.ReplaceAsync(Messages, writes.ConvertAll(w => w.Row), cancellationToken, stopOnConflict: true).ConfigureAwait(false);
+            var again = new List<string>();
+            for (var n = 0; n < writes.Count; n++)
             {
-                claims[i] = new Claim(ClaimOutcome.Busy, null);
+                var (i, row, outcome) = writes[n];
+                if (results[n] is null)
+                {
+                    claims[i] = new Claim(outcome, row);
+                    anyWritten = true;
+                }
+                else if (ReferenceEquals(results[n], RowBatches.NotTried) && round < 3)
+                {
+                    again.Add(row.RowKey);
+                }
+                else
+                {
+                    refused ??= RowBatches.IsConflict(results[n]) || ReferenceEquals(results[n], RowBatches.NotTried) ? null : results[n];
+                    claims[i] = new Claim(ClaimOutcome.Busy, null);
+                }
+            }
+
+            current = [];
+            if (again.Count > 0)
+            {
+                var fresh = new Dictionary<string, MessageEntity>(StringComparer.Ordinal);
+                foreach (var partition in again.GroupBy(MessageIds.PartitionOf, StringComparer.Ordinal))
+                {
+                    foreach (var row in (await PendingAmongAsync(partition.Key, [.. partition], now, cancellationToken).ConfigureAwait(false)).Due)
+                    {
+                        fresh[row.RowKey] = row;
+                    }
+                }
+
+                foreach (var id in again)
+                {
+                    var i = writes.First(w => w.Row.RowKey == id).Index;
+                    if (fresh.TryGetValue(id, out var row))
+                    {
+                        current.Add((i, row));
+                    }
+                    else
+                    {
+                        claims[i] = new Claim(ClaimOutcome.Busy, null);
+                    }
+                }
             }
         }
 
-        var results = await RowBatches.ReplaceAsync(Messages, writes.ConvertAll(w => w.Row), cancellationToken).ConfigureAwait(false);
-        if (results.Length > 0 && results.All(r => r is not null && !RowBatches.IsConflict(r)))
+        // Storage refused every claim (not a conflict: it is down or overloaded): the caller leaves them due.
+        if (!anyWritten && refused is not null)
         {
-            throw results[0]!;
-        }
-
-        for (var n = 0; n < writes.Count; n++)
-        {
-            var (i, row, outcome) = writes[n];
-            claims[i] = results[n] is null ? new Claim(outcome, row) : new Claim(ClaimOutcome.Busy, null);
+            throw refused;
         }
 
         return claims;
@@ -576,12 +645,12 @@ public sealed partial class MessageLife
     /// query fail; then each row is read on its own, and those that still cannot be read are failed with the reason, so
     /// that one bad row never holds up its partition.
     /// </summary>
-    private async Task<(List<MessageEntity> Rows, int Unreadable)> ReadPendingAsync(string filter, CancellationToken cancellationToken)
+    private async Task<(List<MessageEntity> Rows, int Unreadable)> ReadPendingAsync(string filter, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
         var rows = new List<MessageEntity>();
         try
         {
-            await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (Enum.TryParse<MessageStatus>(row.Status, out _))
                 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
@@ -143,6 +142,4 @@ public sealed class SubjectHead : ITableEntity
             return [];
         }
     }
-
-    internal static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,8 @@
-using FollowUp.Dispatch;
 using FollowUp.Links;
 using FollowUp.Messages;
 using FollowUp.Storage;
 using FollowUp.Telemetry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace FollowUp.Responses;
 
@@ -12,7 +10,7 @@ namespace FollowUp.Responses;
 /// What customers do with their links: answer with one click, or unsubscribe. Both are idempotent, because mail
 /// clients and link scanners open links more than once.
 /// </summary>
-public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, IOptions<DispatchOptions> dispatch, TimeProvider time, ILogger<CustomerResponses> logger)
+public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
 {
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
@@ -55,10 +53,10 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
         }
 
         // Done on every click, not only the first: a retry after a failure part-way must still finish the cancelling.
-        // Only messages that can still be pending are read: one that first fell due longer ago than all its attempts
-        // could take is settled (and should one not be, the dispatcher finds the address suppressed before sending).
-        var options = dispatch.Value;
-        var settledBefore = time.GetUtcNow() - (options.MaxAttempts * (options.MaxRetryDelay + options.ClaimDuration)) - TimeSpan.FromMinutes(1);
+        // Only messages first due from a moment ago on are read — those a dispatcher may be about to send, and those
+        // waiting for later. An older one still pending (a retry) is cancelled by the dispatcher, whose suppression
+        // list has the address by then, so the cost of a click does not grow with the customer's whole history.
+        var settledBefore = time.GetUtcNow() - TimeSpan.FromMinutes(2);
         var customerKey = TableKey.Encode(message.CustomerId);
         string? continuation = null;
         do

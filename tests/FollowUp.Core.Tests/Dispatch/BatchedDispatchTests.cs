@@ -38,7 +38,7 @@ public class BatchedDispatchTests(ITestOutputHelper output)
         // Reads are what could grow with what waits; how many outcomes share a write depends on timing.
         output.WriteLine($"nothing waiting: {quiet}; 300 waiting: {busy}");
         Assert.Equal(quiet.Reads, busy.Reads);
-        Assert.InRange(busy.All, 1, 30);
+        Assert.InRange(busy.All, 1, 40);
     }
 
     [Fact]
