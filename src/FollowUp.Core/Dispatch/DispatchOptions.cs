@@ -7,8 +7,8 @@ public sealed class DispatchOptions
     /// <summary>Due messages handed out or worked through together, at most one transaction's 100 (default 100).</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Messages rendered and sent at once by one dispatcher (default 8).</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>Messages rendered and sent at once by one dispatcher (default 16: a send mostly waits for the provider).</summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>How long a claim keeps other dispatchers off a message; a crashed dispatcher's claim expires after it (default 5 minutes).</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);

@@ -25,6 +25,18 @@ internal sealed class EventMarkers(FollowUpTables tables)
         {
             foreach (var chunk in source.Chunk(PerQuery))
             {
+                // One marker is a point read, which never touches another row, where a query may read the partition.
+                if (chunk.Length == 1)
+                {
+                    var single = await tables.Events.GetEntityIfExistsAsync<TableEntity>(chunk[0].Partition, chunk[0].Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    if (single.HasValue)
+                    {
+                        found[chunk[0]] = Stored(single.Value!);
+                    }
+
+                    continue;
+                }
+
                 var rows = string.Join(" or ", chunk.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key.Row}")));
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {source.Key}") + " and (" + rows + ")";
                 await foreach (var marker in tables.Events.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
