@@ -19,7 +19,8 @@ internal sealed record BenchmarkOptions
           --raw-singles N         entities written one by one for comparison (default 4000; quick 400)
           --events N              events posted one per request, and again in batches (default 1000; quick 200)
           --batch-size N          events per batch request (default 50, at most 500)
-          --messages N            messages dispatched end to end (default 1000; quick 100)
+          --messages N            due messages of figure 5 (default 1000; quick 100)
+          --dispatch-messages N   messages dispatched end to end in figures 3 and 7 (default 5000; quick 100)
           --latency-messages N    messages whose due-to-sent latency is measured (default 150; quick 30)
           --spread SECONDS        how long the latency messages keep falling due (default 10; quick 3)
           --lead SECONDS          how far ahead of its due time each latency message is scheduled (default 2)
@@ -44,6 +45,9 @@ internal sealed record BenchmarkOptions
     public int BatchSize { get; init; } = 50;
 
     public int Messages { get; init; } = 1_000;
+
+    /// <summary>Figures 3 and 7: enough that start-up (JIT, connections, caches) is a small part of the time measured.</summary>
+    public int DispatchMessages { get; init; } = 5_000;
 
     public int LatencyMessages { get; init; } = 150;
 
@@ -78,6 +82,7 @@ internal sealed record BenchmarkOptions
         ["--events"] = (o, v) => o with { Events = v },
         ["--batch-size"] = (o, v) => o with { BatchSize = Math.Min(v, 500) },
         ["--messages"] = (o, v) => o with { Messages = v },
+        ["--dispatch-messages"] = (o, v) => o with { DispatchMessages = v },
         ["--latency-messages"] = (o, v) => o with { LatencyMessages = v },
         ["--spread"] = (o, v) => o with { Spread = TimeSpan.FromSeconds(v) },
         ["--lead"] = (o, v) => o with { Lead = TimeSpan.FromSeconds(v) },
@@ -145,6 +150,7 @@ internal sealed record BenchmarkOptions
         RawSingles = 400,
         Events = 200,
         Messages = 100,
+        DispatchMessages = 100,
         LatencyMessages = 30,
         Spread = TimeSpan.FromSeconds(3),
         Waiting = 5_000,

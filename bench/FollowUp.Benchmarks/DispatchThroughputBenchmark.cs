@@ -25,7 +25,7 @@ internal static class DispatchThroughputBenchmark
             await pipeline.Dispatcher.DispatchDueAsync(cancellationToken);
 
             var before = counter.Snapshot;
-            var ingested = await DueMessages.ScheduleAsync(pipeline, "due", options.Messages, happened, options, null, cancellationToken);
+            var ingested = await DueMessages.ScheduleAsync(pipeline, "due", options.DispatchMessages, happened, options, null, cancellationToken);
             var ingestStorage = counter.Snapshot.Since(before);
             Console.WriteLine($"  ingest (no HTTP): {Stats.Count(ingested.Done)} events in {Stats.Seconds(ingested.Elapsed)} = {Stats.Rate(ingested.PerSecond)} events/s");
 
@@ -43,7 +43,7 @@ internal static class DispatchThroughputBenchmark
                     $"Events ingested in-process (EventIngestor, no HTTP, {options.Clients} workers), for comparison",
                     Stats.Rate(ingested.PerSecond) + " events/s",
                     ingested.PerSecond,
-                    $"{Stats.Count(ingested.Done)} of {Stats.Count(options.Messages)} events, {Stats.Seconds(ingested.Elapsed)}, {ingested.Failed} failed; {ingested.Trend()}; {ingestStorage.Per(ingested.Done, "event")}",
+                    $"{Stats.Count(ingested.Done)} of {Stats.Count(options.DispatchMessages)} events, {Stats.Seconds(ingested.Elapsed)}, {ingested.Failed} failed; {ingested.Trend()}; {ingestStorage.Per(ingested.Done, "event")}",
                     ingested.Complete),
                 new Figure(
                     "3",

@@ -50,7 +50,7 @@ internal static class FunctionsDispatchBenchmark
                 }
             }
 
-            var scheduled = await DueMessages.ScheduleAsync(instances[0], "due", options.Messages, happened, options, null, cancellationToken);
+            var scheduled = await DueMessages.ScheduleAsync(instances[0], "due", options.DispatchMessages, happened, options, null, cancellationToken);
 
             var before = counter.Snapshot;
             var planning = Stopwatch.GetTimestamp();

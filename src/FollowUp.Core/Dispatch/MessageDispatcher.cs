@@ -51,21 +51,25 @@ public sealed partial class MessageDispatcher(
         var counts = new Counts();
         var now = time.GetUtcNow();
         DateTimeOffset? next = null;
-        foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
+        var listed = await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false);
+        foreach (var later in listed.Where(p => !p.IsDue(now)))
         {
-            if (!listed.IsDue(now))
-            {
-                next = Earlier(next, listed.NextDueAt);
-                continue;
-            }
-
-            var scan = await ScanAsync(() => life.PendingInAsync(listed, now, cancellationToken: cancellationToken), counts).ConfigureAwait(false);
-            next = Earlier(next, scan?.NextDue);
-            foreach (var chunk in (scan?.Due ?? []).Chunk(Math.Clamp(Options.BatchSize, 1, DispatchBatch.MaxIds)))
-            {
-                await ProcessChunkAsync(chunk, counts, cancellationToken).ConfigureAwait(false);
-            }
+            next = Earlier(next, later.NextDueAt);
         }
+
+        // The partitions are read side by side: a message falling due waits for one read, not one per partition.
+        var due = listed.Where(p => p.IsDue(now)).ToArray();
+        var scans = new PendingScan?[due.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, due.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, _) => scans[i] = await ScanAsync(() => life.PendingInAsync(due[i], now, cancellationToken: cancellationToken), counts).ConfigureAwait(false)).ConfigureAwait(false);
+        foreach (var scan in scans)
+        {
+            next = Earlier(next, scan?.NextDue);
+        }
+
+        await ProcessAsync(scans.SelectMany(scan => scan?.Due ?? []), counts, cancellationToken).ConfigureAwait(false);
 
         next = Earlier(next, await life.NextMinuteAsync(now, cancellationToken).ConfigureAwait(false));
         return Summarize(counts, next);
@@ -125,7 +129,7 @@ public sealed partial class MessageDispatcher(
         counts.Add(DispatchOutcome.Stale, batch.Ids.Count - scan.Due.Count - scan.Busy - scan.Unreadable);
         counts.Add(DispatchOutcome.Busy, scan.Busy);
         counts.Add(DispatchOutcome.Failed, scan.Unreadable);
-        await ProcessChunkAsync([.. scan.Due], counts, cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(scan.Due, counts, cancellationToken).ConfigureAwait(false);
         return Summarize(counts, scan.NextDue);
     }
 
@@ -151,17 +155,18 @@ public sealed partial class MessageDispatcher(
     }
 
     /// <summary>
-    /// Sends a chunk of due messages of one partition, claimed a wave at a time: each wave is one request and no larger
-    /// than the sends that start at once, so a claimed message is always one being sent — a cancel or an unsubscribe
-    /// before its send starts still stops it, and a host that stops leaves no claim it had not started on. Two waves
-    /// overlap, so that claiming one does not leave the sends idle.
+    /// Sends due messages, claimed a wave at a time: each wave is of one partition, one request, and no larger than the
+    /// sends that start at once, so a claimed message is always one being sent — a cancel or an unsubscribe before its
+    /// send starts still stops it, and a host that stops leaves no claim it had not started on. Two waves overlap, so
+    /// that claiming one does not leave the sends idle.
     /// </summary>
-    private async Task ProcessChunkAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
+    private async Task ProcessAsync(IEnumerable<MessageEntity> due, Counts counts, CancellationToken cancellationToken)
     {
         var lanes = Math.Min(2, Options.Parallelism);
         var wave = (Options.Parallelism + lanes - 1) / lanes;
+        var waves = due.GroupBy(m => m.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(wave));
         await Parallel.ForEachAsync(
-            chunk.Chunk(wave),
+            waves,
             new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = cancellationToken },
             async (messages, token) => await ProcessWaveAsync(messages, counts, token).ConfigureAwait(false)).ConfigureAwait(false);
     }

@@ -21,6 +21,9 @@ namespace FollowUp.Messages;
 public sealed partial class MessageLife
 {
     private const int MaxWriteAttempts = 8;
+
+    /// <summary>Pending rows read from one partition in one pass: one page, so that a backlog never fills memory.</summary>
+    private const int MaxRowsPerRead = 1000;
     private const string PendingFilter = "(Status eq 'Scheduled' or Status eq 'Claimed')";
 
     private readonly FollowUpTables _tables;
@@ -267,10 +270,17 @@ public sealed partial class MessageLife
     {
         ArgumentNullException.ThrowIfNull(listed);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {listed.Partition}") + " and " + PendingFilter;
-        var (rows, unreadable) = await ReadPendingAsync(filter, select, cancellationToken).ConfigureAwait(false);
+        var (rows, unreadable) = await ReadPendingAsync(filter, select, cancellationToken, MaxRowsPerRead).ConfigureAwait(false);
         if (rows.Count == 0 && unreadable == 0)
         {
             await _due.TryRetireAsync(listed, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rows.Count >= MaxRowsPerRead)
+        {
+            // A backlog: this much now, the rest on the next pass, which is then due at once.
+            var part = Scan(rows, now, unreadable);
+            return part with { NextDue = now };
         }
 
         var scan = Scan(rows, now, unreadable);
@@ -645,16 +655,21 @@ public sealed partial class MessageLife
     /// query fail; then each row is read on its own, and those that still cannot be read are failed with the reason, so
     /// that one bad row never holds up its partition.
     /// </summary>
-    private async Task<(List<MessageEntity> Rows, int Unreadable)> ReadPendingAsync(string filter, IEnumerable<string>? select, CancellationToken cancellationToken)
+    private async Task<(List<MessageEntity> Rows, int Unreadable)> ReadPendingAsync(string filter, IEnumerable<string>? select, CancellationToken cancellationToken, int take = int.MaxValue)
     {
         var rows = new List<MessageEntity>();
         try
         {
-            await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, maxPerPage: Math.Min(take, 1000), select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (Enum.TryParse<MessageStatus>(row.Status, out _))
                 {
                     rows.Add(row);
+                }
+
+                if (rows.Count >= take)
+                {
+                    break;
                 }
             }
 
