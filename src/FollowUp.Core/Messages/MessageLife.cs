@@ -270,13 +270,15 @@ public sealed partial class MessageLife
     {
         ArgumentNullException.ThrowIfNull(listed);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {listed.Partition}") + " and " + PendingFilter;
-        var (rows, unreadable) = await ReadPendingAsync(filter, select, cancellationToken, MaxRowsPerRead).ConfigureAwait(false);
+        // Whole rows a page at a time; a planner's few columns all at once, since it hands out everything due by a time.
+        var take = select is null ? MaxRowsPerRead : int.MaxValue;
+        var (rows, unreadable) = await ReadPendingAsync(filter, select, cancellationToken, take).ConfigureAwait(false);
         if (rows.Count == 0 && unreadable == 0)
         {
             await _due.TryRetireAsync(listed, cancellationToken).ConfigureAwait(false);
         }
 
-        if (rows.Count >= MaxRowsPerRead)
+        if (rows.Count >= take)
         {
             // A backlog: this much now, the rest on the next pass, which is then due at once.
             var part = Scan(rows, now, unreadable);
