@@ -14,9 +14,9 @@ public sealed partial class DispatchFunction(MessageDispatcher dispatcher, ILogg
     /// <summary>
     /// The app setting <c>DispatchSchedule</c>, which the Functions host reads for <c>%DispatchSchedule%</c>: a 6-field
     /// NCRONTAB expression (seconds first). infra/ sets it to every five seconds unless the environment says otherwise;
-    /// README, Azure Functions, weighs latency against cost. Finding what is due is one key-range query that reads
-    /// nothing due later, so a pass with nothing to send is cheap. The name has no ':' or '__' so that it is the same
-    /// as an app setting, an environment variable and a configuration key.
+    /// README, Azure Functions, weighs latency against cost. Finding what is due is one read of the directory and one
+    /// query per partition due, never a read of what is due later, so a pass with nothing to send is cheap. The name has
+    /// no ':' or '__' so that it is the same as an app setting, an environment variable and a configuration key.
     /// </summary>
     public const string Schedule = "%DispatchSchedule%";
 
