@@ -3,13 +3,10 @@ using Azure.Data.Tables;
 
 namespace FollowUp.Customers;
 
-/// <summary>A customer's contact details and purchase history (row "profile" in the customer's partition).</summary>
+/// <summary>A customer's contact details and purchase history (the customer's row <c>profile</c>).</summary>
 public sealed class CustomerEntity : ITableEntity
 {
     public const string ProfileRowKey = "profile";
-
-    /// <summary>The row that counted an order, in the customer's partition.</summary>
-    public static string OrderRowKey(string orderId) => "order|" + Storage.TableKey.Encode(orderId);
 
     public string PartitionKey { get; set; } = string.Empty;
 

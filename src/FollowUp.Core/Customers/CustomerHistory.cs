@@ -8,25 +8,27 @@ namespace FollowUp.Customers;
 
 /// <summary>
 /// What an event does to a customer's record: the contact details of the latest event win, and an
-/// <c>order.placed</c> is counted by adding its own row, which stores the history as that order left it — so a replayed
-/// or concurrent <c>order.placed</c> never counts twice, and a replay sees what the first attempt saw. Decides only;
-/// the customer's partition is written by its owner, in one transaction with the rest of the event's changes.
+/// <c>order.placed</c> is counted once, keeping the history as that order left it on the order's own head — so a
+/// replayed or concurrent <c>order.placed</c> never counts twice, and a replay sees what the first attempt saw. Decides
+/// only; the customer's rows are written by their owner, in one transaction with the rest of the event's changes.
 /// </summary>
 public static class CustomerHistory
 {
     /// <summary>The customer's record after <paramref name="event"/>, and what must be written for it.</summary>
     /// <param name="stored">The profile as read, or null for a new customer.</param>
-    /// <param name="orderRow">The row that counted this event's order before, or null.</param>
+    /// <param name="counted">The history as this event's order left it, if the order was counted before.</param>
     /// <param name="event">The event.</param>
     /// <param name="partition">The customer's partition.</param>
+    /// <param name="rowKey">The profile's row.</param>
     /// <param name="now">The time now.</param>
-    /// <returns>The history the event's rules see; the profile to write (null: unchanged); the order row to add (null: none).</returns>
-    public static (CustomerEntity Seen, CustomerEntity? Write, TableEntity? AddOrder) Apply(CustomerEntity? stored, TableEntity? orderRow, FollowUpEvent @event, string partition, DateTimeOffset now)
+    /// <returns>The history the event's rules see; the profile to write (null: unchanged); the order's count to keep (null: none new).</returns>
+    public static (CustomerEntity Seen, CustomerEntity? Write, CountedOrder? Count) Apply(CustomerEntity? stored, CountedOrder? counted, FollowUpEvent @event, string partition, string rowKey, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(@event);
         var profile = stored?.Copy() ?? new CustomerEntity
         {
             PartitionKey = partition,
+            RowKey = rowKey,
             CustomerId = @event.Customer.Id,
             CreatedAt = now,
         };
@@ -37,18 +39,14 @@ public static class CustomerHistory
             return (profile, changed ? profile : null, null);
         }
 
-        if (orderRow is not null)
+        if (counted is not null)
         {
             // Counted before (a replay, or the same order from two sources): the history as it stood after this order.
             var seen = profile.Copy();
-            if (orderRow.GetInt32(nameof(CustomerEntity.OrderCount)) is { } count)
-            {
-                seen.OrderCount = count;
-                seen.LifetimeSpend = orderRow.GetString(nameof(CustomerEntity.LifetimeSpend)) ?? seen.LifetimeSpend;
-                seen.FirstOrderAt = orderRow.GetDateTimeOffset(nameof(CustomerEntity.FirstOrderAt)) ?? seen.FirstOrderAt;
-                seen.LastOrderAt = orderRow.GetDateTimeOffset(nameof(CustomerEntity.LastOrderAt)) ?? seen.LastOrderAt;
-            }
-
+            seen.OrderCount = counted.OrderCount;
+            seen.LifetimeSpend = counted.LifetimeSpend;
+            seen.FirstOrderAt = counted.FirstOrderAt ?? seen.FirstOrderAt;
+            seen.LastOrderAt = counted.LastOrderAt ?? seen.LastOrderAt;
             return (seen, changed ? profile : null, null);
         }
 
@@ -59,19 +57,7 @@ public static class CustomerHistory
         profile.Currency = order.Currency ?? profile.Currency;
         profile.FirstOrderAt = profile.FirstOrderAt is { } first && first <= placedAt ? first : placedAt;
         profile.LastOrderAt = profile.LastOrderAt is { } last && last >= placedAt ? last : placedAt;
-        var row = new TableEntity(partition, CustomerEntity.OrderRowKey(order.Id))
-        {
-            ["Total"] = total.ToString(CultureInfo.InvariantCulture),
-            ["Currency"] = order.Currency,
-            ["PlacedAt"] = placedAt,
-
-            // The history as this order left it: a replay of this event sees what the first attempt saw.
-            [nameof(CustomerEntity.OrderCount)] = profile.OrderCount,
-            [nameof(CustomerEntity.LifetimeSpend)] = profile.LifetimeSpend,
-            [nameof(CustomerEntity.FirstOrderAt)] = profile.FirstOrderAt,
-            [nameof(CustomerEntity.LastOrderAt)] = profile.LastOrderAt,
-        };
-        return (profile, profile, row);
+        return (profile, profile, new CountedOrder(profile.OrderCount, profile.LifetimeSpend, profile.FirstOrderAt, profile.LastOrderAt));
     }
 
     /// <summary>

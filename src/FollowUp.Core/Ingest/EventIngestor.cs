@@ -103,23 +103,16 @@ public sealed partial class EventIngestor(
             var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
             var suppressed = await suppressions.CurrentAsync(SuppressionsMaxAge, cancellationToken).ConfigureAwait(false);
             var prepared = new Prepared?[batch.Length];
-            await Parallel.ForEachAsync(
-                work.GroupBy(i => TableKey.Encode(batch[i].Customer.Id), StringComparer.Ordinal),
-                new ParallelOptions { MaxDegreeOfParallelism = CustomersAtOnce, CancellationToken = cancellationToken },
-                async (customer, token) =>
-                {
-                    foreach (var i in customer)
-                    {
-                        try
-                        {
-                            prepared[i] = await PrepareAsync(batch[i], ruleSet, suppressed, now, token).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (!token.IsCancellationRequested)
-                        {
-                            outcomes[i] = new IngestOutcome(null, ex);
-                        }
-                    }
-                }).ConfigureAwait(false);
+
+            // In rounds: each customer's first event, then each one's second, and so on, so that a customer's events are
+            // taken in order while different customers' share their reads and writes.
+            foreach (var round in work.GroupBy(i => TableKey.Encode(batch[i].Customer.Id), StringComparer.Ordinal)
+                .SelectMany(customer => customer.Select((i, n) => (Round: n, Event: i)))
+                .GroupBy(x => x.Round)
+                .OrderBy(g => g.Key))
+            {
+                await PrepareRoundAsync(batch, [.. round.Select(x => x.Event)], ruleSet, suppressed, now, prepared, outcomes, cancellationToken).ConfigureAwait(false);
+            }
 
             await WriteMessagesAsync(work, prepared, outcomes, cancellationToken).ConfigureAwait(false);
             await WriteMarkersAsync(batch, keys, work, prepared, outcomes, now, cancellationToken).ConfigureAwait(false);
@@ -147,61 +140,117 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>
-    /// Reads what the event needs of its customer's partition, decides, and writes the decision in one transaction
-    /// under the ETags it read; if another event wrote first, reads and decides again. Then cancels what the event
-    /// cancels and reserves coupons: what is left to write is its new message rows and its marker.
+    /// Reads what the round's events need of their customers' rows (a few queries), decides each, and writes the
+    /// decisions (a transaction per partition) under the ETags read; an event another wrote past is read and decided
+    /// again. Then each event written cancels what it cancels and reserves its coupons: what is left to write is its
+    /// new message rows and its marker.
     /// </summary>
-    private async Task<Prepared> PrepareAsync(FollowUpEvent @event, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task PrepareRoundAsync(FollowUpEvent[] batch, List<int> round, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now, Prepared?[] prepared, IngestOutcome?[] outcomes, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var pending = round;
+        for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            var read = await customers.ReadAsync(@event, cancellationToken).ConfigureAwait(false);
-            var (profile, profileWrite, orderRow) = CustomerHistory.Apply(read.Profile, read.OrderRow, @event, read.CustomerKey, now);
-            var head = SubjectHead.After(read.Head, @event, read.CustomerKey, CustomerRecords.HeadRow(@event.SubjectKind, @event.SubjectId), out var whole);
-            var seenBefore = read.Head?.GetSeen() ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-
-            var model = MessageModel.Create(whole, profile, now);
-            var scriptModel = ScriptModel.FromJson(model);
-            var planned = new List<PlannedMessage>();
-            var skipped = new List<ScheduleResult>();
-            foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
+            if (attempt > MaxAttempts)
             {
-                if (!rule.Enabled)
+                var busy = new Azure.RequestFailedException(503, $"The customer's records kept changing under {MaxAttempts} attempts to take this event; send it again.", "ServerBusy", null);
+                foreach (var i in pending)
                 {
-                    skipped.Add(new ScheduleResult(rule.Id, null, null, null, "the rule is disabled"));
+                    outcomes[i] = new IngestOutcome(null, busy);
                 }
-                else if (!ConditionHolds(rule, scriptModel, @event, out var why))
+
+                return;
+            }
+
+            var reads = await customers.ReadAsync([.. pending.Select(i => batch[i])], cancellationToken).ConfigureAwait(false);
+            var decided = new List<(int Event, Decision Decision)>();
+            for (var k = 0; k < pending.Count; k++)
+            {
+                try
                 {
-                    skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
+                    decided.Add((pending[k], Decide(batch[pending[k]], reads[k], ruleSet, suppressed, now)));
                 }
-                else
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageFailure.Is(ex))
                 {
-                    planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, read.Pointers));
+                    outcomes[pending[k]] = new IngestOutcome(null, ex);
                 }
             }
 
-            if (!await customers.TryCommitAsync(read, profileWrite, orderRow, head, [.. planned.Select(p => p.NewPointer).OfType<MessagePointer>()], cancellationToken).ConfigureAwait(false))
-            {
-                if (attempt >= MaxAttempts)
+            var written = await customers.TryCommitAsync([.. decided.Select(d => d.Decision.Changes)], cancellationToken).ConfigureAwait(false);
+            pending = [.. decided.Where((_, k) => !written[k]).Select(d => d.Event)];
+            await Parallel.ForEachAsync(
+                decided.Where((_, k) => written[k]),
+                new ParallelOptions { MaxDegreeOfParallelism = CustomersAtOnce, CancellationToken = cancellationToken },
+                async (done, token) =>
                 {
-                    throw new Azure.RequestFailedException(503, $"The customer's records kept changing under {MaxAttempts} attempts to take this event; send it again.", "ServerBusy", null);
-                }
-
-                continue;
-            }
-
-            var cancelled = await scheduler.CancelAsync(@event, ruleSet, read.Pointers, cancellationToken).ConfigureAwait(false);
-            var results = new ScheduleResult?[planned.Count];
-            for (var n = 0; n < planned.Count; n++)
-            {
-                if (await scheduler.PrepareAsync(planned[n], cancellationToken).ConfigureAwait(false) is { } existing)
-                {
-                    results[n] = MessageScheduler.Result(planned[n], existing, created: false);
-                }
-            }
-
-            return new Prepared(planned, results, cancelled, skipped);
+                    try
+                    {
+                        prepared[done.Event] = await FinishAsync(batch[done.Event], done.Decision, ruleSet, token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (!token.IsCancellationRequested)
+                    {
+                        outcomes[done.Event] = new IngestOutcome(null, ex);
+                    }
+                }).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What one event does, decided on the rows read: its customer's changes and the messages its rules make.</summary>
+    private Decision Decide(FollowUpEvent @event, CustomerRecord read, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now)
+    {
+        var headRow = CustomerRecords.HeadRow(read.CustomerKey, @event.SubjectKind, @event.SubjectId);
+        var (profile, profileWrite, count) = CustomerHistory.Apply(read.Profile, read.Head?.GetCounted(), @event, read.Partition, CustomerRecords.ProfileRow(read.CustomerKey), now);
+        var head = SubjectHead.After(read.Head, @event, read.Partition, headRow, out var whole);
+        var seenBefore = read.Head?.GetSeen() ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var pointers = read.Head?.GetPointers(@event) ?? [];
+
+        var model = MessageModel.Create(whole, profile, now);
+        var scriptModel = ScriptModel.FromJson(model);
+        var planned = new List<PlannedMessage>();
+        var skipped = new List<ScheduleResult>();
+        foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            if (!rule.Enabled)
+            {
+                skipped.Add(new ScheduleResult(rule.Id, null, null, null, "the rule is disabled"));
+            }
+            else if (!ConditionHolds(rule, scriptModel, @event, out var why))
+            {
+                skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
+            }
+            else
+            {
+                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, pointers));
+            }
+        }
+
+        var newPointers = planned.Select(p => p.NewPointer).OfType<MessagePointer>().ToList();
+        if (newPointers.Count > 0 || count is not null)
+        {
+            head ??= read.Head!.Copy();
+            head.AddPointers(@event, newPointers);
+            if (count is not null)
+            {
+                head.SetCounted(count);
+            }
+        }
+
+        return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped);
+    }
+
+    /// <summary>After an event's changes are written: the messages it cancels, and coupons for those it schedules.</summary>
+    private async Task<Prepared> FinishAsync(FollowUpEvent @event, Decision decision, IReadOnlyDictionary<string, Rule> ruleSet, CancellationToken cancellationToken)
+    {
+        var cancelled = await scheduler.CancelAsync(@event, ruleSet, decision.Pointers, cancellationToken).ConfigureAwait(false);
+        var results = new ScheduleResult?[decision.Planned.Count];
+        for (var n = 0; n < decision.Planned.Count; n++)
+        {
+            if (await scheduler.PrepareAsync(decision.Planned[n], cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                results[n] = MessageScheduler.Result(decision.Planned[n], existing, created: false);
+            }
+        }
+
+        return new Prepared(decision.Planned, results, cancelled, decision.Skipped);
     }
 
     /// <summary>The new message rows of every event prepared, a partition's in one transaction.</summary>
@@ -302,6 +351,9 @@ public sealed partial class EventIngestor(
             return false;
         }
     }
+
+    /// <summary>One event's decision: its customer's changes, its order's or deal's messages as read, the messages it makes, the rules it skipped.</summary>
+    private sealed record Decision(CustomerChanges Changes, IReadOnlyList<MessagePointer> Pointers, List<PlannedMessage> Planned, List<ScheduleResult> Skipped);
 
     /// <summary>One event's work so far: its messages planned (and, where already there, their results), what it cancelled and skipped.</summary>
     private sealed record Prepared(IReadOnlyList<PlannedMessage> Planned, ScheduleResult?[] Results, IReadOnlyList<ScheduleResult> Cancelled, IReadOnlyList<ScheduleResult> Skipped);

@@ -7,139 +7,129 @@ using FollowUp.Storage;
 namespace FollowUp.Messages;
 
 /// <summary>
-/// The owner of the Customers table: everything FollowUp knows about one customer, in that customer's partition — the
-/// profile (<c>profile</c>), the orders counted (<c>order|{order}</c>), each order's or deal's head
-/// (<c>s|{o|d}|{id}</c>) and its messages (<c>m|{o|d}|{id}|{hash}</c>). What one event changes there is read in one
-/// query and written in one entity-group transaction, under the ETags it read: a concurrent event on the same
-/// customer makes the write fail, and the event is decided again on what is there now.
+/// The owner of the Customers table: everything FollowUp knows about a customer — the profile (<c>{customer}|profile</c>),
+/// each order's or deal's head (<c>{customer}|s|{o|d}|{id}</c>: events seen, snapshot, its messages, and for an order
+/// the history as it left it) and a pointer row per message (<c>{customer}|m|{o|d}|{id}|{hash}</c>, for listing). A
+/// customer's rows are in one of 16 partitions (by a hash of the customer), so that the events of a batch need a few
+/// queries and transactions, not one each: what an event changes is written under the ETags it read, in one
+/// transaction with the other events of its partition, and an event whose rows changed meanwhile is decided again.
 /// </summary>
 /// <remarks>
 /// The same order id under two customers is two customers' rows, so they never share a message, a cancellation or a link.
 /// </remarks>
 public sealed class CustomerRecords(FollowUpTables tables)
 {
-    private const string MessagePrefix = "m|";
+    private const int Shards = 16;
+
+    /// <summary>Row-key comparisons per query: Table Storage allows at most 15 in one filter, the partition's among them.</summary>
+    private const int KeysPerQuery = 14;
 
     private TableClient Table => tables.Customers;
 
-    public static string HeadRow(SubjectKind kind, string subjectId) => "s|" + Kind(kind) + "|" + TableKey.Encode(subjectId);
+    /// <summary>The partition and row of a customer's profile.</summary>
+    public static (string Partition, string Row) ProfileKey(string customerId) =>
+        (PartitionOf(TableKey.Encode(customerId)), ProfileRow(TableKey.Encode(customerId)));
 
-    /// <summary>The rows <paramref name="event"/> needs, in one query.</summary>
-    public async Task<CustomerRecord> ReadAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
+    public static string ProfileRow(string customerKey) => Prefix(customerKey) + CustomerEntity.ProfileRowKey;
+
+    /// <summary>
+    /// What a customer's row keys start with: the customer's key, or for a long one a hash of it (prefixed with '!',
+    /// which an encoded key never holds), so that a row key of two ids (customer and order) stays within the 1 KiB
+    /// (512 characters) Table Storage allows.
+    /// </summary>
+    private static string Prefix(string customerKey) =>
+        (customerKey.Length <= 64 ? customerKey : "!" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(customerKey)).AsSpan(0, 20))) + "|";
+
+    /// <summary>The partition and row of one order's or deal's head.</summary>
+    public static (string Partition, string Row) HeadKey(string customerId, SubjectKind kind, string subjectId) =>
+        (PartitionOf(TableKey.Encode(customerId)), HeadRow(TableKey.Encode(customerId), kind, subjectId));
+
+    /// <summary>The rows each event needs (its profile and its order's or deal's head), a partition's in few queries.</summary>
+    public async Task<IReadOnlyList<CustomerRecord>> ReadAsync(IReadOnlyList<FollowUpEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        var partition = TableKey.Encode(@event.Customer.Id);
-        var head = HeadRow(@event.SubjectKind, @event.SubjectId);
-        var pointers = PointerPrefix(@event.SubjectKind, @event.SubjectId);
-        var order = @event.Type == EventTypes.OrderPlaced && @event.Order is { } placed ? CustomerEntity.OrderRowKey(placed.Id) : CustomerEntity.ProfileRowKey;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and (RowKey eq {CustomerEntity.ProfileRowKey} or RowKey eq {head} or RowKey eq {order} or (RowKey ge {pointers} and RowKey lt {After(pointers)}))");
-
-        CustomerEntity? profile = null;
-        TableEntity? orderRow = null;
-        SubjectHead? subjectHead = null;
-        var messages = new List<MessagePointer>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(events);
+        var wanted = events.Select(e =>
         {
-            if (row.RowKey == CustomerEntity.ProfileRowKey)
+            var customer = TableKey.Encode(e.Customer.Id);
+            return (Customer: customer, Partition: PartitionOf(customer), Profile: ProfileRow(customer), Head: HeadRow(customer, e.SubjectKind, e.SubjectId));
+        }).ToArray();
+
+        var rows = new Dictionary<(string, string), TableEntity>();
+        foreach (var partition in wanted.GroupBy(w => w.Partition, StringComparer.Ordinal))
+        {
+            var keys = partition.SelectMany(w => new[] { w.Profile, w.Head }).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in keys.Chunk(KeysPerQuery))
             {
-                profile = CustomerEntity.From(row);
-            }
-            else if (row.RowKey == head)
-            {
-                subjectHead = new SubjectHead
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}") + " and (" + string.Join(" or ", chunk.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}"))) + ")";
+                await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    PartitionKey = row.PartitionKey,
-                    RowKey = row.RowKey,
-                    ETag = row.ETag,
-                    Seen = row.GetString(nameof(SubjectHead.Seen)) ?? "{}",
-                    Snapshot = row.GetString(nameof(SubjectHead.Snapshot)),
-                    AsOf = row.GetDateTimeOffset(nameof(SubjectHead.AsOf)),
-                };
-            }
-            else if (row.RowKey == order)
-            {
-                orderRow = row;
-            }
-            else if (row.RowKey.StartsWith(pointers, StringComparison.Ordinal))
-            {
-                messages.Add(Pointer(row));
+                    rows[(row.PartitionKey, row.RowKey)] = row;
+                }
             }
         }
 
-        return new CustomerRecord(partition, profile, orderRow, subjectHead, messages);
+        return [.. wanted.Select(w => new CustomerRecord(
+            w.Customer,
+            w.Partition,
+            rows.TryGetValue((w.Partition, w.Profile), out var profile) ? CustomerEntity.From(profile) : null,
+            rows.TryGetValue((w.Partition, w.Head), out var head) ? Head(head) : null))];
     }
 
     /// <summary>
-    /// Writes what an event changed, in one transaction, under the ETags <paramref name="read"/> had.
+    /// Writes what each event changed, under the ETags its read had, the changes of one partition in one transaction
+    /// (or a few, within a transaction's limits). An event whose rows someone else changed first is taken out and the
+    /// rest written without it.
     /// </summary>
-    /// <returns>False when another event changed the customer's rows first: read again and decide again.</returns>
-    public async Task<bool> TryCommitAsync(CustomerRecord read, CustomerEntity? profile, TableEntity? orderRow, SubjectHead? head, IReadOnlyList<MessagePointer> pointers, CancellationToken cancellationToken = default)
+    /// <returns>For each event: true when written, false when it must be read and decided again.</returns>
+    public async Task<bool[]> TryCommitAsync(IReadOnlyList<CustomerChanges> changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(read);
-        ArgumentNullException.ThrowIfNull(pointers);
-        var actions = new List<TableTransactionAction>();
-        if (orderRow is not null)
+        ArgumentNullException.ThrowIfNull(changes);
+        var written = new bool[changes.Count];
+        var actions = changes.Select(Actions).ToArray();
+        foreach (var partition in Enumerable.Range(0, changes.Count).Where(i => actions[i].Count > 0).GroupBy(i => changes[i].Read.Partition, StringComparer.Ordinal))
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, orderRow));
+            foreach (var chunk in Chunks(partition, actions))
+            {
+                var pending = chunk.ToList();
+                while (pending.Count > 0)
+                {
+                    var submitted = pending.SelectMany(i => actions[i].Select(action => (Event: i, Action: action))).ToList();
+                    try
+                    {
+                        await Table.SubmitTransactionAsync(submitted.Select(s => s.Action), cancellationToken).ConfigureAwait(false);
+                        foreach (var i in pending)
+                        {
+                            written[i] = true;
+                        }
+
+                        break;
+                    }
+                    catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex is { } at && at < submitted.Count)
+                    {
+                        pending.Remove(submitted[at].Event);
+                    }
+                }
+            }
         }
 
-        if (profile is not null)
+        foreach (var i in Enumerable.Range(0, changes.Count).Where(i => actions[i].Count == 0))
         {
-            actions.Add(read.Profile is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, profile)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, read.Profile.ETag));
+            written[i] = true;
         }
 
-        actions.AddRange(pointers.Select(pointer => new TableTransactionAction(TableTransactionActionType.Add, pointer)));
-        if (actions.Count == 0 && head is null)
-        {
-            return true;
-        }
-
-        // The head goes with every write, unchanged or not: it is what serializes the events of one order or deal, so a
-        // new message's pointer can never be written past a cancelling event that did not see it.
-        if (head is not null || read.Head is not null)
-        {
-            var written = head ?? read.Head!;
-            actions.Add(read.Head is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, written)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, written, read.Head.ETag));
-        }
-
-        if (actions.Count > RowBatches.MaxRows)
-        {
-            throw new InvalidOperationException($"One event would change {actions.Count} rows of its customer; one transaction holds {RowBatches.MaxRows}.");
-        }
-
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return written;
     }
-
-    /// <summary>One page of a customer's message ids, grouped by order or deal.</summary>
-    public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
-        ListAsync(customerKey, MessagePrefix, limit, continuationToken, cancellationToken);
-
-    /// <summary>One page of the message ids of one customer's order or deal.</summary>
-    public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListSubjectMessagesAsync(string customerKey, SubjectKind kind, string subjectId, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
-        ListAsync(customerKey, PointerPrefix(kind, subjectId), limit, continuationToken, cancellationToken);
 
     /// <summary>The pointer row a new message of this event gets.</summary>
     public static MessagePointer PointerFor(FollowUpEvent @event, string messageId, string ruleId, IEnumerable<string> cancelOn)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(messageId);
+        var customer = TableKey.Encode(@event.Customer.Id);
         return new MessagePointer
         {
-            PartitionKey = TableKey.Encode(@event.Customer.Id),
-            RowKey = PointerPrefix(@event.SubjectKind, @event.SubjectId) + MessageIds.HashOf(messageId),
+            PartitionKey = PartitionOf(customer),
+            RowKey = PointerPrefix(customer, @event.SubjectKind, @event.SubjectId) + MessageIds.HashOf(messageId),
             MessageId = messageId,
             RuleId = ruleId,
             CustomerId = @event.Customer.Id,
@@ -150,9 +140,119 @@ public sealed class CustomerRecords(FollowUpTables tables)
         };
     }
 
+    /// <summary>The head row an event on this order or deal writes, new when it has none yet.</summary>
+    public static string HeadRow(string customerKey, SubjectKind kind, string subjectId) => Prefix(customerKey) + "s|" + Kind(kind) + "|" + TableKey.Encode(subjectId);
+
+    public static string PartitionOf(string customerKey)
+    {
+        ArgumentNullException.ThrowIfNull(customerKey);
+
+        // FNV-1a: stable across processes and versions, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in customerKey)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return "c" + (hash % Shards).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<TableTransactionAction> Actions(CustomerChanges change)
+    {
+        var actions = new List<TableTransactionAction>();
+        var read = change.Read;
+        if (change.Profile is { } profile)
+        {
+            actions.Add(read.Profile is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, profile)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, read.Profile.ETag));
+        }
+
+        actions.AddRange(change.Pointers.Select(pointer => new TableTransactionAction(TableTransactionActionType.Add, pointer)));
+
+        // The head goes with every write, unchanged or not: it is what serializes the events of one order or deal, so a
+        // new message's pointer can never be written past a cancelling event that did not see it.
+        if (actions.Count > 0 || change.Head is not null)
+        {
+            if (change.Head is null && read.Head is null)
+            {
+                throw new InvalidOperationException("An event that writes must write its order's or deal's head.");
+            }
+
+            var head = change.Head ?? read.Head!;
+            actions.Add(read.Head is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, head)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, read.Head.ETag));
+        }
+
+        if (actions.Count > RowBatches.MaxRows)
+        {
+            throw new InvalidOperationException($"One event would change {actions.Count} rows of its customer; one transaction holds {RowBatches.MaxRows}.");
+        }
+
+        return actions;
+    }
+
+    /// <summary>Events whose actions fit one transaction: at most 100 rows and well under 4 MiB.</summary>
+    private static IEnumerable<List<int>> Chunks(IEnumerable<int> events, List<TableTransactionAction>[] actions)
+    {
+        const long MaxBytes = 3L * 1024 * 1024;
+        var chunk = new List<int>();
+        var (rows, bytes) = (0, 0L);
+        foreach (var i in events)
+        {
+            var size = actions[i].Sum(a => Estimate(a.Entity));
+            if (chunk.Count > 0 && (rows + actions[i].Count > RowBatches.MaxRows || bytes + size > MaxBytes))
+            {
+                yield return chunk;
+                chunk = [];
+                (rows, bytes) = (0, 0L);
+            }
+
+            chunk.Add(i);
+            rows += actions[i].Count;
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    // Text goes out as UTF-8 JSON: a character may take up to six bytes escaped.
+    private static long Estimate(ITableEntity entity) => entity switch
+    {
+        SubjectHead head => 2048L + (6L * ((head.Snapshot?.Length ?? 0) + head.Seen.Length + head.Messages.Length)),
+        _ => 4096L,
+    };
+
+    private static SubjectHead Head(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        Seen = row.GetString(nameof(SubjectHead.Seen)) ?? "{}",
+        Snapshot = row.GetString(nameof(SubjectHead.Snapshot)),
+        AsOf = row.GetDateTimeOffset(nameof(SubjectHead.AsOf)),
+        Messages = row.GetString(nameof(SubjectHead.Messages)) ?? "[]",
+        OrderCount = row.GetInt32(nameof(SubjectHead.OrderCount)),
+        LifetimeSpend = row.GetString(nameof(SubjectHead.LifetimeSpend)),
+        FirstOrderAt = row.GetDateTimeOffset(nameof(SubjectHead.FirstOrderAt)),
+        LastOrderAt = row.GetDateTimeOffset(nameof(SubjectHead.LastOrderAt)),
+    };
+
+    /// <summary>One page of a customer's message ids, grouped by order or deal.</summary>
+    public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
+        ListAsync(customerKey, Prefix(customerKey) + "m|", limit, continuationToken, cancellationToken);
+
+    /// <summary>One page of the message ids of one customer's order or deal.</summary>
+    public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListSubjectMessagesAsync(string customerKey, SubjectKind kind, string subjectId, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
+        ListAsync(customerKey, PointerPrefix(customerKey, kind, subjectId), limit, continuationToken, cancellationToken);
+
     private async Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListAsync(string customerKey, string prefix, int limit, string? continuationToken, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {customerKey} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(customerKey)} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
         await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, select: [nameof(MessagePointer.MessageId)], cancellationToken: cancellationToken).AsPages(continuationToken, limit).ConfigureAwait(false))
         {
             return (page.Values.Select(row => row.GetString(nameof(MessagePointer.MessageId)) ?? string.Empty).Where(id => id.Length > 0).ToList(), page.ContinuationToken);
@@ -161,22 +261,8 @@ public sealed class CustomerRecords(FollowUpTables tables)
         return ([], null);
     }
 
-    private static MessagePointer Pointer(TableEntity row) => new()
-    {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        ETag = row.ETag,
-        MessageId = row.GetString(nameof(MessagePointer.MessageId)) ?? string.Empty,
-        RuleId = row.GetString(nameof(MessagePointer.RuleId)) ?? string.Empty,
-        CustomerId = row.GetString(nameof(MessagePointer.CustomerId)) ?? string.Empty,
-        SubjectKind = row.GetString(nameof(MessagePointer.SubjectKind)) ?? string.Empty,
-        SubjectId = row.GetString(nameof(MessagePointer.SubjectId)) ?? string.Empty,
-        CancelOn = row.GetString(nameof(MessagePointer.CancelOn)) ?? string.Empty,
-        EventTime = row.GetDateTimeOffset(nameof(MessagePointer.EventTime)),
-    };
-
     /// <summary>Encoded ids never contain '|' (nor '}'), so one id's prefix never runs into another's.</summary>
-    private static string PointerPrefix(SubjectKind kind, string subjectId) => MessagePrefix + Kind(kind) + "|" + TableKey.Encode(subjectId) + "|";
+    private static string PointerPrefix(string customerKey, SubjectKind kind, string subjectId) => Prefix(customerKey) + "m|" + Kind(kind) + "|" + TableKey.Encode(subjectId) + "|";
 
     private static string Kind(SubjectKind kind) => kind == SubjectKind.Deal ? "d" : "o";
 

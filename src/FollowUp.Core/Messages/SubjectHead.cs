@@ -31,6 +31,66 @@ public sealed class SubjectHead : ITableEntity
     /// <summary>The time of the latest event whose fields the snapshot holds.</summary>
     public DateTimeOffset? AsOf { get; set; }
 
+    /// <summary>
+    /// Its messages as a JSON array (id, rule, cancelOn, time of the scheduling event), bounded by the rules there are:
+    /// one read of the head tells a cancelling event what to cancel and a replay which ids it made.
+    /// </summary>
+    public string Messages { get; set; } = "[]";
+
+    /// <summary>For an order: the customer's order count as this order left it when it was counted (null: not counted).</summary>
+    public int? OrderCount { get; set; }
+
+    public string? LifetimeSpend { get; set; }
+
+    public DateTimeOffset? FirstOrderAt { get; set; }
+
+    public DateTimeOffset? LastOrderAt { get; set; }
+
+    public Customers.CountedOrder? GetCounted() =>
+        OrderCount is { } count ? new Customers.CountedOrder(count, LifetimeSpend ?? "0", FirstOrderAt, LastOrderAt) : null;
+
+    public void SetCounted(Customers.CountedOrder counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        (OrderCount, LifetimeSpend, FirstOrderAt, LastOrderAt) = (counted.OrderCount, counted.LifetimeSpend, counted.FirstOrderAt, counted.LastOrderAt);
+    }
+
+    /// <summary>Its messages, as pointers of <paramref name="event"/>'s customer and order or deal.</summary>
+    public IReadOnlyList<MessagePointer> GetPointers(FollowUpEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        List<HeadMessage> listed;
+        try
+        {
+            listed = JsonSerializer.Deserialize<List<HeadMessage>>(Messages, FollowUpJson.Storage) ?? [];
+        }
+        catch (JsonException)
+        {
+            listed = [];
+        }
+
+        return [.. listed.Select(m => new MessagePointer
+        {
+            MessageId = m.Id,
+            RuleId = m.Rule,
+            CustomerId = @event.Customer.Id,
+            SubjectKind = @event.SubjectKind.ToString(),
+            SubjectId = @event.SubjectId,
+            CancelOn = m.CancelOn,
+            EventTime = m.EventTime,
+        })];
+    }
+
+    /// <summary>Adds messages to the list.</summary>
+    public void AddPointers(FollowUpEvent @event, IEnumerable<MessagePointer> added)
+    {
+        var all = GetPointers(@event).Concat(added).Select(p => new HeadMessage(p.MessageId, p.RuleId, p.CancelOn, p.EventTime));
+        Messages = JsonSerializer.Serialize(all, FollowUpJson.Storage);
+    }
+
+    /// <summary>A copy to change, so that a write that fails leaves the row read as it was.</summary>
+    public SubjectHead Copy() => (SubjectHead)MemberwiseClone();
+
     /// <summary>The event types seen and when; <see cref="DateTimeOffset.MaxValue"/> for one that came without a time.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> GetSeen()
     {
@@ -69,15 +129,11 @@ public sealed class SubjectHead : ITableEntity
             return null;
         }
 
-        return new SubjectHead
-        {
-            PartitionKey = partition,
-            RowKey = rowKey,
-            ETag = stored?.ETag ?? default,
-            Seen = JsonSerializer.Serialize(seen.ToDictionary(pair => pair.Key, pair => pair.Value.UtcTicks, StringComparer.Ordinal)),
-            Snapshot = snapshot,
-            AsOf = asOf,
-        };
+        var head = stored?.Copy() ?? new SubjectHead { PartitionKey = partition, RowKey = rowKey };
+        head.Seen = JsonSerializer.Serialize(seen.ToDictionary(pair => pair.Key, pair => pair.Value.UtcTicks, StringComparer.Ordinal));
+        head.Snapshot = snapshot;
+        head.AsOf = asOf;
+        return head;
     }
 
     /// <summary>
@@ -142,4 +198,6 @@ public sealed class SubjectHead : ITableEntity
             return [];
         }
     }
+
+    private sealed record HeadMessage(string Id, string Rule, string CancelOn, DateTimeOffset? EventTime);
 }

@@ -20,7 +20,7 @@ public class BoundedStateTests
             Assert.Equal(FollowUp.Ingest.IngestStatus.Accepted, result.Status);
         }
 
-        var snapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>("c-1", CustomerRecords.HeadRow(SubjectKind.Order, "A-1"));
+        var snapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>(CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Partition, CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Row);
         Assert.InRange(snapshot.Value.GetString("Snapshot").Length, 5_000, EventParser.MaxDataLength);
         Assert.NotNull(JsonNode.Parse(snapshot.Value.GetString("Snapshot"))!["note11"]);
     }
@@ -54,7 +54,7 @@ public class BoundedStateTests
             Assert.Equal(FollowUp.Ingest.IngestStatus.Accepted, result.Status);
         }
 
-        var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>("c-1", FollowUp.Customers.CustomerEntity.ProfileRowKey);
+        var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>(CustomerRecords.ProfileKey("c-1").Partition, CustomerRecords.ProfileKey("c-1").Row);
         Assert.Equal(3 * EventParser.MaxAmount, decimal.Parse(profile.Value.LifetimeSpend, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1_000_000_000_000_000_000m, FollowUp.Customers.CustomerHistory.AddSpend("999999999999999999", 5m));
         Assert.Equal(5m, FollowUp.Customers.CustomerHistory.AddSpend("not a number", 5m));

@@ -58,7 +58,7 @@ public class ConcurrencyTests
         Assert.Single(results.Select(r => r.Scheduled.Single().MessageId).Distinct());
         var all = await harness.Ledger.ListAsync(new MessageQuery("c-1", null, null, null, 100, null));
         Assert.Single(all.Items);
-        var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>("c-1", FollowUp.Customers.CustomerEntity.ProfileRowKey);
+        var profile = await harness.Tables.Customers.GetEntityAsync<FollowUp.Customers.CustomerEntity>(CustomerRecords.ProfileKey("c-1").Partition, CustomerRecords.ProfileKey("c-1").Row);
         Assert.Equal(1, profile.Value.OrderCount);
     }
 

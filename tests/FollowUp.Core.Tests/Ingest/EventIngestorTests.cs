@@ -38,7 +38,7 @@ public class EventIngestorTests
         Assert.Equal(IngestStatus.Accepted, second.Status);
         Assert.True(Assert.Single(second.Scheduled).Existing);
         Assert.Equal(first.Scheduled[0].MessageId, second.Scheduled[0].MessageId);
-        var profile = await harness.Tables.Customers.GetEntityAsync<CustomerEntity>(TableKey.Encode("c-1"), CustomerEntity.ProfileRowKey);
+        var profile = await harness.Tables.Customers.GetEntityAsync<CustomerEntity>(CustomerRecords.ProfileKey("c-1").Partition, CustomerRecords.ProfileKey("c-1").Row);
         Assert.Equal(1, profile.Value.OrderCount);
     }
 
@@ -50,7 +50,7 @@ public class EventIngestorTests
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1", total: 1000m, time: PipelineHarness.Start.AddDays(-30)));
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-2", total: 600m, time: PipelineHarness.Start));
 
-        var profile = (await harness.Tables.Customers.GetEntityAsync<CustomerEntity>(TableKey.Encode("c-1"), CustomerEntity.ProfileRowKey)).Value;
+        var profile = (await harness.Tables.Customers.GetEntityAsync<CustomerEntity>(CustomerRecords.ProfileKey("c-1").Partition, CustomerRecords.ProfileKey("c-1").Row)).Value;
         Assert.Equal(2, profile.OrderCount);
         Assert.Equal(1600m, decimal.Parse(profile.LifetimeSpend, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(PipelineHarness.Start.AddDays(-30), profile.FirstOrderAt);

@@ -77,7 +77,7 @@ public class TimeOrderTests
         harness.Time.Advance(TimeSpan.FromMinutes(10));
 
         await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1", time: harness.Time.GetUtcNow()));
-        var deliveredSnapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>("c-1", CustomerRecords.HeadRow(SubjectKind.Order, "A-1"));
+        var deliveredSnapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>(CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Partition, CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Row);
 
         Assert.Equal(PipelineHarness.Start.AddHours(1), (await harness.MessageAsync(thanks)).DueAt);
         Assert.Equal(harness.Time.GetUtcNow(), deliveredSnapshot.Value.GetDateTimeOffset("AsOf"));
@@ -95,7 +95,7 @@ public class TimeOrderTests
         placed["data"]!["order"]!["expectedDeliveryAt"] = "2026-11-25T12:00:00Z";
         await harness.IngestAsync(placed);
 
-        var snapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>("c-1", CustomerRecords.HeadRow(SubjectKind.Order, "A-1"));
+        var snapshot = await harness.Tables.Customers.GetEntityAsync<TableEntity>(CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Partition, CustomerRecords.HeadKey("c-1", SubjectKind.Order, "A-1").Row);
         var order = JsonNode.Parse(snapshot.Value.GetString("Snapshot"))!;
         Assert.Equal("2026-11-20T12:00:00Z", order["expectedDeliveryAt"]!.GetValue<string>());
         Assert.Equal(2, order["lines"]!.AsArray().Count);

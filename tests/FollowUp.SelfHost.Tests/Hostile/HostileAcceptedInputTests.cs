@@ -1,3 +1,4 @@
+using FollowUp.Messages;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -60,7 +61,7 @@ public sealed class HostileAcceptedInputTests(HostileHost host) : IClassFixture<
         Assert.Equal(customerId, message["customerId"]!.GetValue<string>());
         Assert.Equal(orderId, message["subjectId"]!.GetValue<string>());
         Assert.Contains(await KeysAsync(host.Tables.Events), key => TableKey.Decode(key.RowKey) == eventId);
-        Assert.Contains(await KeysAsync(host.Tables.Customers), key => TableKey.Decode(key.PartitionKey) == customerId);
+        Assert.Contains(await KeysAsync(host.Tables.Customers), key => (key.PartitionKey, key.RowKey) == CustomerRecords.ProfileKey(customerId));
     }
 
     [Fact]
@@ -104,8 +105,8 @@ public sealed class HostileAcceptedInputTests(HostileHost host) : IClassFixture<
         Assert.Equal(["data.customer.name"], ApiClient.ErrorFields(results[2]));
         Assert.True(Encoding.UTF8.GetByteCount(json.ToJsonString()) < HostileHost.MaxAnswerBytes);
         var customers = await KeysAsync(host.Tables.Customers);
-        Assert.Contains(customers, key => key.PartitionKey == TableKey.Encode(good1["data"]!["customer"]!["id"]!.GetValue<string>()));
-        Assert.DoesNotContain(customers, key => key.PartitionKey == TableKey.Encode(poisonCustomer));
+        Assert.Contains(customers, key => (key.PartitionKey, key.RowKey) == CustomerRecords.ProfileKey(good1["data"]!["customer"]!["id"]!.GetValue<string>()));
+        Assert.DoesNotContain(customers, key => (key.PartitionKey, key.RowKey) == CustomerRecords.ProfileKey(poisonCustomer));
     }
 
     [Fact]
