@@ -169,6 +169,9 @@ public sealed partial class MessageDispatcher(
             waves,
             new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = cancellationToken },
             async (messages, token) => await ProcessWaveAsync(messages, counts, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        // Asked to stop while the last waves ran: they finished, and the caller learns that the pass did not.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private async Task ProcessWaveAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
