@@ -167,7 +167,11 @@ public sealed partial class EventIngestor(
             {
                 try
                 {
-                    decided.Add((pending[k], Decide(batch[pending[k]], reads[k], ruleSet, suppressed, now)));
+                    var decision = Decide(batch[pending[k]], reads[k], ruleSet, suppressed, now);
+
+                    // An event too large for one transaction fails alone, here, before it can fail its partition's.
+                    CustomerRecords.CheckFits(decision.Changes);
+                    decided.Add((pending[k], decision));
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageFailure.Is(ex))
                 {
@@ -256,8 +260,11 @@ public sealed partial class EventIngestor(
     /// <summary>The new message rows of every event prepared, a partition's in one transaction.</summary>
     private async Task WriteMessagesAsync(List<int> work, Prepared?[] prepared, IngestOutcome?[] outcomes, CancellationToken cancellationToken)
     {
-        var slots = new List<(int Event, int Slot)>();
+        // One write per message: two events of the batch may make the same one (one order.placed from two sources),
+        // and a transaction may not name a row twice. The later ones get the first's row, as a replay would.
+        var slots = new List<List<(int Event, int Slot)>>();
         var writes = new List<NewMessage>();
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in work)
         {
             if (prepared[i] is not { } ready)
@@ -267,11 +274,21 @@ public sealed partial class EventIngestor(
 
             for (var n = 0; n < ready.Planned.Count; n++)
             {
-                if (ready.Results[n] is null)
+                if (ready.Results[n] is not null)
                 {
-                    slots.Add((i, n));
-                    writes.Add(new NewMessage(ready.Planned[n].Message, ready.Planned[n].CancelReason, ready.Planned[n].Detail));
+                    continue;
                 }
+
+                var id = ready.Planned[n].Message.RowKey;
+                if (byId.TryGetValue(id, out var k))
+                {
+                    slots[k].Add((i, n));
+                    continue;
+                }
+
+                byId[id] = slots.Count;
+                slots.Add([(i, n)]);
+                writes.Add(new NewMessage(ready.Planned[n].Message, ready.Planned[n].CancelReason, ready.Planned[n].Detail));
             }
         }
 
@@ -283,14 +300,17 @@ public sealed partial class EventIngestor(
         var created = await life.CreateManyAsync(writes, cancellationToken).ConfigureAwait(false);
         for (var k = 0; k < created.Count; k++)
         {
-            var (i, n) = slots[k];
-            if (created[k].Failure is { } failure)
+            for (var copy = 0; copy < slots[k].Count; copy++)
             {
-                outcomes[i] ??= new IngestOutcome(null, failure);
-            }
-            else
-            {
-                prepared[i]!.Results[n] = MessageScheduler.Result(prepared[i]!.Planned[n], created[k].Message!, created[k].Created);
+                var (i, n) = slots[k][copy];
+                if (created[k].Failure is { } failure)
+                {
+                    outcomes[i] ??= new IngestOutcome(null, failure);
+                }
+                else
+                {
+                    prepared[i]!.Results[n] = MessageScheduler.Result(prepared[i]!.Planned[n], created[k].Message!, created[k].Created && copy == 0);
+                }
             }
         }
     }

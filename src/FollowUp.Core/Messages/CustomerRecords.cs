@@ -120,6 +120,9 @@ public sealed class CustomerRecords(FollowUpTables tables)
         return written;
     }
 
+    /// <summary>Throws when one event's changes cannot go in one transaction (more than 100 rows).</summary>
+    public static void CheckFits(CustomerChanges change) => Actions(change);
+
     /// <summary>The pointer row a new message of this event gets.</summary>
     public static MessagePointer PointerFor(FollowUpEvent @event, string messageId, string ruleId, IEnumerable<string> cancelOn)
     {

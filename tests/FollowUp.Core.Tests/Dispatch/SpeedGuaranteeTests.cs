@@ -15,8 +15,8 @@ using Xunit.Abstractions;
 namespace FollowUp.Core.Tests.Dispatch;
 
 /// <summary>
-/// A hostile review of the "Speed" change (157286e..5db9373): each test states a guarantee the README makes and
-/// fails where the batched layout breaks it.
+/// Guarantees the README makes that the batched layout must keep, each written during a hostile review of it; each
+/// test's summary names the way it was once broken.
 /// </summary>
 public class SpeedGuaranteeTests(ITestOutputHelper output)
 {
