@@ -10,7 +10,7 @@ public partial class FolderDependencyTests
 {
     private static readonly string[] Layers =
     [
-        "Telemetry", "Validation", "Storage", "Links", "Sending", "Events", "Customers", "Templates", "Rules",
+        "Telemetry", "Validation", "Calendar", "Storage", "Links", "Sending", "Events", "Customers", "Templates", "Rules",
         "Messages", "Ingest", "Dispatch", "Responses", "Defaults", "Health", "Http", "OpenApi",
     ];
 
