@@ -87,12 +87,15 @@ public sealed class PipelineHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<IngestResult> IngestAsync(JsonObject cloudEvent)
+    public async Task<IngestResult> IngestAsync(JsonObject cloudEvent) =>
+        await Ingestor.IngestAsync(Parse(cloudEvent)).ConfigureAwait(false);
+
+    /// <summary>A test event as the API would pass it on, or an exception naming what is wrong with it.</summary>
+    public static FollowUpEvent Parse(JsonObject cloudEvent)
     {
         var errors = new FieldErrors();
-        var parsed = EventParser.Parse(JsonSerializer.SerializeToElement(cloudEvent), errors)
+        return EventParser.Parse(JsonSerializer.SerializeToElement(cloudEvent), errors)
             ?? throw new InvalidOperationException("Invalid test event: " + JsonSerializer.Serialize(errors.ToDictionary()));
-        return await Ingestor.IngestAsync(parsed).ConfigureAwait(false);
     }
 
     /// <summary>Moves the fake clock on and runs one dispatch pass, as the timer or the loop would.</summary>

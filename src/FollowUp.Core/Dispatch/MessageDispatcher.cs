@@ -54,7 +54,7 @@ public sealed partial class MessageDispatcher(
         var listed = await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var later in listed.Where(p => !p.IsDue(now)))
         {
-            next = Earlier(next, later.NextDueAt);
+            next = PendingScan.Earlier(next, later.NextDueAt);
         }
 
         // The partitions are read side by side: a message falling due waits for one read, not one per partition.
@@ -66,12 +66,12 @@ public sealed partial class MessageDispatcher(
             async (i, _) => scans[i] = await ScanAsync(() => life.PendingInAsync(due[i], now, cancellationToken: cancellationToken), counts).ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var scan in scans)
         {
-            next = Earlier(next, scan?.NextDue);
+            next = PendingScan.Earlier(next, scan?.NextDue);
         }
 
         await ProcessAsync(scans.SelectMany(scan => scan?.Due ?? []), counts, cancellationToken).ConfigureAwait(false);
 
-        next = Earlier(next, await life.NextMinuteAsync(now, cancellationToken).ConfigureAwait(false));
+        next = PendingScan.Earlier(next, await life.NextMinuteAsync(now, cancellationToken).ConfigureAwait(false));
         return Summarize(counts, next);
     }
 
@@ -276,8 +276,6 @@ public sealed partial class MessageDispatcher(
 
         return summary;
     }
-
-    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private async Task<DispatchOutcome> SendAsync(Attempt attempt)
     {

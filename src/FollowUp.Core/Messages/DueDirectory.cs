@@ -92,7 +92,7 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
     public async Task<bool> TryRetireAsync(DuePartition listed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (MessageIds.MinuteOf(listed.Partition).AddMinutes(1) > now - Quiet || listed.TouchedAt > now - Quiet)
+        if (!IsOldAndQuiet(listed, now))
         {
             return false;
         }
@@ -115,7 +115,7 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
     public async Task TryPostponeAsync(DuePartition listed, DateTimeOffset nextDue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (MessageIds.MinuteOf(listed.Partition).AddMinutes(1) > now - Quiet || listed.TouchedAt > now - Quiet || listed.NextDueAt == nextDue)
+        if (!IsOldAndQuiet(listed, now) || listed.NextDueAt == nextDue)
         {
             return;
         }
@@ -158,6 +158,10 @@ internal sealed class DueDirectory(TableClient table, TimeProvider time)
             return false;
         }
     }
+
+    /// <summary>A partition no writer can still be adding to: its minute ended, and nobody touched it, longer than <see cref="Quiet"/> ago.</summary>
+    private static bool IsOldAndQuiet(DuePartition listed, DateTimeOffset now) =>
+        MessageIds.MinuteOf(listed.Partition).AddMinutes(1) <= now - Quiet && !(listed.TouchedAt > now - Quiet);
 
     private static DuePartition From(TableEntity row) =>
         new(row.RowKey, row.GetDateTimeOffset(TouchedAt), row.GetDateTimeOffset(HandedOutThrough), row.GetDateTimeOffset(HandedOutAt), row.ETag, row.GetDateTimeOffset(NextDueAt), row.GetDateTimeOffset(LeasedAt));

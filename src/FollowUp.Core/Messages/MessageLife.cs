@@ -329,12 +329,12 @@ public sealed partial class MessageLife
         {
             if (!listed.IsDue(now))
             {
-                next = Earlier(next, listed.NextDueAt);
+                next = PendingScan.Earlier(next, listed.NextDueAt);
                 continue;
             }
 
             var scan = await PendingInAsync(listed, now, cancellationToken: cancellationToken).ConfigureAwait(false);
-            next = Earlier(next, scan.Due.Count > 0 ? scan.Due[0].DueAt : scan.NextDue);
+            next = PendingScan.Earlier(next, scan.Due.Count > 0 ? scan.Due[0].DueAt : scan.NextDue);
         }
 
         // Later minutes: the first that still holds something pending.
@@ -348,7 +348,7 @@ public sealed partial class MessageLife
 
             foreach (var listed in minute)
             {
-                next = Earlier(next, (await PendingInAsync(listed, now, cancellationToken: cancellationToken).ConfigureAwait(false)).NextDue);
+                next = PendingScan.Earlier(next, (await PendingInAsync(listed, now, cancellationToken: cancellationToken).ConfigureAwait(false)).NextDue);
             }
 
             after = MessageIds.MinuteOf(minute[0].Partition);
@@ -634,7 +634,7 @@ public sealed partial class MessageLife
             if (status == MessageStatus.Claimed && row.ClaimedUntil > now)
             {
                 busy++;
-                next = Earlier(next, row.ClaimedUntil);
+                next = PendingScan.Earlier(next, row.ClaimedUntil);
             }
             else if (status == MessageStatus.Claimed || row.DueAt <= now)
             {
@@ -642,15 +642,13 @@ public sealed partial class MessageLife
             }
             else
             {
-                next = Earlier(next, row.DueAt);
+                next = PendingScan.Earlier(next, row.DueAt);
             }
         }
 
         due.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
         return new PendingScan(due, busy, next, unreadable);
     }
-
-    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>
     /// Reads pending rows. A row that cannot be read as a message (written by hand, or by a bug) would make the whole

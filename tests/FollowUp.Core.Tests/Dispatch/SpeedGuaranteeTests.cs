@@ -474,8 +474,7 @@ public class SpeedGuaranteeTests(ITestOutputHelper output)
         return found;
     }
 
-    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) =>
-        [.. events.Select(e => EventParser.Parse(JsonSerializer.SerializeToElement(e), new FieldErrors()) ?? throw new InvalidOperationException("invalid test event"))];
+    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) => [.. events.Select(PipelineHarness.Parse)];
 
     /// <summary>Runs <see cref="Before"/> once, before the next entity-group transaction goes out.</summary>
     private sealed class BatchHook : Azure.Core.Pipeline.HttpPipelinePolicy

@@ -108,6 +108,5 @@ public class IngestCostTests(ITestOutputHelper output)
         }
     }
 
-    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) =>
-        [.. events.Select(e => EventParser.Parse(JsonSerializer.SerializeToElement(e), new FieldErrors()) ?? throw new InvalidOperationException("invalid test event"))];
+    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) => [.. events.Select(PipelineHarness.Parse)];
 }

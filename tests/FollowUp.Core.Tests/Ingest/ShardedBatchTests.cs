@@ -95,6 +95,5 @@ public class ShardedBatchTests(ITestOutputHelper output)
         Assert.Null(outcomes[2].Failure);
     }
 
-    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) =>
-        [.. events.Select(e => EventParser.Parse(JsonSerializer.SerializeToElement(e), new FieldErrors()) ?? throw new InvalidOperationException("invalid test event: " + e.ToJsonString()))];
+    private static FollowUpEvent[] Parse(IEnumerable<JsonObject> events) => [.. events.Select(PipelineHarness.Parse)];
 }
