@@ -15,4 +15,13 @@ public sealed class FollowUpOptions
 
     /// <summary>IANA time zone for customers who have none (default <c>Europe/Oslo</c>).</summary>
     public string DefaultTimeZone { get; set; } = "Europe/Oslo";
+
+    /// <summary>
+    /// ISO 3166 country whose public holidays count for customers with neither a country nor a region in their locale
+    /// (default <c>NO</c>); empty for none.
+    /// </summary>
+    public string DefaultCountry { get; set; } = "NO";
+
+    /// <summary>Whether marketing rules may write to a customer who never said yes or no (default: existing customers only).</summary>
+    public MarketingConsentDefault UnknownMarketingConsent { get; set; } = MarketingConsentDefault.ExistingCustomers;
 }

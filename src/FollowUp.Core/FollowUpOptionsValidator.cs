@@ -36,6 +36,16 @@ internal sealed class FollowUpOptionsValidator :
             failures.Add($"{FollowUpOptions.SectionName}:DefaultTimeZone '{options.DefaultTimeZone}' is not an IANA time zone.");
         }
 
+        if (!string.IsNullOrEmpty(options.DefaultCountry) && (options.DefaultCountry.Length != 2 || !options.DefaultCountry.All(char.IsAsciiLetterUpper)))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:DefaultCountry '{options.DefaultCountry}' is not an ISO 3166 alpha-2 code in capitals (e.g. NO), nor empty.");
+        }
+
+        if (!Enum.IsDefined(options.UnknownMarketingConsent))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:UnknownMarketingConsent must be one of {string.Join(", ", Enum.GetNames<MarketingConsentDefault>())}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

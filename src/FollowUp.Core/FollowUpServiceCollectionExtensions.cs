@@ -60,6 +60,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<CustomerRecords>();
         services.TryAddSingleton<MessageLife>();
         services.TryAddSingleton<Suppressions>();
+        services.TryAddSingleton<SendTiming>();
         services.TryAddSingleton<MessageScheduler>();
         services.TryAddSingleton<MessageLedger>();
         services.TryAddSingleton<EventIngestor>();

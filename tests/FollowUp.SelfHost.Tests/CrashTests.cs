@@ -41,6 +41,8 @@ public class CrashTests(ITestOutputHelper output)
         var host = await SelfHostProcess.StartAsync(state.Path, environment);
         try
         {
+            await SendAtAnyHourAsync(host, "thank-you");
+
             // Placed two hours ago, so every thank-you is due at once; posted while the kills happen, and posted again
             // (the sender's retry) whenever a kill cut a request off.
             var placedAt = TimeProvider.System.GetUtcNow().AddHours(-2);
@@ -87,6 +89,22 @@ public class CrashTests(ITestOutputHelper output)
         TestEvents.Order(EventTypes.OrderPlaced, $"K-{n}", customerId: $"crash-{n}", email: $"c{n}@example.com", time: at, eventId: $"crash-{n}");
 
     /// <returns>False when the self-host was not there to answer (killed, or still starting).</returns>
+    /// <summary>This test runs on the real clock: the rule's send window must not put its sends off until morning.</summary>
+    private static async Task SendAtAnyHourAsync(SelfHostProcess host, string ruleId)
+    {
+        using var client = host.CreateClient();
+        var rule = JsonNode.Parse(await client.GetStringAsync(new Uri($"api/rules/{ruleId}", UriKind.Relative)))!.AsObject();
+        foreach (var stored in new[] { "id", "version", "updatedAt", "sendWindow" })
+        {
+            rule.Remove(stored);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"api/rules/{ruleId}", UriKind.Relative)) { Content = new StringContent(rule.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<bool> TryPostBatchAsync(SelfHostProcess host, IEnumerable<JsonObject> events)
     {
         try

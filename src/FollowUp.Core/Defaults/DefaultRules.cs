@@ -16,6 +16,11 @@ public static class DefaultRules
             Delay = "PT1H",
             TemplateId = "thank-you",
             CancelOn = [EventTypes.OrderCancelled],
+            Category = MessageCategory.Service,
+
+            // The customer has just acted, so any waking hour will do; a night-time purchase is thanked in the morning.
+            SendWindow = Window(EveryDay, "07:00", "22:00", skipHolidays: false),
+            MaxEventAge = "P2D",
         },
         new Rule
         {
@@ -25,6 +30,10 @@ public static class DefaultRules
             Delay = "P5D",
             TemplateId = "review-request",
             CancelOn = [EventTypes.OrderReturned, EventTypes.OrderCancelled],
+            Category = MessageCategory.Feedback,
+            SendWindow = Window(EveryDay, "09:00", "20:00", skipHolidays: true),
+            ExpiresAfter = "P7D",
+            MaxEventAge = "P30D",
         },
         new Rule
         {
@@ -35,6 +44,10 @@ public static class DefaultRules
             Delay = "PT2H",
             TemplateId = "loyalty-reward",
             Coupon = new CouponSettings("THANKS-", 8),
+            Category = MessageCategory.Marketing,
+            SendWindow = Window(EveryDay, "09:00", "20:00", skipHolidays: true),
+            ExpiresAfter = "P3D",
+            MaxEventAge = "P2D",
         },
         new Rule
         {
@@ -44,6 +57,17 @@ public static class DefaultRules
             Delay = "P2D",
             TemplateId = "lost-sale-survey",
             CancelOn = [EventTypes.DealWon, EventTypes.DealReopened],
+            Category = MessageCategory.Feedback,
+
+            // A business question, asked in business hours.
+            SendWindow = Window(["mon", "tue", "wed", "thu", "fri"], "09:00", "17:00", skipHolidays: true),
+            ExpiresAfter = "P14D",
+            MaxEventAge = "P30D",
         },
     ];
+
+    private static IReadOnlyList<string> EveryDay => RuleSendWindow.DayNames;
+
+    private static RuleSendWindow Window(IReadOnlyList<string> days, string from, string to, bool skipHolidays) =>
+        new() { Days = days, From = from, To = to, SkipHolidays = skipHolidays };
 }

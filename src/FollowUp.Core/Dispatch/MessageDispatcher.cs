@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FollowUp.Links;
 using FollowUp.Messages;
+using FollowUp.Rules;
 using FollowUp.Sending;
 using FollowUp.Telemetry;
 using FollowUp.Templates;
@@ -18,6 +19,8 @@ namespace FollowUp.Dispatch;
 /// </summary>
 public sealed partial class MessageDispatcher(
     MessageLife life,
+    RuleBook rules,
+    SendTiming timing,
     Suppressions suppressions,
     TemplateLibrary templates,
     TemplateRenderer renderer,
@@ -37,6 +40,10 @@ public sealed partial class MessageDispatcher(
     /// <summary>What a planner reads of a due message: enough to tell whether it is due, and its id.</summary>
     private static readonly string[] PlanColumns = ["PartitionKey", "RowKey", nameof(MessageEntity.Status), nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil)];
 
+    private static readonly TimeSpan HeldSweepEvery = TimeSpan.FromMinutes(1);
+
+    private long _lastSweep;
+
     private DispatchOptions Options => options.Value;
 
     private Backoff Backoff => new(Options.RetryBaseDelay, Options.MaxRetryDelay);
@@ -51,6 +58,7 @@ public sealed partial class MessageDispatcher(
         var counts = new Counts();
         var now = time.GetUtcNow();
         DateTimeOffset? next = null;
+        await SweepHeldAsync(now, cancellationToken).ConfigureAwait(false);
         var listed = await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var later in listed.Where(p => !p.IsDue(now)))
         {
@@ -84,6 +92,7 @@ public sealed partial class MessageDispatcher(
     {
         var now = time.GetUtcNow();
         var batches = new List<DispatchBatch>();
+        await SweepHeldAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var listed in await life.DuePartitionsAsync(now, cancellationToken).ConfigureAwait(false))
         {
             if (!listed.IsDue(now))
@@ -177,9 +186,11 @@ public sealed partial class MessageDispatcher(
     private async Task ProcessWaveAsync(MessageEntity[] chunk, Counts counts, CancellationToken cancellationToken)
     {
         IReadOnlyList<Claim> claims;
+        Dictionary<string, ClaimVerdict> verdicts;
         try
         {
-            claims = await life.ClaimAsync(chunk, Options.ClaimDuration, Options.MaxAttempts, cancellationToken).ConfigureAwait(false);
+            verdicts = await JudgeAsync(chunk, cancellationToken).ConfigureAwait(false);
+            claims = await life.ClaimAsync(chunk, Options.ClaimDuration, Options.MaxAttempts, verdicts, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Storage.StorageFailure.Is(ex))
         {
@@ -204,10 +215,21 @@ public sealed partial class MessageDispatcher(
                 case ClaimOutcome.Cancelled:
                     Count(counts, DispatchOutcome.Cancelled);
                     break;
+                case ClaimOutcome.Deferred:
+                    Count(counts, DispatchOutcome.Deferred);
+                    break;
+                case ClaimOutcome.Held:
+                    Count(counts, DispatchOutcome.Held);
+                    break;
                 default:
                     Count(counts, DispatchOutcome.Busy);
                     break;
             }
+        }
+
+        if (claims.Any(c => c.Outcome == ClaimOutcome.Held))
+        {
+            await ReleaseIfEnabledAsync(claims.Where(c => c.Outcome == ClaimOutcome.Held).Select(c => c.Message!.RuleId), cancellationToken).ConfigureAwait(false);
         }
 
         if (claimed.Count == 0)
@@ -220,6 +242,156 @@ public sealed partial class MessageDispatcher(
         foreach (var outcome in outcomes)
         {
             Count(counts, outcome);
+        }
+    }
+
+    /// <summary>
+    /// What to make of due messages other than sending them now, by their rule as it is now: a deleted rule's are
+    /// cancelled, a disabled rule's held, and one outside its rule's send window (a retry, a release, a window changed
+    /// since it was scheduled) deferred to the window's next opening. Costs no storage request unless a rule is missing
+    /// from the cached rules (then one read confirms it is gone) or a message is to be held (its marker is written first).
+    /// </summary>
+    private async Task<Dictionary<string, ClaimVerdict>> JudgeAsync(MessageEntity[] chunk, CancellationToken cancellationToken)
+    {
+        var verdicts = new Dictionary<string, ClaimVerdict>(StringComparer.Ordinal);
+        var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await rules.GetDeletedAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var missing = new Dictionary<string, (Rule? Rule, int Deleted)>(StringComparer.Ordinal);
+        foreach (var message in chunk)
+        {
+            var goneAt = deleted.GetValueOrDefault(message.RuleId);
+            if (!ruleSet.TryGetValue(message.RuleId, out var rule))
+            {
+                // The cache may predate a rule created or deleted a moment ago: only a read says it is gone.
+                if (!missing.TryGetValue(message.RuleId, out var read))
+                {
+                    missing[message.RuleId] = read = (
+                        await rules.GetAsync(message.RuleId, cancellationToken).ConfigureAwait(false),
+                        await rules.DeletedVersionAsync(message.RuleId, cancellationToken).ConfigureAwait(false));
+                }
+
+                (rule, goneAt) = read;
+            }
+
+            // Scheduled by a version that was deleted since (the rule of that name now, if any, is a new one).
+            if (goneAt > 0 && (rule is null ? message.RuleVersion <= goneAt : message.RuleVersion is > 0 && message.RuleVersion <= goneAt))
+            {
+                verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Cancelled, $"rule {message.RuleId} was deleted");
+                continue;
+            }
+
+            if (rule is null)
+            {
+                // A message without a rule record (written before rules had versions): sent as it was scheduled.
+                continue;
+            }
+
+            if (!rule.Enabled)
+            {
+                verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Held, $"rule {rule.Id} is disabled: held until it is enabled again");
+            }
+            else if (timing.Fit(rule, now, message.TimeZone, message.Country) is (var at, { } deferral))
+            {
+                verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Deferred, deferral, at);
+            }
+        }
+
+        foreach (var held in verdicts.Where(v => v.Value.Outcome == ClaimOutcome.Held).GroupBy(v => chunk.First(m => m.RowKey == v.Key).RuleId, StringComparer.Ordinal))
+        {
+            await life.MarkHeldAsync(held.Key, held.Select(v => v.Key), cancellationToken).ConfigureAwait(false);
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>
+    /// A rule enabled between this dispatcher's look at it and the hold found no marker to release: read the rules held
+    /// for once more, and release for those now enabled (a release is idempotent, so two are harmless).
+    /// </summary>
+    private async Task ReleaseIfEnabledAsync(IEnumerable<string> ruleIds, CancellationToken cancellationToken)
+    {
+        foreach (var ruleId in ruleIds.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (await rules.GetAsync(ruleId, cancellationToken).ConfigureAwait(false) is { Enabled: true } rule)
+                {
+                    await ReleaseHeldAsync(rule, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+            {
+                LogPartitionUnavailable(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Releases the messages held for an enabled rule, each re-timed into the rule's send window from now (or cancelled
+    /// as expired). Best effort: should storage fail, the sweep of a later pass does it.
+    /// </summary>
+    public async Task<(int Released, int Expired)> ReleaseHeldAsync(Rule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        try
+        {
+            return await life.ReleaseHeldAsync(rule.Id, (message, now) => timing.Fit(rule, now, message.TimeZone, message.Country), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            LogPartitionUnavailable(logger, ex.GetType().Name);
+            return (0, 0);
+        }
+    }
+
+    /// <summary>Cancels the messages held for a deleted rule. Best effort, like <see cref="ReleaseHeldAsync"/>.</summary>
+    public async Task<int> CancelHeldAsync(string ruleId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await life.CancelHeldAsync(ruleId, $"rule {ruleId} was deleted", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            LogPartitionUnavailable(logger, ex.GetType().Name);
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// At most once a minute: releases what is held for rules enabled since, and cancels what is held for rules
+    /// deleted since, should the rule's own save have failed to (or another instance's hold have raced it).
+    /// </summary>
+    private async Task SweepHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - new DateTimeOffset(Interlocked.Read(ref _lastSweep), TimeSpan.Zero) < HeldSweepEvery)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _lastSweep, now.UtcTicks);
+        try
+        {
+            var ruleSet = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var ruleId in await life.HeldRulesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!ruleSet.TryGetValue(ruleId, out var rule))
+                {
+                    if (await rules.GetAsync(ruleId, cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        await CancelHeldAsync(ruleId, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else if (rule.Enabled)
+                {
+                    await ReleaseHeldAsync(rule, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (Storage.StorageFailure.Is(ex))
+        {
+            LogPartitionUnavailable(logger, ex.GetType().Name);
         }
     }
 
@@ -268,10 +440,15 @@ public sealed partial class MessageDispatcher(
 
     private DispatchSummary Summarize(Counts counts, DateTimeOffset? next)
     {
-        var summary = new DispatchSummary(counts[DispatchOutcome.Sent], counts[DispatchOutcome.Retrying], counts[DispatchOutcome.Failed], counts[DispatchOutcome.Cancelled], counts[DispatchOutcome.Stale], counts[DispatchOutcome.Busy], counts[DispatchOutcome.Faulted]) { NextDue = next };
+        var summary = new DispatchSummary(counts[DispatchOutcome.Sent], counts[DispatchOutcome.Retrying], counts[DispatchOutcome.Failed], counts[DispatchOutcome.Cancelled], counts[DispatchOutcome.Stale], counts[DispatchOutcome.Busy], counts[DispatchOutcome.Faulted])
+        {
+            NextDue = next,
+            Deferred = counts[DispatchOutcome.Deferred],
+            Held = counts[DispatchOutcome.Held],
+        };
         if (summary.Total > 0)
         {
-            LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Busy, summary.Faulted);
+            LogPass(logger, summary.Sent, summary.Retrying, summary.Failed, summary.Cancelled, summary.Deferred, summary.Held, summary.Busy, summary.Faulted);
         }
 
         return summary;
@@ -451,8 +628,8 @@ public sealed partial class MessageDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Busy} held by another dispatcher, {Faulted} faulted")]
-    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled, int busy, int faulted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch pass: {Sent} sent, {Retrying} to retry, {Failed} failed, {Cancelled} cancelled, {Deferred} deferred, {Held} held (rule disabled), {Busy} held by another dispatcher, {Faulted} faulted")]
+    private static partial void LogPass(ILogger logger, int sent, int retrying, int failed, int cancelled, int deferred, int held, int busy, int faulted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent message {MessageId} (rule {RuleId}) on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, string messageId, string ruleId, int attempt);

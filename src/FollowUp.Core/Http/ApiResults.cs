@@ -46,6 +46,10 @@ public static class ApiResults
         return TypedResults.Problem(title: title, detail: conflict.Message, statusCode: conflict.Status, type: type);
     }
 
+    /// <summary>The request cannot be carried out in the resource's current state (RFC 9110 409).</summary>
+    public static ProblemHttpResult StateConflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10");
+
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(title: "Unsupported media type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16");
 

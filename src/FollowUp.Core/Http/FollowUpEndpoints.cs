@@ -106,6 +106,16 @@ public static class FollowUpEndpoints
             .WithDescription("Its status, and every step (scheduled, claimed, sent, answered, cancelled, failed, unsubscribed) with its time and reason.")
             .Produces<MessageView>(StatusCodes.Status200OK, Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(FollowUpRoutes.MessageCancel, MessagesApi.CancelAsync).WithName("CancelMessage").WithTags(MessagesTag)
+            .WithSummary("Cancel one message")
+            .WithDescription("Cancels a scheduled or held message, with an optional `reason` for the ledger, and answers the message. A message sent, being sent, failed or already cancelled is 409, naming its status.")
+            .Accepts<MessageCancelInput>(isOptional: true, Json)
+            .Produces<MessageView>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

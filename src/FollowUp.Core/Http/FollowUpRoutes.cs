@@ -11,6 +11,7 @@ public static class FollowUpRoutes
     public const string TemplatePreview = "api/templates/{id}/preview";
     public const string Messages = "api/messages";
     public const string Message = "api/messages/{id}";
+    public const string MessageCancel = "api/messages/{id}/cancel";
 
     /// <summary>One-click answers: public, protected by the token's signature.</summary>
     public const string Answer = "r/{token}";

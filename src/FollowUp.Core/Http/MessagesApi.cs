@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUp.Http;
 
-/// <summary><c>GET /api/messages?customerId=&amp;orderId=&amp;dealId=&amp;status=&amp;limit=&amp;continuationToken=</c> and <c>GET /api/messages/{id}</c>.</summary>
+/// <summary>
+/// <c>GET /api/messages?customerId=&amp;orderId=&amp;dealId=&amp;status=&amp;limit=&amp;continuationToken=</c>,
+/// <c>GET /api/messages/{id}</c> and <c>POST /api/messages/{id}/cancel</c>.
+/// </summary>
 public static class MessagesApi
 {
     public const int DefaultLimit = 50;
@@ -77,6 +80,62 @@ public static class MessagesApi
         }
 
         return TypedResults.Json(MessageView.From(message), FollowUpJson.Options);
+    }
+
+    /// <summary>Cancels one pending or held message, with an optional reason; 409 when it is past that (sent, being sent, settled).</summary>
+    public static async Task<Results<JsonHttpResult<MessageView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpRequest request, MessageLife life, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(life);
+        const int MaxReason = 500;
+        var errors = new FieldErrors();
+        MessageCancelInput? input = null;
+        if (!(request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)))
+        {
+            try
+            {
+                input = await ApiResults.ReadJsonAsync<MessageCancelInput>(request, errors, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BodyTooLargeException)
+            {
+                return ApiResults.TooLarge();
+            }
+            catch (UnsupportedMediaTypeException ex)
+            {
+                return ApiResults.UnsupportedMediaType(ex.Message);
+            }
+
+            if (input is null)
+            {
+                return ApiResults.Invalid(errors, "The cancel is not valid.");
+            }
+        }
+
+        var reason = input?.Reason?.Trim();
+        if (reason is { Length: > MaxReason } || (reason is not null && reason.Any(char.IsControl)))
+        {
+            return ApiResults.Invalid("reason", $"must be at most {MaxReason} characters on one line", "The cancel is not valid.");
+        }
+
+        if (await life.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}.");
+        }
+
+        var why = string.IsNullOrEmpty(reason) ? "cancelled through the API" : "cancelled through the API: " + reason;
+        if (await life.CancelAsync(id, _ => true, why, cancellationToken: cancellationToken).ConfigureAwait(false) is { } cancelled)
+        {
+            return TypedResults.Json(MessageView.From(cancelled), FollowUpJson.Options);
+        }
+
+        var now = await life.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return now?.GetStatus() switch
+        {
+            MessageStatus.Claimed => ApiResults.StateConflict("The message is being sent.", $"Message {id} is being sent right now: that send goes ahead, but it will not be retried."),
+            MessageStatus.Cancelled => ApiResults.StateConflict("The message is already cancelled.", $"Message {id} was already cancelled: {now.Reason}"),
+            { } status => ApiResults.StateConflict("The message is past cancelling.", $"Message {id} is {status.ToString().ToLowerInvariant()}; only a scheduled or held message can be cancelled."),
+            null => ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}."),
+        };
     }
 
     private static string? Value(IQueryCollection query, string name) =>

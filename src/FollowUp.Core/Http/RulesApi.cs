@@ -1,3 +1,4 @@
+using FollowUp.Dispatch;
 using FollowUp.Rules;
 using FollowUp.Storage;
 using FollowUp.Templates;
@@ -35,8 +36,9 @@ public static class RulesApi
         return TypedResults.Json(rule, FollowUpJson.Options);
     }
 
-    public static async Task<Results<JsonHttpResult<Rule>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<Rule>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, RuleBook rules, TemplateLibrary templates, MessageDispatcher dispatcher, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dispatcher);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(templates);
@@ -77,6 +79,13 @@ public static class RulesApi
         try
         {
             var (saved, created) = await rules.SaveAsync(rule, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);
+            if (saved.Enabled && !created)
+            {
+                // Enabled (again): what its disabled time held goes back on the schedule. Should this fail, the
+                // dispatcher's sweep does it within a minute.
+                await dispatcher.ReleaseHeldAsync(saved, CancellationToken.None).ConfigureAwait(false);
+            }
+
             request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(saved.Version);
             if (created)
             {
@@ -91,11 +100,14 @@ public static class RulesApi
         }
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, RuleBook rules, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, RuleBook rules, MessageDispatcher dispatcher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(dispatcher);
         if (Ids.IsValid(id) && await rules.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
         {
+            // Its held messages now; its scheduled ones as they fall due (the dispatcher knows the rule is gone).
+            await dispatcher.CancelHeldAsync(id, CancellationToken.None).ConfigureAwait(false);
             return TypedResults.NoContent();
         }
 

@@ -217,6 +217,10 @@ public sealed partial class EventIngestor(
             {
                 skipped.Add(new ScheduleResult(rule.Id, null, null, null, "the rule is disabled"));
             }
+            else if (scheduler.SkipReason(@event, rule, profile, now) is { } skip)
+            {
+                skipped.Add(new ScheduleResult(rule.Id, null, null, null, skip));
+            }
             else if (!ConditionHolds(rule, scriptModel, @event, out var why))
             {
                 skipped.Add(new ScheduleResult(rule.Id, null, null, null, why));
@@ -288,7 +292,7 @@ public sealed partial class EventIngestor(
 
                 byId[id] = slots.Count;
                 slots.Add([(i, n)]);
-                writes.Add(new NewMessage(ready.Planned[n].Message, ready.Planned[n].CancelReason, ready.Planned[n].Detail));
+                writes.Add(new NewMessage(ready.Planned[n].Message, ready.Planned[n].CancelReason, ready.Planned[n].Detail) { Deferral = ready.Planned[n].Deferral });
             }
         }
 

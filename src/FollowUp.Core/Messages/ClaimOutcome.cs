@@ -8,7 +8,10 @@ public enum ClaimOutcome
     /// <summary>Another dispatcher holds it, or took it first.</summary>
     Busy,
 
-    /// <summary>A cancelling event arrived while an earlier attempt was in flight; the message is now cancelled.</summary>
+    /// <summary>
+    /// Cancelled instead of claimed: a cancelling event arrived while an earlier attempt was in flight, it expired, or
+    /// the dispatcher said so (its rule was deleted).
+    /// </summary>
     Cancelled,
 
     /// <summary>
@@ -16,4 +19,10 @@ public enum ClaimOutcome
     /// gone out, so it is recorded as failed rather than risk sending it again.
     /// </summary>
     GaveUp,
+
+    /// <summary>Not sent now but later (outside its send window, over a cap): scheduled again, with why in the ledger.</summary>
+    Deferred,
+
+    /// <summary>Its rule is disabled: held until the rule is enabled or deleted.</summary>
+    Held,
 }

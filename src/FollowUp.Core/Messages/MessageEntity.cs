@@ -66,6 +66,21 @@ public sealed class MessageEntity : ITableEntity
 
     public string? TimeZone { get; set; }
 
+    /// <summary>The country whose public holidays the rule's send window skips, resolved when the message was scheduled.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>The rule's category when the message was scheduled (<see cref="Rules.MessageCategory"/>).</summary>
+    public string? Category { get; set; }
+
+    /// <summary>The version of the rule that scheduled it.</summary>
+    public int RuleVersion { get; set; }
+
+    /// <summary>When the rule's delay ended: deferrals and retries are counted from here.</summary>
+    public DateTimeOffset? IntendedAt { get; set; }
+
+    /// <summary>After this it is cancelled as expired instead of sent (the rule's <c>expiresAfter</c> past <see cref="IntendedAt"/>).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     public string Status { get; set; } = nameof(MessageStatus.Scheduled);
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -11,4 +11,11 @@ public enum MessageEventKind
     Failed,
     Answered,
     Unsubscribed,
+
+    /// <summary>Put off to a later time, with why in words: outside the send window, a holiday, a frequency cap.</summary>
+    Deferred,
+
+    Held,
+
+    Released,
 }

@@ -32,6 +32,7 @@ public sealed partial class MessageLife
     private readonly ILogger<MessageLife> _logger;
     private readonly DueDirectory _due;
     private readonly GroupCommit _outcomes;
+    private readonly HeldMessages _held;
 
     public MessageLife(FollowUpTables tables, DispatchSignal signal, TimeProvider time, ILogger<MessageLife> logger)
     {
@@ -42,6 +43,7 @@ public sealed partial class MessageLife
         _logger = logger;
         _due = new DueDirectory(tables.Schedule, time);
         _outcomes = new GroupCommit(tables.Messages);
+        _held = new HeldMessages(tables.Schedule);
     }
 
     private TableClient Messages => _tables.Messages;
@@ -80,12 +82,17 @@ public sealed partial class MessageLife
         ArgumentNullException.ThrowIfNull(messages);
         var now = _time.GetUtcNow();
         var drafts = new List<MessageEntity>(messages.Count);
-        foreach (var (draft, cancelReason, detail) in messages)
+        foreach (var message in messages)
         {
+            var (draft, cancelReason, detail) = message;
             draft.PartitionKey = MessageIds.PartitionOf(draft.RowKey);
             if (cancelReason is null)
             {
                 draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, detail));
+                if (message.Deferral is { } deferral)
+                {
+                    draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Deferred, deferral));
+                }
             }
             else
             {
@@ -241,7 +248,7 @@ public sealed partial class MessageLife
                 return true;
             }
 
-            if (!m.IsPending(now))
+            if (!m.IsPending(now) && m.GetStatus() != MessageStatus.Held)
             {
                 return false;
             }
@@ -366,7 +373,7 @@ public sealed partial class MessageLife
 
     /// <summary>Claims one due message; see the overload for many.</summary>
     public async Task<Claim> ClaimAsync(MessageEntity due, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default) =>
-        (await ClaimAsync([due], claimDuration, maxAttempts, cancellationToken).ConfigureAwait(false))[0];
+        (await ClaimAsync([due], claimDuration, maxAttempts, cancellationToken: cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Claims due messages for this dispatcher, by updating each to Claimed under its ETag, a partition's rows in one
@@ -374,7 +381,15 @@ public sealed partial class MessageLife
     /// attempt; when the attempts are used up the message is failed as "outcome unknown" instead of being sent again.
     /// </summary>
     /// <exception cref="RequestFailedException">Storage refused every claim.</exception>
-    public async Task<IReadOnlyList<Claim>> ClaimAsync(IReadOnlyList<MessageEntity> due, TimeSpan claimDuration, int maxAttempts, CancellationToken cancellationToken = default)
+    /// <param name="due">The messages, as read.</param>
+    /// <param name="claimDuration">How long a claim holds.</param>
+    /// <param name="maxAttempts">Attempts before a claim that expired unfinished fails the message.</param>
+    /// <param name="verdicts">
+    /// By message id, what to make of a message instead of claiming it (defer, hold, cancel). A message to hold must
+    /// have been marked first (<see cref="MarkHeldAsync"/>).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<IReadOnlyList<Claim>> ClaimAsync(IReadOnlyList<MessageEntity> due, TimeSpan claimDuration, int maxAttempts, IReadOnlyDictionary<string, ClaimVerdict>? verdicts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
         var claims = new Claim[due.Count];
@@ -388,7 +403,7 @@ public sealed partial class MessageLife
             foreach (var (i, read) in current)
             {
                 var row = read.Copy();
-                if (ClaimOne(row, now, claimDuration, maxAttempts) is { } decided)
+                if (ClaimOne(row, now, claimDuration, maxAttempts, verdicts?.GetValueOrDefault(row.RowKey)) is { } decided)
                 {
                     row.Bound();
                     writes.Add((i, row, decided));
@@ -590,7 +605,7 @@ public sealed partial class MessageLife
     }
 
     /// <summary>Whether the row is one a dispatcher may claim now, and if so what claiming it makes of it; null when another holds it.</summary>
-    private static ClaimOutcome? ClaimOne(MessageEntity message, DateTimeOffset now, TimeSpan claimDuration, int maxAttempts)
+    private static ClaimOutcome? ClaimOne(MessageEntity message, DateTimeOffset now, TimeSpan claimDuration, int maxAttempts, ClaimVerdict? verdict)
     {
         if (message.GetStatus() == MessageStatus.Claimed && message.ClaimedUntil > now)
         {
@@ -598,12 +613,32 @@ public sealed partial class MessageLife
         }
 
         var reclaimed = message.GetStatus() == MessageStatus.Claimed;
-        if (message.CancelRequested is { } cancelReason)
+        var cancel = message.CancelRequested
+            ?? (message.ExpiresAt < now ? Expired(message, null)
+            : verdict is { Outcome: ClaimOutcome.Cancelled } ? verdict.Reason
+            : verdict is { Outcome: ClaimOutcome.Deferred, DeferTo: { } late } && message.ExpiresAt < late ? Expired(message, verdict.Reason)
+            : null);
+        if (cancel is not null)
         {
             message.ClaimedUntil = null;
-            message.Reason = cancelReason;
-            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancelReason));
+            message.Reason = cancel;
+            message.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, cancel));
             return ClaimOutcome.Cancelled;
+        }
+
+        if (verdict is { Outcome: ClaimOutcome.Deferred, DeferTo: { } to })
+        {
+            message.ClaimedUntil = null;
+            message.DueAt = MessageIds.Truncate(to);
+            message.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Deferred, verdict.Reason));
+            return ClaimOutcome.Deferred;
+        }
+
+        if (verdict is { Outcome: ClaimOutcome.Held })
+        {
+            message.ClaimedUntil = null;
+            message.Record(MessageStatus.Held, new MessageEvent(now, MessageEventKind.Held, verdict.Reason));
+            return ClaimOutcome.Held;
         }
 
         if (reclaimed && message.Attempts >= maxAttempts)
@@ -621,6 +656,99 @@ public sealed partial class MessageLife
             ? $"attempt {message.Attempts}, after an earlier claim expired unfinished"
             : $"attempt {message.Attempts}"));
         return ClaimOutcome.Claimed;
+    }
+
+    /// <summary>The reason of a message that could not go out before its <see cref="MessageEntity.ExpiresAt"/>.</summary>
+    internal static string Expired(MessageEntity message, string? because) =>
+        $"expired: not sent by {message.ExpiresAt:yyyy-MM-dd HH:mm} UTC, the latest its rule allows after its due time (expiresAfter)"
+        + (because is null ? string.Empty : $"; it would have been {because}");
+
+    /// <summary>Notes that these messages of <paramref name="ruleId"/> are about to be held, so that enabling or deleting the rule finds them.</summary>
+    public Task MarkHeldAsync(string ruleId, IEnumerable<string> messageIds, CancellationToken cancellationToken = default) =>
+        _held.MarkAsync(ruleId, messageIds, cancellationToken);
+
+    /// <summary>
+    /// Puts the messages held for <paramref name="ruleId"/> back on the schedule, each at the time
+    /// <paramref name="retime"/> gives (with the deferral's words when that is later than now); one past its expiry is
+    /// cancelled as expired instead.
+    /// </summary>
+    /// <returns>How many were released and how many expired.</returns>
+    public async Task<(int Released, int Expired)> ReleaseHeldAsync(string ruleId, Func<MessageEntity, DateTimeOffset, (DateTimeOffset At, string? Deferral)> retime, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retime);
+        var (released, expired) = (0, 0);
+        foreach (var id in await _held.ListAsync(ruleId, cancellationToken).ConfigureAwait(false))
+        {
+            var now = _time.GetUtcNow();
+            var written = await TransitionAsync(id, null, m =>
+            {
+                if (m.GetStatus() != MessageStatus.Held)
+                {
+                    return false;
+                }
+
+                var (at, deferral) = retime(m, now);
+                at = MessageIds.Truncate(at < now ? now : at);
+                if (m.ExpiresAt < at)
+                {
+                    m.Reason = Expired(m, deferral ?? "released when its rule was enabled again");
+                    m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, m.Reason));
+                    return true;
+                }
+
+                m.DueAt = at;
+                m.Reason = null;
+                m.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Released, $"rule {ruleId} was enabled again; due {at:yyyy-MM-dd HH:mm} UTC"));
+                if (deferral is not null)
+                {
+                    m.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Deferred, deferral));
+                }
+
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            if (written?.GetStatus() == MessageStatus.Scheduled)
+            {
+                // Listed before the marker goes: a crash in between leaves a marker, and the release is done again.
+                await EnsureScheduledAsync(written, cancellationToken).ConfigureAwait(false);
+                released++;
+            }
+            else if (written is not null)
+            {
+                expired++;
+            }
+
+            await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (released, expired);
+    }
+
+    /// <summary>The rules that have messages held.</summary>
+    public Task<List<string>> HeldRulesAsync(CancellationToken cancellationToken = default) => _held.RulesAsync(cancellationToken);
+
+    /// <summary>Cancels the messages held for <paramref name="ruleId"/> with the reason (its rule was deleted).</summary>
+    public async Task<int> CancelHeldAsync(string ruleId, string reason, CancellationToken cancellationToken = default)
+    {
+        var cancelled = 0;
+        foreach (var id in await _held.ListAsync(ruleId, cancellationToken).ConfigureAwait(false))
+        {
+            var now = _time.GetUtcNow();
+            var written = await TransitionAsync(id, null, m =>
+            {
+                if (m.GetStatus() != MessageStatus.Held)
+                {
+                    return false;
+                }
+
+                m.Reason = reason;
+                m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, reason));
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            cancelled += written is null ? 0 : 1;
+            await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return cancelled;
     }
 
     private static PendingScan Scan(List<MessageEntity> rows, DateTimeOffset now, int unreadable)

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using FollowUp.Customers;
 using FollowUp.Events;
 using FollowUp.Rules;
 using FollowUp.Storage;
 using FollowUp.Validation;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Messages;
 
@@ -12,8 +14,47 @@ namespace FollowUp.Messages;
 /// is written (through <see cref="MessageLife"/>), so that a crash part-way leaves nothing a replay cannot finish and
 /// a cancelling event always finds the message.
 /// </summary>
-public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, TimeProvider time)
+public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, SendTiming timing, IOptions<FollowUpOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// Why <paramref name="rule"/> makes nothing for <paramref name="event"/> although it triggers it, or null when it
+    /// may: an event older than the rule's <c>maxEventAge</c> (a backfill must not thank for last month's order), or a
+    /// marketing rule and a customer without consent.
+    /// </summary>
+    /// <param name="event">The event.</param>
+    /// <param name="rule">A rule it triggers.</param>
+    /// <param name="profile">The customer as this event leaves them.</param>
+    /// <param name="now">The time of ingest.</param>
+    public string? SkipReason(FollowUpEvent @event, Rule rule, CustomerEntity profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(profile);
+        if (rule.MaxEventAge is { } maxAge && @event.Time is { } at && Iso8601Duration.TryParse(maxAge, out var limit, out _) && now - at > limit)
+        {
+            return $"the event happened {Age(now - at)} ago; this rule takes events up to {maxAge} old (maxEventAge)";
+        }
+
+        if (rule.Category == MessageCategory.Marketing && !HasMarketingConsent(profile))
+        {
+            return profile.MarketingConsent == false
+                ? "a marketing rule, and the customer said no to marketing (marketingConsent false)"
+                : $"a marketing rule, and the customer never gave marketing consent (unknown consent counts as {(options.Value.UnknownMarketingConsent == MarketingConsentDefault.Denied ? "no" : "no for someone who has not bought anything")})";
+        }
+
+        return null;
+    }
+
+    private bool HasMarketingConsent(CustomerEntity profile) => profile.MarketingConsent ?? options.Value.UnknownMarketingConsent switch
+    {
+        MarketingConsentDefault.Granted => true,
+        MarketingConsentDefault.ExistingCustomers => profile.OrderCount > 0,
+        _ => false,
+    };
+
+    private static string Age(TimeSpan age) =>
+        age >= TimeSpan.FromDays(2) ? $"{(int)age.TotalDays} days" : age >= TimeSpan.FromHours(2) ? $"{(int)age.TotalHours} hours" : $"{(int)Math.Max(1, age.TotalMinutes)} minutes";
+
     /// <summary>The message <paramref name="rule"/> makes for <paramref name="event"/>, not yet written.</summary>
     /// <param name="event">The event, carrying its order's or deal's merged data.</param>
     /// <param name="rule">A rule it triggers.</param>
@@ -37,7 +78,13 @@ public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, Time
         }
 
         var start = @event.Time is { } eventTime && eventTime < now ? eventTime : now;
-        var dueAt = MessageIds.Truncate(start + delay < now ? now : start + delay);
+        var intended = MessageIds.Truncate(start + delay < now ? now : start + delay);
+        var timeZone = Text(model["customer"], "timeZone");
+        var locale = Text(model["customer"], "locale");
+        var country = timing.CountryOf(Text(model["customer"], "country"), locale);
+        var (dueAt, deferral) = timing.Fit(rule, intended, timeZone, country);
+        dueAt = MessageIds.Truncate(dueAt);
+        DateTimeOffset? expiresAt = rule.ExpiresAfter is { } expiresAfter && Iso8601Duration.TryParse(expiresAfter, out var keep, out _) ? intended + keep : null;
         var messageId = known ?? MessageIds.For(dueAt, hash);
         var message = new MessageEntity
         {
@@ -51,9 +98,14 @@ public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, Time
             EventTime = @event.Time,
             CancelOn = string.Join(',', rule.CancelOn),
             Email = @event.Customer.Email,
-            Locale = Text(model["customer"], "locale"),
-            TimeZone = Text(model["customer"], "timeZone"),
+            Locale = locale,
+            TimeZone = timeZone,
+            Country = country,
+            Category = rule.Category.ToString(),
+            RuleVersion = rule.Version,
             CreatedAt = now,
+            IntendedAt = intended,
+            ExpiresAt = expiresAt,
             DueAt = dueAt,
             Model = StoredModel(model, @event),
         };
@@ -61,9 +113,10 @@ public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, Time
         var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(seenBefore, type, @event.Time));
         var cancelReason = suppressed
             ? "the address has unsubscribed"
-            : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}" : null;
+            : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}"
+            : expiresAt < dueAt ? Expired(rule, deferral) : null;
         var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;
-        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} on {@event.Type}, due {dueAt:O}", newPointer);
+        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} v{rule.Version} on {@event.Type}, due {intended:O}", newPointer) { Deferral = deferral };
     }
 
     /// <summary>
@@ -183,6 +236,10 @@ public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, Time
 
     internal static ScheduleResult Existing(MessageEntity message) =>
         new(message.RuleId, message.RowKey, message.GetStatus(), message.DueAt, "already scheduled for this " + Subject(message.GetSubjectKind()), Existing: true);
+
+    /// <summary>The reason of a message cancelled because it could not go out within the rule's <c>expiresAfter</c>.</summary>
+    internal static string Expired(Rule rule, string? because) =>
+        $"expired: not sent within {rule.ExpiresAfter} of its due time (expiresAfter)" + (because is null ? string.Empty : $"; it would have been {because}");
 
     private static string Subject(SubjectKind kind) => kind == SubjectKind.Deal ? "deal" : "order";
 

@@ -9,4 +9,7 @@ public enum MessageStatus
     Answered,
     Cancelled,
     Failed,
+
+    /// <summary>Its rule is disabled: kept, not sent, until the rule is enabled again (or deleted).</summary>
+    Held,
 }

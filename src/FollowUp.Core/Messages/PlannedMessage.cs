@@ -8,4 +8,8 @@ namespace FollowUp.Messages;
 /// <param name="CancelReason">Why it is born cancelled, or null to schedule it.</param>
 /// <param name="Detail">What its history says about its scheduling.</param>
 /// <param name="NewPointer">Its new pointer row, or null when the order already lists it (a replay).</param>
-public sealed record PlannedMessage(Rule Rule, MessageEntity Message, string? CancelReason, string Detail, MessagePointer? NewPointer);
+public sealed record PlannedMessage(Rule Rule, MessageEntity Message, string? CancelReason, string Detail, MessagePointer? NewPointer)
+{
+    /// <summary>Why it is due later than the rule's delay says, in the ledger's words; null when it is not.</summary>
+    public string? Deferral { get; init; }
+}

@@ -194,6 +194,15 @@ public static class ApiExamples
             {
                 Responses = Map(("200", [new("sent", "A thank-you, scheduled, claimed and sent", Node(message))]), ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..^1]}0'."))]), ("401", [Unauthorized()])),
             },
+            ["CancelMessage"] = new()
+            {
+                Requests = Map((Json, [new("with-reason", "With a reason for the ledger", Node(new Http.MessageCancelInput { Reason = "the customer asked us by phone not to send it" }))])),
+                Responses = Map(
+                    ("200", [new("cancelled", "A review request cancelled before it fell due", Node(Cancelled(messageId)))]),
+                    ("409", [new("sent", "Already sent", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The message is past cancelling.", 409, $"Message {messageId} is sent; only a scheduled or held message can be cancelled."))]),
+                    ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..^1]}0'."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["Answer"] = new()
             {
                 Responses = Map(("400", [InvalidLink()])),
@@ -221,6 +230,10 @@ public static class ApiExamples
 
     private static RuleInput RuleInput(Rule rule) => new()
     {
+        Category = rule.Category,
+        SendWindow = rule.SendWindow,
+        ExpiresAfter = rule.ExpiresAfter,
+        MaxEventAge = rule.MaxEventAge,
         Description = rule.Description,
         Trigger = rule.Trigger,
         Condition = rule.Condition,
@@ -270,6 +283,31 @@ public static class ApiExamples
                 new MessageEvent(due.AddSeconds(1), MessageEventKind.Claimed, "attempt 1"),
                 new MessageEvent(due.AddSeconds(2), MessageEventKind.Sent, $"attempt 1, provider id {provider}, locale nb"),
             ]);
+    }
+
+    private static MessageView Cancelled(string id)
+    {
+        var intended = new DateTimeOffset(2026, 11, 26, 4, 12, 0, TimeSpan.Zero);
+        var due = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+        return Message(id) with
+        {
+            RuleId = "review-request",
+            TemplateId = "review-request",
+            EventType = EventTypes.OrderDelivered,
+            Status = MessageStatus.Cancelled,
+            DueAt = due,
+            Attempts = 0,
+            SentAt = null,
+            ProviderMessageId = null,
+            Subject = null,
+            Reason = "cancelled through the API: the customer asked us by phone not to send it",
+            History =
+            [
+                new MessageEvent(At.AddSeconds(1), MessageEventKind.Scheduled, $"by rule review-request v1 on order.delivered, due {intended:O}"),
+                new MessageEvent(At.AddSeconds(1), MessageEventKind.Deferred, $"deferred to {SendTiming.Describe(due, TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo"))}: outside the send window (every day 09:00–20:00, not on public holidays)"),
+                new MessageEvent(At.AddDays(1), MessageEventKind.Cancelled, "cancelled through the API: the customer asked us by phone not to send it"),
+            ],
+        };
     }
 
     private static ApiExample Unauthorized() =>

@@ -25,6 +25,18 @@ public sealed record Rule
 
     public CouponSettings? Coupon { get; init; }
 
+    /// <summary>Which caps the rule's messages count against and whether they need marketing consent.</summary>
+    public MessageCategory Category { get; init; } = MessageCategory.Feedback;
+
+    /// <summary>When its messages may reach the recipient, in the recipient's zone; null means any time.</summary>
+    public RuleSendWindow? SendWindow { get; init; }
+
+    /// <summary>ISO 8601 duration: a message held back past its due time by more than this is cancelled as expired.</summary>
+    public string? ExpiresAfter { get; init; }
+
+    /// <summary>ISO 8601 duration: an event older than this when it arrives schedules nothing (a backfill, a replay).</summary>
+    public string? MaxEventAge { get; init; }
+
     public int Version { get; init; }
 
     public DateTimeOffset? UpdatedAt { get; init; }

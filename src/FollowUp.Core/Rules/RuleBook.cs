@@ -22,33 +22,48 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
     // Keyed by the condition's text, never by rule id and version: a rule deleted and created again starts at
     // version 1 with a different condition, and must never get the old one's compiled form.
     private readonly ConcurrentDictionary<string, RuleCondition> _conditions = new(StringComparer.Ordinal);
-    private (DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Rule> Rules)? _cache;
+    private (DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Rule> Rules, IReadOnlyDictionary<string, int> Deleted)? _cache;
 
     // Bumped by every edit here, so that a read that began before the edit never stores what it read as fresh.
     private int _generation;
 
-    public async Task<IReadOnlyDictionary<string, Rule>> GetAllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, Rule>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken).ConfigureAwait(false)).Rules;
+
+    /// <summary>The last version of each deleted rule: a message scheduled by that version or an earlier one belongs to a rule that is gone.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> GetDeletedAsync(CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken).ConfigureAwait(false)).Deleted;
+
+    private async Task<(DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Rule> Rules, IReadOnlyDictionary<string, int> Deleted)> LoadAsync(CancellationToken cancellationToken)
     {
         if (_cache is { } cache && time.GetUtcNow() - cache.LoadedAt < CacheFor)
         {
-            return cache.Rules;
+            return cache;
         }
 
         var generation = Volatile.Read(ref _generation);
         var rules = new Dictionary<string, Rule>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RuleEntity.Partition}");
-        await foreach (var entity in tables.Rules.QueryAsync<RuleEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RuleEntity.Partition} or PartitionKey eq {DeletedPartition}");
+        await foreach (var entity in tables.Rules.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var rule = JsonSerializer.Deserialize<Rule>(entity.Definition, FollowUpJson.Options)!;
+            if (entity.PartitionKey == DeletedPartition)
+            {
+                deleted[entity.RowKey] = entity.GetInt32("Version") ?? 0;
+                continue;
+            }
+
+            var rule = JsonSerializer.Deserialize<Rule>(entity.GetString(nameof(RuleEntity.Definition)) ?? "{}", FollowUpJson.Options)!;
             rules[rule.Id] = rule;
         }
 
+        var loaded = (time.GetUtcNow(), (IReadOnlyDictionary<string, Rule>)rules, (IReadOnlyDictionary<string, int>)deleted);
         if (generation == Volatile.Read(ref _generation))
         {
-            _cache = (time.GetUtcNow(), rules);
+            _cache = loaded;
         }
 
-        return rules;
+        return loaded;
     }
 
     public async Task<Rule?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -114,7 +129,8 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         return response.Status != 404;
     }
 
-    private async Task<int> DeletedVersionAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The last version of the rule when it was deleted, read now; 0 when it never was.</summary>
+    public async Task<int> DeletedVersionAsync(string id, CancellationToken cancellationToken = default)
     {
         var deleted = await tables.Rules.GetEntityIfExistsAsync<TableEntity>(DeletedPartition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return deleted.HasValue ? deleted.Value!.GetInt32("Version") ?? 0 : 0;

@@ -18,4 +18,12 @@ public sealed record RuleInput
     public bool? Enabled { get; init; }
 
     public CouponSettings? Coupon { get; init; }
+
+    public MessageCategory? Category { get; init; }
+
+    public RuleSendWindow? SendWindow { get; init; }
+
+    public string? ExpiresAfter { get; init; }
+
+    public string? MaxEventAge { get; init; }
 }

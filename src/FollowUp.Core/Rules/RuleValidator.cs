@@ -79,6 +79,15 @@ public static class RuleValidator
             }
         }
 
+        if (input.Category is { } category && !Enum.IsDefined(category))
+        {
+            errors.Add("category", "must be one of service, feedback, marketing");
+        }
+
+        var window = input.SendWindow is { } sendWindow ? ValidateWindow(sendWindow, errors) : null;
+        var expiresAfter = PositiveDuration(input.ExpiresAfter, "expiresAfter", errors);
+        var maxEventAge = PositiveDuration(input.MaxEventAge, "maxEventAge", errors);
+
         var condition = string.IsNullOrWhiteSpace(input.Condition) ? null : input.Condition.Trim();
         if (condition is not null)
         {
@@ -97,8 +106,81 @@ public static class RuleValidator
                 CancelOn = cancelOn.Distinct(StringComparer.Ordinal).ToArray(),
                 Enabled = input.Enabled ?? true,
                 Coupon = input.Coupon,
+                Category = input.Category ?? MessageCategory.Feedback,
+                SendWindow = window,
+                ExpiresAfter = expiresAfter,
+                MaxEventAge = maxEventAge,
             }
             : null;
+    }
+
+    /// <summary>The window normalized (days in week order, each once), or null with errors named by field.</summary>
+    private static RuleSendWindow? ValidateWindow(RuleSendWindow window, FieldErrors errors)
+    {
+        var days = window.Days ?? RuleSendWindow.DayNames;
+        var valid = true;
+        if (window.Days is not null && days.Count is 0 or > 7)
+        {
+            errors.Add("sendWindow.days", $"must name between 1 and 7 days of {string.Join(", ", RuleSendWindow.DayNames)}; leave it out for every day");
+            valid = false;
+        }
+        else
+        {
+            for (var i = 0; i < days.Count; i++)
+            {
+                if (!RuleSendWindow.DayNames.Contains(days[i] ?? string.Empty, StringComparer.Ordinal))
+                {
+                    errors.Add($"sendWindow.days[{i}]", $"{Formats.Quote(days[i])} is not one of {string.Join(", ", RuleSendWindow.DayNames)}");
+                    valid = false;
+                }
+            }
+        }
+
+        foreach (var (name, value) in new[] { ("from", window.From), ("to", window.To) })
+        {
+            if (value is null)
+            {
+                errors.Add("sendWindow." + name, "is required: a local time such as 09:00");
+                valid = false;
+            }
+            else if (value.Length != 5 || !TimeOnly.TryParseExact(value, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                errors.Add("sendWindow." + name, $"{Formats.Quote(value)} is not a local time as HH:mm, such as 09:00 or 20:30");
+                valid = false;
+            }
+        }
+
+        if (valid && window.From == window.To)
+        {
+            errors.Add("sendWindow.to", "must differ from sendWindow.from; leave sendWindow out to send at any time of day");
+            valid = false;
+        }
+
+        return valid
+            ? window with { Days = RuleSendWindow.DayNames.Where(days.Contains).ToArray(), SkipHolidays = window.SkipHolidays ?? false }
+            : null;
+    }
+
+    private static string? PositiveDuration(string? text, string field, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Iso8601Duration.TryParse(text, out var duration, out var error))
+        {
+            errors.Add(field, error!);
+            return null;
+        }
+
+        if (duration < TimeSpan.FromMinutes(1))
+        {
+            errors.Add(field, $"{Formats.Quote(text)} is shorter than a minute; messages are timed to the minute");
+            return null;
+        }
+
+        return text;
     }
 
     private static void ValidateCondition(string condition, string? trigger, ScriptLimits limits, FieldErrors errors)

@@ -21,6 +21,8 @@ public static class MessageModel
         customer["firstName"] = FirstName(profile.Name);
         customer["locale"] ??= profile.Locale;
         customer["timeZone"] ??= profile.TimeZone;
+        customer["country"] ??= profile.Country;
+        customer["marketingConsent"] ??= profile.MarketingConsent;
         customer["orderCount"] = profile.OrderCount;
         customer["lifetimeSpend"] = decimal.TryParse(profile.LifetimeSpend, NumberStyles.Number, CultureInfo.InvariantCulture, out var spend) ? spend : 0m;
         customer["firstOrderAt"] = profile.FirstOrderAt?.ToString("O", CultureInfo.InvariantCulture);

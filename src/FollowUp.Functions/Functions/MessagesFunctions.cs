@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FollowUp.Functions;
 
-public sealed class MessagesFunctions(MessageLedger ledger)
+public sealed class MessagesFunctions(MessageLedger ledger, MessageLife life)
 {
     [Function("ListMessages")]
     public async Task<IResult> ListMessagesAsync(
@@ -19,4 +19,11 @@ public sealed class MessagesFunctions(MessageLedger ledger)
         string id,
         CancellationToken cancellationToken) =>
         await MessagesApi.GetAsync(id, ledger, cancellationToken).ConfigureAwait(false);
+
+    [Function("CancelMessage")]
+    public async Task<IResult> CancelMessageAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.MessageCancel)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await MessagesApi.CancelAsync(id, request, life, cancellationToken).ConfigureAwait(false);
 }

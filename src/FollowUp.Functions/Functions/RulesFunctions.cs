@@ -1,3 +1,4 @@
+using FollowUp.Dispatch;
 using FollowUp.Http;
 using FollowUp.Rules;
 using FollowUp.Templates;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FollowUp.Functions;
 
-public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, IOptions<ScriptLimits> limits)
+public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, MessageDispatcher dispatcher, IOptions<ScriptLimits> limits)
 {
     [Function("ListRules")]
     public async Task<IResult> ListRulesAsync(
@@ -27,12 +28,12 @@ public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, IO
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await RulesApi.PutAsync(id, request, rules, templates, limits, cancellationToken).ConfigureAwait(false);
+        await RulesApi.PutAsync(id, request, rules, templates, dispatcher, limits, cancellationToken).ConfigureAwait(false);
 
     [Function("DeleteRule")]
     public async Task<IResult> DeleteRuleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await RulesApi.DeleteAsync(id, rules, cancellationToken).ConfigureAwait(false);
+        await RulesApi.DeleteAsync(id, rules, dispatcher, cancellationToken).ConfigureAwait(false);
 }

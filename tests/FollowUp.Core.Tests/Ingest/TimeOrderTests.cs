@@ -38,9 +38,11 @@ public class TimeOrderTests
     public async Task IngestAsync_LaterCancellationArrivingFirst_CancelsTheThankYouWhenThePlacementArrives()
     {
         await using var harness = await PipelineHarness.CreateAsync();
-        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1", time: Monday.AddHours(2)));
+        // Within the thank-you's maxEventAge (two days), so that the rule still applies.
+        var placedAt = PipelineHarness.Start.AddHours(-3);
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderCancelled, "A-1", time: placedAt.AddHours(2)));
 
-        var placed = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1", time: Monday));
+        var placed = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1", time: placedAt));
 
         Assert.Equal(MessageStatus.Cancelled, placed.Scheduled.Single(s => s.RuleId == "thank-you").Status);
     }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using FollowUp.Events;
 using FollowUp.OpenApi;
+using FollowUp.SelfHost.Tests.Api;
+using FollowUp.Testing;
 using Microsoft.AspNetCore.Routing;
 
 namespace FollowUp.SelfHost.Tests.OpenApi;
@@ -136,6 +139,12 @@ public class ApiDocumentTests
         Assert.NotEmpty(JsonSchemas.Errors(cloudEvent, placed));
     }
 
+    private static async Task<string> ScheduleMessageAsync(HttpClient client, string orderId)
+    {
+        var (_, result) = await client.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, orderId).ToJsonString(), "application/cloudevents+json");
+        return result!["scheduled"]!.AsArray().Single(m => m!["ruleId"]!.GetValue<string>() == "thank-you")!["messageId"]!.GetValue<string>();
+    }
+
     [Fact]
     public async Task Document_RequestExamples_AreAcceptedByTheApi()
     {
@@ -150,8 +159,12 @@ public class ApiDocumentTests
             {
                 foreach (var (name, example) in media!["examples"]?.AsObject() ?? [])
                 {
-                    // Each example on a path of its own (a new rule or template is created, never replaced).
-                    var target = path.Replace("{id}", path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) ? "thank-you" : "example-" + name, StringComparison.Ordinal);
+                    // Each example on a path of its own (a new rule or template is created, never replaced); a
+                    // message's on a message scheduled for it.
+                    var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) ? "thank-you"
+                        : path.StartsWith("/api/messages/{id}", StringComparison.Ordinal) ? await ScheduleMessageAsync(client, name)
+                        : "example-" + name;
+                    var target = path.Replace("{id}", id, StringComparison.Ordinal);
                     using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(target, UriKind.Relative))
                     {
                         Content = new StringContent(example!["value"]!.ToJsonString(), Encoding.UTF8, mediaType),
