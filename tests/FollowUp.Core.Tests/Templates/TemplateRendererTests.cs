@@ -77,6 +77,44 @@ public class TemplateRendererTests
     }
 
     [Theory]
+    [InlineData("nb-NO", "Europe/Oslo", "tirsdag 24. november 2026")]
+    [InlineData("nn-NO", "Europe/Oslo", "tirsdag 24. november 2026")]
+    [InlineData("en-GB", "Europe/London", "Monday, 23 November 2026")]
+    [InlineData("da-DK", "Europe/Copenhagen", "Tuesday, 24 November 2026")]
+    [InlineData("en-US", "America/New_York", "Monday, November 23, 2026")]
+    public async Task Render_LocalDate_IsTheCustomersDayInTheLanguageOfTheText(string locale, string zone, string expected)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+        var model = Model("Kari");
+        model["customer"]!["timeZone"] = zone;
+        model["order"]!["expectedDeliveryAt"] = "2026-11-23T23:30:00Z";
+
+        var rendered = renderer.Render(Template("x", text: "{{ order.expected_delivery_at | local_date }}"), new RenderRequest("m1", locale, model));
+
+        Assert.Equal(expected, rendered.Text);
+    }
+
+    [Theory]
+    [InlineData("https://track.example.com/p/1?a=1&b=2", "https://track.example.com/p/1?a=1&amp;b=2")]
+    [InlineData("http://track.example.com/p/1", "http://track.example.com/p/1")]
+    [InlineData("javascript:alert(1)", "none")]
+    [InlineData("/p/1", "none")]
+    [InlineData("ftp://track.example.com/p/1", "none")]
+    [InlineData("track.example.com/p/1", "none")]
+    public async Task Render_WebUrl_LetsOnlyAbsoluteHttpAndHttpsLinksThrough(string url, string expected)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+        var model = Model("Kari");
+        model["order"]!["trackingUrl"] = url;
+
+        var rendered = renderer.Render(Template("{{ if order.tracking_url | web_url }}{{ order.tracking_url | web_url }}{{ else }}none{{ end }}"), new RenderRequest("m1", "en", model));
+
+        Assert.Equal(expected, rendered.Html);
+    }
+
+    [Theory]
     [InlineData("nn-NO", "nb")]
     [InlineData("nn", "nb")]
     [InlineData("no", "nb")]
