@@ -84,13 +84,11 @@ public class TemplateRendererTests
     [InlineData("en-US", "America/New_York", "Monday, November 23, 2026")]
     public async Task Render_LocalDate_IsTheCustomersDayInTheLanguageOfTheText(string locale, string zone, string expected)
     {
-        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
-        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
         var model = Model("Kari");
         model["customer"]!["timeZone"] = zone;
         model["order"]!["expectedDeliveryAt"] = "2026-11-23T23:30:00Z";
 
-        var rendered = renderer.Render(Template("x", text: "{{ order.expected_delivery_at | local_date }}"), new RenderRequest("m1", locale, model));
+        var rendered = await RenderAsync(Template("x", text: "{{ order.expected_delivery_at | local_date }}"), locale, model);
 
         Assert.Equal(expected, rendered.Text);
     }
@@ -104,14 +102,18 @@ public class TemplateRendererTests
     [InlineData("track.example.com/p/1", "none")]
     public async Task Render_WebUrl_LetsOnlyAbsoluteHttpAndHttpsLinksThrough(string url, string expected)
     {
-        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
-        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
         var model = Model("Kari");
         model["order"]!["trackingUrl"] = url;
 
-        var rendered = renderer.Render(Template("{{ if order.tracking_url | web_url }}{{ order.tracking_url | web_url }}{{ else }}none{{ end }}"), new RenderRequest("m1", "en", model));
+        var rendered = await RenderAsync(Template("{{ if order.tracking_url | web_url }}{{ order.tracking_url | web_url }}{{ else }}none{{ end }}"), "en", model);
 
         Assert.Equal(expected, rendered.Html);
+    }
+
+    private static async Task<RenderedContent> RenderAsync(MessageTemplate template, string locale, JsonObject model)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        return harness.Services.GetRequiredService<TemplateRenderer>().Render(template, new RenderRequest("m1", locale, model));
     }
 
     [Theory]
