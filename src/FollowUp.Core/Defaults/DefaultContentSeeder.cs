@@ -8,39 +8,51 @@ using Microsoft.Extensions.Logging;
 namespace FollowUp.Defaults;
 
 /// <summary>
-/// Seeds the default rules and templates once per installation. A marker row remembers that it happened, so a rule
-/// that sales ops deleted stays deleted across restarts.
+/// Seeds the default rules and templates once per installation. A marker row remembers what was seeded, so a rule
+/// that sales ops deleted stays deleted across restarts. Defaults added later come with a marker of their own: an
+/// installation seeded before gets them once, at its next start, and nothing it deleted comes back.
 /// </summary>
 public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook rules, TemplateLibrary templates, TimeProvider time, ILogger<DefaultContentSeeder> logger)
 {
     private const string MarkerPartition = "seed";
-    private const string MarkerRow = "defaults-v1";
+
+    /// <summary>Each marker and the ids of the rules and templates it seeds, oldest first. Add, never change.</summary>
+    private static readonly (string Marker, string[] Ids)[] Seeds =
+    [
+        ("defaults-v1", ["thank-you", "review-request", "loyalty-reward", "lost-sale-survey"]),
+        ("defaults-v2", ["while-you-wait"]),
+    ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if ((await tables.Rules.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
+        foreach (var (marker, ids) in Seeds)
         {
-            return;
-        }
-
-        foreach (var template in DefaultTemplates.All)
-        {
-            if (!await templates.ExistsAsync(template.Id, cancellationToken).ConfigureAwait(false))
+            if ((await tables.Rules.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, marker, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
             {
-                await IgnoreConflictAsync(() => templates.SaveAsync(template, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                continue;
             }
-        }
 
-        foreach (var rule in DefaultRules.All)
-        {
-            if (await rules.GetAsync(rule.Id, cancellationToken).ConfigureAwait(false) is null)
+            var seededTemplates = DefaultTemplates.All.Where(t => ids.Contains(t.Id)).ToList();
+            foreach (var template in seededTemplates)
             {
-                await IgnoreConflictAsync(() => rules.SaveAsync(rule, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (!await templates.ExistsAsync(template.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    await IgnoreConflictAsync(() => templates.SaveAsync(template, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
             }
-        }
 
-        await IgnoreConflictAsync(() => tables.Rules.AddEntityAsync(new TableEntity(MarkerPartition, MarkerRow) { ["SeededAt"] = time.GetUtcNow() }, cancellationToken)).ConfigureAwait(false);
-        LogSeeded(logger, DefaultRules.All.Count, DefaultTemplates.All.Count);
+            var seededRules = DefaultRules.All.Where(r => ids.Contains(r.Id)).ToList();
+            foreach (var rule in seededRules)
+            {
+                if (await rules.GetAsync(rule.Id, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    await IgnoreConflictAsync(() => rules.SaveAsync(rule, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+            }
+
+            await IgnoreConflictAsync(() => tables.Rules.AddEntityAsync(new TableEntity(MarkerPartition, marker) { ["SeededAt"] = time.GetUtcNow() }, cancellationToken)).ConfigureAwait(false);
+            LogSeeded(logger, seededRules.Count, seededTemplates.Count, marker);
+        }
     }
 
     // Two instances starting together may both seed; whichever writes second simply finds the work done.
@@ -58,6 +70,6 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Rules} default rules and {Templates} default templates")]
-    private static partial void LogSeeded(ILogger logger, int rules, int templates);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Rules} default rules and {Templates} default templates ({Marker})")]
+    private static partial void LogSeeded(ILogger logger, int rules, int templates, string marker);
 }

@@ -3,7 +3,7 @@ using FollowUp.Rules;
 
 namespace FollowUp.Defaults;
 
-/// <summary>The four follow-ups every shop and sales team should have, seeded on first start and editable after.</summary>
+/// <summary>The five follow-ups every shop and sales team should have, seeded on first start and editable after.</summary>
 public static class DefaultRules
 {
     public static IReadOnlyList<Rule> All { get; } =
@@ -63,6 +63,23 @@ public static class DefaultRules
             SendWindow = Window(["mon", "tue", "wed", "thu", "fri"], "09:00", "17:00", skipHolidays: true),
             ExpiresAfter = "P14D",
             MaxEventAge = "P30D",
+        },
+
+        // The waiting phase. It starts on order.shipped, not order.placed: only then are the carrier and the tracking
+        // link known, and it keeps the thank-you's promise to say when the order is on its way; a shop that sends no
+        // order.shipped gets no such note. The two hours give the carrier time to register the parcel, so that the link
+        // shows it. The condition measures from the purchase (order.placed_at, when the order.placed came first and
+        // with a time; otherwise from the shipment, which is later, so the note is never sent for a shorter wait) and
+        // asks for a day still to wait, so that it never arrives with the parcel or after a delivery date gone by.
+        new Rule
+        {
+            Id = "while-you-wait",
+            Description = "When delivery is three days or more after the purchase: what happens now, when the parcel should arrive and where to follow it, soon after it ships.",
+            Trigger = EventTypes.OrderShipped,
+            Condition = "order.expected_delivery_at && (order.expected_delivery_at - (order.placed_at ?? event.time)).total_days >= 3 && (order.expected_delivery_at - event.time).total_days >= 1",
+            Delay = "PT2H",
+            TemplateId = "while-you-wait",
+            CancelOn = [EventTypes.OrderDelivered, EventTypes.OrderCancelled],
         },
     ];
 

@@ -279,6 +279,60 @@ public static class DefaultTemplates
                 Rather not get emails like this? Unsubscribe: {{ unsubscribe_url }}
                 """),
         }),
+        Template("while-you-wait", "While the parcel is on its way: what happens now, when it should arrive, and where to follow it.", new()
+        {
+            ["nb"] = new(
+                "Bestillingen din er på vei, {{ customer.first_name ?? \"kjære kunde\" }}",
+                Layout("nb", """
+                    <p>Hei {{ customer.first_name }},</p>
+                    <p>Nå er bestillingen din ({{ order.id }}) på vei til deg{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har pakket den og sendt den av gårde, så nå er det bare å glede seg.</p>
+                    {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Forventet levert<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
+                    {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Følg pakken{{ if order.carrier }} hos {{ order.carrier }}{{ end }}</a> – der ser du hvor den er akkurat nå.</p>{{ end }}
+                    <p>Du trenger ikke gjøre noe før den kommer. Lurer du på noe i mellomtiden, er det bare å svare på denne e-posten, så hjelper vi deg.</p>
+                    <p>Hilsen oss i {{ sender.name }}</p>
+                    """),
+                """
+                Hei {{ customer.first_name }},
+
+                Nå er bestillingen din ({{ order.id }}) på vei til deg{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har pakket den og sendt den av gårde, så nå er det bare å glede seg.
+                {{ if order.expected_delivery_at }}
+                Forventet levert: {{ order.expected_delivery_at | local_date }}
+                {{ end }}{{ if order.tracking_url | web_url }}
+                Følg pakken{{ if order.carrier }} hos {{ order.carrier }}{{ end }}: {{ order.tracking_url | web_url }}
+                {{ end }}
+                Du trenger ikke gjøre noe før den kommer. Lurer du på noe i mellomtiden, er det bare å svare på denne e-posten, så hjelper vi deg.
+
+                Hilsen oss i {{ sender.name }}
+
+                Vil du ikke ha slike e-poster? Meld deg av her: {{ unsubscribe_url }}
+                """),
+            ["en"] = new(
+                "Your order is on its way, {{ customer.first_name ?? \"dear customer\" }}",
+                Layout("en", """
+                    <p>Hi {{ customer.first_name }},</p>
+                    <p>Your order ({{ order.id }}) is on its way to you{{ if order.carrier }} with {{ order.carrier }}{{ end }}. We have packed it and sent it off, so all that is left is to look forward to it.</p>
+                    {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Expected delivery<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
+                    {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Track your parcel{{ if order.carrier }} with {{ order.carrier }}{{ end }}</a> to see where it is right now.</p>{{ end }}
+                    <p>There is nothing you need to do before it arrives. If you have any questions in the meantime, just reply to this email and we will help.</p>
+                    <p>Warm regards,<br>{{ sender.name }}</p>
+                    """),
+                """
+                Hi {{ customer.first_name }},
+
+                Your order ({{ order.id }}) is on its way to you{{ if order.carrier }} with {{ order.carrier }}{{ end }}. We have packed it and sent it off, so all that is left is to look forward to it.
+                {{ if order.expected_delivery_at }}
+                Expected delivery: {{ order.expected_delivery_at | local_date }}
+                {{ end }}{{ if order.tracking_url | web_url }}
+                Track your parcel{{ if order.carrier }} with {{ order.carrier }}{{ end }}: {{ order.tracking_url | web_url }}
+                {{ end }}
+                There is nothing you need to do before it arrives. If you have any questions in the meantime, just reply to this email and we will help.
+
+                Warm regards,
+                {{ sender.name }}
+
+                Rather not get emails like this? Unsubscribe: {{ unsubscribe_url }}
+                """),
+        }),
     ];
 
     private static MessageTemplate Template(string id, string description, Dictionary<string, TemplateContent> locales) =>

@@ -207,7 +207,7 @@ public sealed partial class EventIngestor(
         var seenBefore = read.Head?.GetSeen() ?? new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var pointers = read.Head?.GetPointers(@event) ?? [];
 
-        var model = MessageModel.Create(whole, profile, now);
+        var model = MessageModel.Create(whole, profile, now, PlacedAt(head ?? read.Head));
         var scriptModel = ScriptModel.FromJson(model);
         var planned = new List<PlannedMessage>();
         var skipped = new List<ScheduleResult>();
@@ -244,6 +244,10 @@ public sealed partial class EventIngestor(
 
         return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped);
     }
+
+    /// <summary>When the order was placed, as its head saw <c>order.placed</c> (null: not yet, or without a time).</summary>
+    private static DateTimeOffset? PlacedAt(SubjectHead? head) =>
+        head?.GetSeen().TryGetValue(EventTypes.OrderPlaced, out var at) == true && at != DateTimeOffset.MaxValue ? at : null;
 
     /// <summary>After an event's changes are written: the messages it cancels, and coupons for those it schedules.</summary>
     private async Task<Prepared> FinishAsync(FollowUpEvent @event, Decision decision, IReadOnlyDictionary<string, Rule> ruleSet, CancellationToken cancellationToken)

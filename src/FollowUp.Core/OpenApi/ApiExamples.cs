@@ -89,6 +89,11 @@ public static class ApiExamples
         var skipped = new ScheduleResult("loyalty-reward", null, null, null, "condition 'customer.order_count == 3' is false");
         var accepted = new IngestResult("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, IngestStatus.Accepted, [scheduled], [], [skipped]);
         var message = Message(messageId);
+
+        // The shipment example: delivery expected more than three days after it, so the while-you-wait note is due two hours on.
+        var shippedAt = new DateTimeOffset(2026, 11, 21, 8, 15, 0, TimeSpan.Zero);
+        var waitId = MessageIds.For(shippedAt.AddHours(2), MessageIds.Hash("while-you-wait", SubjectKind.Order, "cus-1876", "10477"));
+        var shipped = new IngestResult("ord-10477-shipped", "/shops/tebutikken/orders", EventTypes.OrderShipped, IngestStatus.Accepted, [new ScheduleResult("while-you-wait", waitId, MessageStatus.Scheduled, shippedAt.AddHours(2), null)], [], []);
         var notFound = (string what) => Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", "Not found.", 404, what);
 
         return new(StringComparer.Ordinal)
@@ -104,20 +109,20 @@ public static class ApiExamples
                     ("200", [
                         new("duplicate", "The same (source, id) again: nothing new is scheduled", Node(accepted with { Status = IngestStatus.Duplicate })),
                         new("batch", "A batch: one line per event", Node(new EventBatchResponse(1, 1, 0, [
-                            new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", new IngestResult("ord-10477-shipped", "/shops/tebutikken/orders", EventTypes.OrderShipped, IngestStatus.Accepted, [], [], []), null),
+                            new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", shipped, null),
                             new EventBatchItem(1, "duplicate", "ord-20931-delivered", "/shops/tehuset-dk/orders", new IngestResult("ord-20931-delivered", "/shops/tehuset-dk/orders", EventTypes.OrderDelivered, IngestStatus.Duplicate, [], [], []), null),
                         ]))),
                     ]),
                     ("400", [new("invalid", "Each bad field named", ValidationProblem("The event is not valid.", ("data.customer.email", "is not a valid email address"), ("data.order.currency", "must be an ISO 4217 code in capitals, e.g. NOK")))]),
                     ("503", [new("unavailable", "Storage refused one event of a batch: send the batch again", Node(new EventBatchResponse(1, 0, 0, [
-                        new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", new IngestResult("ord-10477-shipped", "/shops/tebutikken/orders", EventTypes.OrderShipped, IngestStatus.Accepted, [], [], []), null),
+                        new EventBatchItem(0, "accepted", "ord-10477-shipped", "/shops/tebutikken/orders", shipped, null),
                         new EventBatchItem(1, "unavailable", "ord-20931-delivered", "/shops/tehuset-dk/orders", null, new Dictionary<string, string[]> { ["$"] = ["storage answered 503 (ServerBusy); send the batch again: the events already taken answer 'duplicate'"] }),
                     ]) { Unavailable = 1 }))]),
                     ("401", [Unauthorized()])),
             },
             ["ListRules"] = new()
             {
-                Responses = Map(("200", [new("defaults", "The four default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
+                Responses = Map(("200", [new("defaults", "The five default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
             },
             ["GetRule"] = new()
             {
@@ -160,10 +165,10 @@ public static class ApiExamples
             },
             ["PutTemplate"] = new()
             {
-                Requests = Map((Json, [new("while-you-wait", "A short note while the parcel is on its way, in Bokmål and English", Node(WhileYouWait()))])),
+                Requests = Map((Json, [new("shipped-note", "A short note the moment the order ships, in Bokmål and English", Node(ShippedNote()))])),
                 Responses = Map(
-                    ("201", [new("created", "Created: version 1", Node(TemplateFrom("while-you-wait", WhileYouWait())))]),
-                    ("200", [new("replaced", "Replaced: version 2", Node(TemplateFrom("while-you-wait", WhileYouWait()) with { Version = 2 }))]),
+                    ("201", [new("created", "Created: version 1", Node(TemplateFrom("shipped-note", ShippedNote())))]),
+                    ("200", [new("replaced", "Replaced: version 2", Node(TemplateFrom("shipped-note", ShippedNote()) with { Version = 2 }))]),
                     ("400", [new("invalid", "Text that does not parse, with its line and column", ValidationProblem("The template is not valid.", ("locales.nb.subject", "line 1, column 4: '{{' is never closed with '}}'")))]),
                     ("401", [Unauthorized()])),
             },
@@ -172,7 +177,7 @@ public static class ApiExamples
                 Requests = Map((Json, [
                     new("sample", "With a sample event for the template's trigger", new JsonObject()),
                     new("event", "With a real event, in Bokmål", new JsonObject { ["locale"] = "nb-NO", ["event"] = placed.Value.DeepClone() }),
-                    new("draft", "An unsaved draft, in English", new JsonObject { ["locale"] = "en", ["template"] = Node(WhileYouWait()) }),
+                    new("draft", "An unsaved draft, in English", new JsonObject { ["locale"] = "en", ["template"] = Node(ShippedNote()) }),
                 ])),
                 Responses = Map(
                     ("200", [new("rendered", "The thank-you as Ingrid gets it", Node(new RenderedContent(
@@ -244,20 +249,20 @@ public static class ApiExamples
         Coupon = rule.Coupon,
     };
 
-    private static TemplateInput WhileYouWait() => new()
+    private static TemplateInput ShippedNote() => new()
     {
-        Description = "While the parcel is on its way: what happens now, and where to follow it.",
+        Description = "The moment the order ships: the carrier, and where to follow the parcel.",
         Syntax = TemplateSyntax.Scriban,
         Locales = new Dictionary<string, TemplateContentInput?>(StringComparer.Ordinal)
         {
             ["nb"] = new(
                 "Pakken din er på vei, {{ customer.first_name }}",
-                "<p>Hei {{ customer.first_name }},</p><p>Ordre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} <a href=\"{{ order.tracking_url }}\">Følg pakken her</a>.{{ end }}</p>",
-                "Hei {{ customer.first_name }},\n\nOrdre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} Følg pakken: {{ order.tracking_url }}{{ end }}\n"),
+                "<p>Hei {{ customer.first_name }},</p><p>Ordre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url | web_url }} <a href=\"{{ order.tracking_url | web_url }}\">Følg pakken her</a>.{{ end }}</p>",
+                "Hei {{ customer.first_name }},\n\nOrdre {{ order.id }} er sendt{{ if order.carrier }} med {{ order.carrier }}{{ end }}.{{ if order.tracking_url | web_url }} Følg pakken: {{ order.tracking_url | web_url }}{{ end }}\n"),
             ["en"] = new(
                 "Your parcel is on its way, {{ customer.first_name }}",
-                "<p>Hi {{ customer.first_name }},</p><p>Order {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} <a href=\"{{ order.tracking_url }}\">Follow it here</a>.{{ end }}</p>",
-                "Hi {{ customer.first_name }},\n\nOrder {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url }} Follow it: {{ order.tracking_url }}{{ end }}\n"),
+                "<p>Hi {{ customer.first_name }},</p><p>Order {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url | web_url }} <a href=\"{{ order.tracking_url | web_url }}\">Follow it here</a>.{{ end }}</p>",
+                "Hi {{ customer.first_name }},\n\nOrder {{ order.id }} has shipped{{ if order.carrier }} with {{ order.carrier }}{{ end }}.{{ if order.tracking_url | web_url }} Follow it: {{ order.tracking_url | web_url }}{{ end }}\n"),
         },
     };
 

@@ -11,7 +11,15 @@ namespace FollowUp.Templates;
 /// </summary>
 public static class MessageModel
 {
-    public static JsonObject Create(FollowUpEvent @event, CustomerEntity profile, DateTimeOffset now)
+    /// <param name="event">The event, carrying its order's or deal's merged data.</param>
+    /// <param name="profile">The customer's record after the event.</param>
+    /// <param name="now">The time, for an event that came without one.</param>
+    /// <param name="placedAt">
+    /// When the order was placed, where its <c>order.placed</c> was received with a time: <c>order.placed_at</c>, so that a
+    /// condition on a later event (e.g. <c>order.shipped</c>) can measure from the purchase. A <c>placedAt</c> the shop
+    /// sends itself wins.
+    /// </param>
+    public static JsonObject Create(FollowUpEvent @event, CustomerEntity profile, DateTimeOffset now, DateTimeOffset? placedAt = null)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(profile);
@@ -28,6 +36,11 @@ public static class MessageModel
         customer["firstOrderAt"] = profile.FirstOrderAt?.ToString("O", CultureInfo.InvariantCulture);
         customer["lastOrderAt"] = profile.LastOrderAt?.ToString("O", CultureInfo.InvariantCulture);
         model["customer"] = customer;
+        if (placedAt is { } placed && model["order"] is JsonObject order)
+        {
+            order["placedAt"] ??= placed.ToString("O", CultureInfo.InvariantCulture);
+        }
+
         model["event"] = new JsonObject
         {
             ["id"] = @event.Id,

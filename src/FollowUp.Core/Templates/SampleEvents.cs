@@ -47,6 +47,16 @@ public static class SampleEvents
                     new JsonObject { ["sku"] = "TEA-OOLONG-100", ["name"] = "Oolong-te, 100 g", ["quantity"] = 2, ["unitPrice"] = 249.00m },
                     new JsonObject { ["sku"] = "KETTLE-GLASS", ["name"] = "Tekanne i glass", ["quantity"] = 1, ["unitPrice"] = 1000.00m }),
             };
+            if (type is EventTypes.OrderPlaced or EventTypes.OrderShipped)
+            {
+                data["order"]!["expectedDeliveryAt"] = SampleTime.AddDays(4).ToString("O");
+            }
+
+            if (type == EventTypes.OrderShipped)
+            {
+                data["order"]!["carrier"] = "Posten";
+                data["order"]!["trackingUrl"] = "https://sporing.example.com/pakke/370730259304981234";
+            }
         }
 
         return new JsonObject

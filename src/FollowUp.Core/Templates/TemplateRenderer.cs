@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scriban;
 using Scriban.Runtime;
@@ -73,7 +74,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         context.EnableRelaxedMemberAccess = true;
         context.StrictVariables = false;
         context.PushCulture(culture);
-        context.PushGlobal(Globals(request, culture));
+        context.PushGlobal(Globals(request, culture, locale));
         try
         {
             return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), deadline);
@@ -92,7 +93,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         }
     }
 
-    private ScriptObject Globals(RenderRequest request, CultureInfo culture)
+    private ScriptObject Globals(RenderRequest request, CultureInfo culture, string locale)
     {
         var globals = ScriptModel.FromJson(request.Model);
         var message = new ScriptObject
@@ -110,7 +111,60 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
                 : throw new InvalidOperationException($"'{answer}' is not a valid answer (1-64 letters, digits, '-', '_', '.' or ':')")));
         globals.Import("money", new Func<object?, string?, string>((amount, currency) => Money(amount, currency, culture)));
         globals.Import("raw", new Func<object?, RawHtml>(value => new RawHtml(value?.ToString() ?? string.Empty)));
+        var zone = Zone(request.Model["customer"]?["timeZone"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null);
+        var dates = DateCulture(culture, locale);
+        globals.Import("local_date", new Func<object?, string>(time => LocalDate(time, zone, dates)));
+        globals.Import("web_url", new Func<object?, string?>(WebUrl));
         return globals;
+    }
+
+    /// <summary>A time as the customer's calendar date, e.g. <c>tirsdag 24. november 2026</c>; empty for none.</summary>
+    private static string LocalDate(object? time, TimeZoneInfo zone, CultureInfo culture)
+    {
+        DateTimeOffset? instant = time switch
+        {
+            null => null,
+            DateTimeOffset offset => offset,
+            DateTime { Kind: DateTimeKind.Local } local => new DateTimeOffset(local.ToUniversalTime()),
+            DateTime other => new DateTimeOffset(DateTime.SpecifyKind(other, DateTimeKind.Utc)),
+            string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+            _ => throw new ArgumentException("local_date takes a time, such as an RFC 3339 timestamp from the event"),
+        };
+        return instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("D", culture) : string.Empty;
+    }
+
+    /// <summary>
+    /// A link from an event's data (a tracking page, a review page) when it is an absolute http or https URL, and
+    /// null otherwise, so that <c>javascript:</c> or a relative path never becomes a link in a customer's mail.
+    /// </summary>
+    private static string? WebUrl(object? value) =>
+        value is string text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? text
+            : null;
+
+    private TimeZoneInfo Zone(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone
+        : TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.DefaultTimeZone, out var fallback) ? fallback
+        : TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// Dates are written in the language of the text around them, with the customer's regional conventions where that
+    /// language has them: a Danish customer reading the English text gets <c>Tuesday, 24 November 2026</c> (en-DK),
+    /// not Danish day names in English sentences.
+    /// </summary>
+    private static CultureInfo DateCulture(CultureInfo customer, string locale)
+    {
+        if (locale.Contains('-'))
+        {
+            return Culture(locale);
+        }
+
+        if (string.Equals(customer.TwoLetterISOLanguageName, locale, StringComparison.OrdinalIgnoreCase))
+        {
+            return customer;
+        }
+
+        return customer.Name.Split('-') is [_, .., { Length: 2 } region] ? Culture(locale + "-" + region) : Culture(locale);
     }
 
     private static string Money(object? amount, string? currency, CultureInfo culture)

@@ -77,6 +77,46 @@ public class TemplateRendererTests
     }
 
     [Theory]
+    [InlineData("nb-NO", "Europe/Oslo", "tirsdag 24. november 2026")]
+    [InlineData("nn-NO", "Europe/Oslo", "tirsdag 24. november 2026")]
+    [InlineData("en-GB", "Europe/London", "Monday, 23 November 2026")]
+    [InlineData("da-DK", "Europe/Copenhagen", "Tuesday, 24 November 2026")]
+    [InlineData("en-US", "America/New_York", "Monday, November 23, 2026")]
+    public async Task Render_LocalDate_IsTheCustomersDayInTheLanguageOfTheText(string locale, string zone, string expected)
+    {
+        var model = Model("Kari");
+        model["customer"]!["timeZone"] = zone;
+        model["order"]!["expectedDeliveryAt"] = "2026-11-23T23:30:00Z";
+
+        var rendered = await RenderAsync(Template("x", text: "{{ order.expected_delivery_at | local_date }}"), locale, model);
+
+        Assert.Equal(expected, rendered.Text);
+    }
+
+    [Theory]
+    [InlineData("https://track.example.com/p/1?a=1&b=2", "https://track.example.com/p/1?a=1&amp;b=2")]
+    [InlineData("http://track.example.com/p/1", "http://track.example.com/p/1")]
+    [InlineData("javascript:alert(1)", "none")]
+    [InlineData("/p/1", "none")]
+    [InlineData("ftp://track.example.com/p/1", "none")]
+    [InlineData("track.example.com/p/1", "none")]
+    public async Task Render_WebUrl_LetsOnlyAbsoluteHttpAndHttpsLinksThrough(string url, string expected)
+    {
+        var model = Model("Kari");
+        model["order"]!["trackingUrl"] = url;
+
+        var rendered = await RenderAsync(Template("{{ if order.tracking_url | web_url }}{{ order.tracking_url | web_url }}{{ else }}none{{ end }}"), "en", model);
+
+        Assert.Equal(expected, rendered.Html);
+    }
+
+    private static async Task<RenderedContent> RenderAsync(MessageTemplate template, string locale, JsonObject model)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        return harness.Services.GetRequiredService<TemplateRenderer>().Render(template, new RenderRequest("m1", locale, model));
+    }
+
+    [Theory]
     [InlineData("nn-NO", "nb")]
     [InlineData("nn", "nb")]
     [InlineData("no", "nb")]

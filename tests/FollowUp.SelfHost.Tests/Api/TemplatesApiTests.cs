@@ -24,7 +24,7 @@ public class TemplatesApiTests
         var (_, json) = await client.SendAsync(HttpMethod.Get, "/api/templates");
 
         var templates = json!.AsArray();
-        Assert.Equal(["lost-sale-survey", "loyalty-reward", "review-request", "thank-you"], templates.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(["lost-sale-survey", "loyalty-reward", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
         Assert.All(templates, t => Assert.Equal(["en", "nb"], t!["locales"]!.AsObject().Select(l => l.Key).Order(StringComparer.Ordinal)));
     }
 
@@ -91,6 +91,21 @@ public class TemplatesApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Møbler til 40 arbeidsplasser: https://followup.test/r/", preview!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_DefaultWhileYouWait_RendersWithASampleShipment()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var client = factory.CreateApiClient();
+
+        var (response, preview) = await client.SendAsync(HttpMethod.Post, "/api/templates/while-you-wait/preview", """{"locale":"nb-NO"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = preview!["text"]!.GetValue<string>();
+        Assert.Contains("på vei til deg med Posten.", text, StringComparison.Ordinal);
+        Assert.Contains("Forventet levert: tirsdag 24. november 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Følg pakken hos Posten: https://", text, StringComparison.Ordinal);
     }
 
     [Fact]
