@@ -80,6 +80,12 @@ public static class DefaultRules
             Delay = "PT2H",
             TemplateId = "while-you-wait",
             CancelOn = [EventTypes.OrderDelivered, EventTypes.OrderCancelled],
+            Category = MessageCategory.Service,
+            SendWindow = Window(EveryDay, "08:00", "21:00", skipHolidays: false),
+
+            // Worth reading only while the parcel is still on its way.
+            ExpiresAfter = "P2D",
+            MaxEventAge = "P2D",
         },
     ];
 
