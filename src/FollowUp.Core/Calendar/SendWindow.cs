@@ -36,6 +36,13 @@ public sealed record SendWindow(IReadOnlySet<DayOfWeek> Days, TimeOnly From, Tim
             }
 
             var opening = ToInstant(day.ToDateTime(From), zone);
+
+            // A window that lies wholly in the hour the clocks skip does not open that day.
+            if (!overnight && TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(opening, zone).DateTime) >= To)
+            {
+                continue;
+            }
+
             if (opening >= at)
             {
                 return opening;

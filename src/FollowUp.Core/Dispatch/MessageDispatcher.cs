@@ -291,7 +291,7 @@ public sealed partial class MessageDispatcher(
             {
                 verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Held, $"rule {rule.Id} is disabled: held until it is enabled again");
             }
-            else if (timing.Fit(rule, now, message.TimeZone, message.Country) is (var at, { } deferral))
+            else if (timing.Fit(rule, now, message.TimeZone, CountryOf(message)) is (var at, { } deferral))
             {
                 verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Deferred, deferral, at);
             }
@@ -306,8 +306,9 @@ public sealed partial class MessageDispatcher(
     }
 
     /// <summary>
-    /// A rule enabled between this dispatcher's look at it and the hold found no marker to release: read the rules held
-    /// for once more, and release for those now enabled (a release is idempotent, so two are harmless).
+    /// A rule enabled or deleted between this dispatcher's look at it and the hold could not release or cancel what it
+    /// did not see held yet: read the rules held for once more, and release (or cancel) for those enabled (or gone) now;
+    /// doing it twice is harmless.
     /// </summary>
     private async Task ReleaseIfEnabledAsync(IEnumerable<string> ruleIds, CancellationToken cancellationToken)
     {
@@ -315,9 +316,14 @@ public sealed partial class MessageDispatcher(
         {
             try
             {
-                if (await rules.GetAsync(ruleId, cancellationToken).ConfigureAwait(false) is { Enabled: true } rule)
+                switch (await rules.GetAsync(ruleId, cancellationToken).ConfigureAwait(false))
                 {
-                    await ReleaseHeldAsync(rule, cancellationToken).ConfigureAwait(false);
+                    case { Enabled: true } rule:
+                        await ReleaseHeldAsync(rule, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case null:
+                        await CancelHeldAsync(ruleId, cancellationToken).ConfigureAwait(false);
+                        break;
                 }
             }
             catch (Exception ex) when (Storage.StorageFailure.Is(ex))
@@ -331,12 +337,15 @@ public sealed partial class MessageDispatcher(
     /// Releases the messages held for an enabled rule, each re-timed into the rule's send window from now (or cancelled
     /// as expired). Best effort: should storage fail, the sweep of a later pass does it.
     /// </summary>
-    public async Task<(int Released, int Expired)> ReleaseHeldAsync(Rule rule, CancellationToken cancellationToken = default)
+    /// <param name="rule">The rule, enabled.</param>
+    /// <param name="max">At most this many now (an HTTP request's share); the sweep releases the rest.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(int Released, int Expired)> ReleaseHeldAsync(Rule rule, int max = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         try
         {
-            return await life.ReleaseHeldAsync(rule.Id, (message, now) => timing.Fit(rule, now, message.TimeZone, message.Country), cancellationToken).ConfigureAwait(false);
+            return await life.ReleaseHeldAsync(rule.Id, (message, now) => timing.Fit(rule, now, message.TimeZone, CountryOf(message)), max, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Storage.StorageFailure.Is(ex))
         {
@@ -385,7 +394,7 @@ public sealed partial class MessageDispatcher(
                 }
                 else if (rule.Enabled)
                 {
-                    await ReleaseHeldAsync(rule, cancellationToken).ConfigureAwait(false);
+                    await ReleaseHeldAsync(rule, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -394,6 +403,9 @@ public sealed partial class MessageDispatcher(
             LogPartitionUnavailable(logger, ex.GetType().Name);
         }
     }
+
+    /// <summary>The country whose holidays count for the message: as scheduled, or for older rows from its locale.</summary>
+    private string? CountryOf(MessageEntity message) => message.Country ?? timing.CountryOf(null, message.Locale);
 
     /// <summary>Sends one claimed message and records the outcome; never throws but for cancellation.</summary>
     internal async Task<DispatchOutcome> ProcessAsync(MessageEntity claimed, CancellationToken cancellationToken)

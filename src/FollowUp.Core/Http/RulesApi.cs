@@ -15,6 +15,8 @@ namespace FollowUp.Http;
 /// </summary>
 public static class RulesApi
 {
+    private const int ReleasedPerRequest = 200;
+
     public static async Task<JsonHttpResult<List<Rule>>> ListAsync(RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -81,9 +83,9 @@ public static class RulesApi
             var (saved, created) = await rules.SaveAsync(rule, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);
             if (saved.Enabled && !created)
             {
-                // Enabled (again): what its disabled time held goes back on the schedule. Should this fail, the
-                // dispatcher's sweep does it within a minute.
-                await dispatcher.ReleaseHeldAsync(saved, CancellationToken.None).ConfigureAwait(false);
+                // Enabled (again): what its disabled time held goes back on the schedule, a request's share of it now;
+                // the rest, or all of it should this fail, the dispatcher's sweep releases within a minute.
+                await dispatcher.ReleaseHeldAsync(saved, ReleasedPerRequest, CancellationToken.None).ConfigureAwait(false);
             }
 
             request.HttpContext.Response.Headers.ETag = ApiResults.ETagFor(saved.Version);

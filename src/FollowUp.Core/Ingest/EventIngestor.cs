@@ -242,7 +242,9 @@ public sealed partial class EventIngestor(
             }
         }
 
-        return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped);
+        // A "no" to marketing stops what was scheduled with a yes (or with the default for unknown consent).
+        var withdrew = @event.Customer.MarketingConsent == false && read.Profile?.MarketingConsent != false && profileWrite?.MarketingConsent == false;
+        return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped) { WithdrewConsent = withdrew && read.Profile is not null };
     }
 
     /// <summary>When the order was placed, as its head saw <c>order.placed</c> (null: not yet, or without a time).</summary>
@@ -253,6 +255,11 @@ public sealed partial class EventIngestor(
     private async Task<Prepared> FinishAsync(FollowUpEvent @event, Decision decision, IReadOnlyDictionary<string, Rule> ruleSet, CancellationToken cancellationToken)
     {
         var cancelled = await scheduler.CancelAsync(@event, ruleSet, decision.Pointers, cancellationToken).ConfigureAwait(false);
+        if (decision.WithdrewConsent)
+        {
+            cancelled = [.. cancelled, .. await scheduler.CancelMarketingAsync(@event, cancellationToken).ConfigureAwait(false)];
+        }
+
         var results = new ScheduleResult?[decision.Planned.Count];
         for (var n = 0; n < decision.Planned.Count; n++)
         {
@@ -381,7 +388,11 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>One event's decision: its customer's changes, its order's or deal's messages as read, the messages it makes, the rules it skipped.</summary>
-    private sealed record Decision(CustomerChanges Changes, IReadOnlyList<MessagePointer> Pointers, List<PlannedMessage> Planned, List<ScheduleResult> Skipped);
+    private sealed record Decision(CustomerChanges Changes, IReadOnlyList<MessagePointer> Pointers, List<PlannedMessage> Planned, List<ScheduleResult> Skipped)
+    {
+        /// <summary>The event says no to marketing for a customer who had not: their pending marketing messages are cancelled.</summary>
+        public bool WithdrewConsent { get; init; }
+    }
 
     /// <summary>One event's work so far: its messages planned (and, where already there, their results), what it cancelled and skipped.</summary>
     private sealed record Prepared(IReadOnlyList<PlannedMessage> Planned, ScheduleResult?[] Results, IReadOnlyList<ScheduleResult> Cancelled, IReadOnlyList<ScheduleResult> Skipped);

@@ -22,13 +22,17 @@ internal sealed class HeldMessages(TableClient table)
         }
     }
 
-    public async Task<List<string>> ListAsync(string ruleId, CancellationToken cancellationToken)
+    public async Task<List<string>> ListAsync(string ruleId, int max, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Prefix + ruleId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             ids.Add(row.RowKey);
+            if (ids.Count >= max)
+            {
+                break;
+            }
         }
 
         return ids;

@@ -613,6 +613,13 @@ public sealed partial class MessageLife
         }
 
         var reclaimed = message.GetStatus() == MessageStatus.Claimed;
+        if (message.CancelRequested is null && reclaimed && message.Attempts >= maxAttempts)
+        {
+            // Decided before any deferral, hold or expiry: the lost attempt may have sent it, so nothing may lead to
+            // another attempt, nor may the ledger say it was never sent.
+            return GiveUp(message, now, maxAttempts);
+        }
+
         var cancel = message.CancelRequested
             ?? (message.ExpiresAt < now ? Expired(message, null)
             : verdict is { Outcome: ClaimOutcome.Cancelled } ? verdict.Reason
@@ -641,21 +648,21 @@ public sealed partial class MessageLife
             return ClaimOutcome.Held;
         }
 
-        if (reclaimed && message.Attempts >= maxAttempts)
-        {
-            var reason = $"outcome unknown: attempt {message.Attempts} stopped before its result was recorded, and all {maxAttempts} attempts are used; not retried, so that it is never sent twice";
-            message.ClaimedUntil = null;
-            message.Reason = reason;
-            message.Record(MessageStatus.Failed, new MessageEvent(now, MessageEventKind.Failed, reason));
-            return ClaimOutcome.GaveUp;
-        }
-
         message.Attempts++;
         message.ClaimedUntil = now + claimDuration;
         message.Record(MessageStatus.Claimed, new MessageEvent(now, MessageEventKind.Claimed, reclaimed
             ? $"attempt {message.Attempts}, after an earlier claim expired unfinished"
             : $"attempt {message.Attempts}"));
         return ClaimOutcome.Claimed;
+    }
+
+    private static ClaimOutcome GiveUp(MessageEntity message, DateTimeOffset now, int maxAttempts)
+    {
+        var reason = $"outcome unknown: attempt {message.Attempts} stopped before its result was recorded, and all {maxAttempts} attempts are used; not retried, so that it is never sent twice";
+        message.ClaimedUntil = null;
+        message.Reason = reason;
+        message.Record(MessageStatus.Failed, new MessageEvent(now, MessageEventKind.Failed, reason));
+        return ClaimOutcome.GaveUp;
     }
 
     /// <summary>The reason of a message that could not go out before its <see cref="MessageEntity.ExpiresAt"/>.</summary>
@@ -672,12 +679,16 @@ public sealed partial class MessageLife
     /// <paramref name="retime"/> gives (with the deferral's words when that is later than now); one past its expiry is
     /// cancelled as expired instead.
     /// </summary>
+    /// <param name="ruleId">The rule, enabled.</param>
+    /// <param name="retime">When a released message is due, and the deferral's words if that is later than now.</param>
+    /// <param name="max">At most this many (a request's share; the sweep takes the rest).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
     /// <returns>How many were released and how many expired.</returns>
-    public async Task<(int Released, int Expired)> ReleaseHeldAsync(string ruleId, Func<MessageEntity, DateTimeOffset, (DateTimeOffset At, string? Deferral)> retime, CancellationToken cancellationToken = default)
+    public async Task<(int Released, int Expired)> ReleaseHeldAsync(string ruleId, Func<MessageEntity, DateTimeOffset, (DateTimeOffset At, string? Deferral)> retime, int max = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(retime);
         var (released, expired) = (0, 0);
-        foreach (var id in await _held.ListAsync(ruleId, cancellationToken).ConfigureAwait(false))
+        foreach (var id in await _held.ListAsync(ruleId, max, cancellationToken).ConfigureAwait(false))
         {
             var now = _time.GetUtcNow();
             var written = await TransitionAsync(id, null, m =>
@@ -706,21 +717,38 @@ public sealed partial class MessageLife
 
                 return true;
             }, cancellationToken).ConfigureAwait(false);
-            if (written?.GetStatus() == MessageStatus.Scheduled)
-            {
-                // Listed before the marker goes: a crash in between leaves a marker, and the release is done again.
-                await EnsureScheduledAsync(written, cancellationToken).ConfigureAwait(false);
-                released++;
-            }
-            else if (written is not null)
-            {
-                expired++;
-            }
-
-            await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
+            released += written?.GetStatus() == MessageStatus.Scheduled ? 1 : 0;
+            expired += written?.GetStatus() == MessageStatus.Cancelled ? 1 : 0;
+            await SettleMarkerAsync(ruleId, id, written, cancellationToken).ConfigureAwait(false);
         }
 
         return (released, expired);
+    }
+
+    /// <summary>
+    /// After a release or cancel of a held message: a message pending again is listed as due (again, should a crash
+    /// have come between its write and the listing) and its marker kept, since a hold may still be on its way to it;
+    /// a message past holding (sent, settled) loses its marker.
+    /// </summary>
+    private async Task SettleMarkerAsync(string ruleId, string id, MessageEntity? written, CancellationToken cancellationToken)
+    {
+        var message = written ?? await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        switch (message?.GetStatus())
+        {
+            case MessageStatus.Held:
+                return;
+            case MessageStatus.Scheduled or MessageStatus.Claimed:
+                await EnsureScheduledAsync(message, cancellationToken).ConfigureAwait(false);
+                if (written is null)
+                {
+                    // Found pending without this call having released it: a hold may be about to land; the marker stays for it.
+                    return;
+                }
+
+                break;
+        }
+
+        await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The rules that have messages held.</summary>
@@ -730,7 +758,7 @@ public sealed partial class MessageLife
     public async Task<int> CancelHeldAsync(string ruleId, string reason, CancellationToken cancellationToken = default)
     {
         var cancelled = 0;
-        foreach (var id in await _held.ListAsync(ruleId, cancellationToken).ConfigureAwait(false))
+        foreach (var id in await _held.ListAsync(ruleId, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             var now = _time.GetUtcNow();
             var written = await TransitionAsync(id, null, m =>
@@ -745,7 +773,7 @@ public sealed partial class MessageLife
                 return true;
             }, cancellationToken).ConfigureAwait(false);
             cancelled += written is null ? 0 : 1;
-            await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
+            await SettleMarkerAsync(ruleId, id, written, cancellationToken).ConfigureAwait(false);
         }
 
         return cancelled;

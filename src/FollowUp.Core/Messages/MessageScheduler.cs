@@ -14,8 +14,35 @@ namespace FollowUp.Messages;
 /// is written (through <see cref="MessageLife"/>), so that a crash part-way leaves nothing a replay cannot finish and
 /// a cancelling event always finds the message.
 /// </summary>
-public sealed class MessageScheduler(MessageLife life, CouponCodes coupons, SendTiming timing, IOptions<FollowUpOptions> options, TimeProvider time)
+public sealed class MessageScheduler(MessageLife life, CustomerRecords customers, CouponCodes coupons, SendTiming timing, IOptions<FollowUpOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// Cancels the customer's pending marketing messages: they said no to marketing after these were scheduled. Reads
+    /// each of the customer's messages once; a "no" is rare and a customer has few.
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduleResult>> CancelMarketingAsync(FollowUpEvent @event, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        const string Reason = "the customer withdrew marketing consent";
+        var cancelled = new List<ScheduleResult>();
+        string? continuation = null;
+        do
+        {
+            var (ids, next) = await customers.ListMessagesAsync(TableKey.Encode(@event.Customer.Id), 100, continuation, cancellationToken).ConfigureAwait(false);
+            foreach (var id in ids)
+            {
+                if (await life.CancelAsync(id, m => m.Category == nameof(MessageCategory.Marketing), Reason, cancellationToken: cancellationToken).ConfigureAwait(false) is { } message)
+                {
+                    cancelled.Add(new ScheduleResult(message.RuleId, id, MessageStatus.Cancelled, message.DueAt, Reason));
+                }
+            }
+
+            continuation = next;
+        }
+        while (continuation is not null);
+        return cancelled;
+    }
+
     /// <summary>
     /// Why <paramref name="rule"/> makes nothing for <paramref name="event"/> although it triggers it, or null when it
     /// may: an event older than the rule's <c>maxEventAge</c> (a backfill must not thank for last month's order), or a

@@ -1,0 +1,9 @@
+namespace FollowUp.Messages;
+
+/// <summary>One message in a customer's send plan: when it is to go (or went), its category and priority.</summary>
+/// <param name="MessageId">The message.</param>
+/// <param name="RuleId">Its rule, for the words of a deferral.</param>
+/// <param name="Category">Its category, lower case.</param>
+/// <param name="At">When it is due (or went).</param>
+/// <param name="Priority">Its rule's priority when it was planned.</param>
+public sealed record PlannedSend(string MessageId, string RuleId, string Category, DateTimeOffset At, int Priority);
