@@ -1,3 +1,4 @@
+using FollowUp.Messages;
 using FollowUp.Templates;
 using FollowUp.Validation;
 using FollowUp.Sending;
@@ -11,8 +12,23 @@ internal sealed class FollowUpOptionsValidator :
     IValidateOptions<FollowUpOptions>,
     IValidateOptions<StorageOptions>,
     IValidateOptions<SendGridOptions>,
-    IValidateOptions<ScriptLimits>
+    IValidateOptions<ScriptLimits>,
+    IValidateOptions<CapOptions>
 {
+    public ValidateOptionsResult Validate(string? name, CapOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (setting, value) in new[] { (nameof(options.Service), options.Service), (nameof(options.Feedback), options.Feedback), (nameof(options.Marketing), options.Marketing), (nameof(options.Total), options.Total) })
+        {
+            if (!Rules.FrequencyCap.TryParse(value, out _, out var error))
+            {
+                failures.Add($"{CapOptions.SectionName}:{setting}: {error}.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public ValidateOptionsResult Validate(string? name, FollowUpOptions options)
     {
         var failures = new List<string>();

@@ -42,6 +42,9 @@ public sealed class CustomerEntity : ITableEntity
 
     public DateTimeOffset? LastOrderAt { get; set; }
 
+    /// <summary>The customer's messages by when they go, as JSON (the frequency caps' record; see Messages.SendPlan).</summary>
+    public string? SendPlan { get; set; }
+
     /// <summary>The time of the event the contact details came from.</summary>
     public DateTimeOffset? ContactAsOf { get; set; }
 
@@ -72,6 +75,7 @@ public sealed class CustomerEntity : ITableEntity
             FirstOrderAt = row.GetDateTimeOffset(nameof(FirstOrderAt)),
             LastOrderAt = row.GetDateTimeOffset(nameof(LastOrderAt)),
             ContactAsOf = row.GetDateTimeOffset(nameof(ContactAsOf)),
+            SendPlan = row.GetString(nameof(SendPlan)),
             CreatedAt = row.GetDateTimeOffset(nameof(CreatedAt)) ?? default,
             UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
         };

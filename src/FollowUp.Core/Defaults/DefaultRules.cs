@@ -32,7 +32,9 @@ public static class DefaultRules
             CancelOn = [EventTypes.OrderReturned, EventTypes.OrderCancelled],
             Category = MessageCategory.Feedback,
             SendWindow = Window(EveryDay, "09:00", "20:00", skipHolidays: true),
-            ExpiresAfter = "P7D",
+
+            // Long enough for a week's wait behind another feedback message (the default cap), not for a stale question.
+            ExpiresAfter = "P14D",
             MaxEventAge = "P30D",
         },
         new Rule

@@ -31,6 +31,7 @@ public sealed partial class EventIngestor(
     MessageScheduler scheduler,
     MessageLife life,
     Suppressions suppressions,
+    SendTiming timing,
     IOptions<ScriptLimits> limits,
     TimeProvider time,
     ILogger<EventIngestor> logger)
@@ -211,6 +212,16 @@ public sealed partial class EventIngestor(
         var scriptModel = ScriptModel.FromJson(model);
         var planned = new List<PlannedMessage>();
         var skipped = new List<ScheduleResult>();
+
+        // The customer's send plan, less what this event cancels: the caps place each new message among the rest.
+        var sendPlan = SendPlan.Parse(read.Profile?.SendPlan, now);
+        Rule? RuleOf(string id) => ruleSet.GetValueOrDefault(id);
+        IReadOnlyList<PlanMove> forward = [];
+        if (sendPlan.Remove(MessageScheduler.CancelledBy(@event, ruleSet, pointers).Select(p => p.MessageId)))
+        {
+            forward = timing.BringForward(sendPlan, profile.TimeZone, timing.CountryOf(profile.Country, profile.Locale), now, RuleOf);
+        }
+
         foreach (var rule in ruleSet.Values.Where(r => r.Trigger == @event.Type).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             if (!rule.Enabled)
@@ -227,7 +238,7 @@ public sealed partial class EventIngestor(
             }
             else
             {
-                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, pointers));
+                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, pointers, sendPlan, RuleOf));
             }
         }
 
@@ -242,14 +253,47 @@ public sealed partial class EventIngestor(
             }
         }
 
+        if (sendPlan.Changed)
+        {
+            profileWrite ??= read.Profile?.Copy() ?? profile;
+            profileWrite.SendPlan = sendPlan.ToJson();
+        }
+
         // A "no" to marketing stops what was scheduled with a yes (or with the default for unknown consent).
         var withdrew = @event.Customer.MarketingConsent == false && read.Profile?.MarketingConsent != false && profileWrite?.MarketingConsent == false;
-        return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped) { WithdrewConsent = withdrew && read.Profile is not null };
+        return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped)
+        {
+            WithdrewConsent = withdrew && read.Profile is not null,
+            Moves = Moves(forward, planned),
+        };
     }
 
     /// <summary>When the order was placed, as its head saw <c>order.placed</c> (null: not yet, or without a time).</summary>
     private static DateTimeOffset? PlacedAt(SubjectHead? head) =>
         head?.GetSeen().TryGetValue(EventTypes.OrderPlaced, out var at) == true && at != DateTimeOffset.MaxValue ? at : null;
+
+    /// <summary>
+    /// The moves of written messages this event's plan makes. A message this same event plans and moves (a service
+    /// message planned after it put it over the daily total) is not written yet: its draft takes the new time instead.
+    /// </summary>
+    private static List<PlanMove> Moves(IEnumerable<PlanMove> forward, List<PlannedMessage> planned)
+    {
+        var moves = new List<PlanMove>(forward);
+        foreach (var bump in planned.SelectMany(p => p.Bumped).ToList())
+        {
+            var own = planned.FindIndex(p => p.Message.RowKey == bump.Send.MessageId && p.CancelReason is null);
+            if (own < 0)
+            {
+                moves.Add(bump);
+                continue;
+            }
+
+            planned[own].Message.DueAt = MessageIds.Truncate(bump.To);
+            planned[own] = planned[own] with { Deferral = bump.Why };
+        }
+
+        return moves;
+    }
 
     /// <summary>After an event's changes are written: the messages it cancels, and coupons for those it schedules.</summary>
     private async Task<Prepared> FinishAsync(FollowUpEvent @event, Decision decision, IReadOnlyDictionary<string, Rule> ruleSet, CancellationToken cancellationToken)
@@ -260,6 +304,7 @@ public sealed partial class EventIngestor(
             cancelled = [.. cancelled, .. await scheduler.CancelMarketingAsync(@event, cancellationToken).ConfigureAwait(false)];
         }
 
+        await scheduler.MoveAsync(decision.Moves, cancellationToken).ConfigureAwait(false);
         var results = new ScheduleResult?[decision.Planned.Count];
         for (var n = 0; n < decision.Planned.Count; n++)
         {
@@ -392,6 +437,9 @@ public sealed partial class EventIngestor(
     {
         /// <summary>The event says no to marketing for a customer who had not: their pending marketing messages are cancelled.</summary>
         public bool WithdrewConsent { get; init; }
+
+        /// <summary>The customer's messages the new send plan moves: later for a higher priority, sooner when a cancel cleared the way.</summary>
+        public IReadOnlyList<PlanMove> Moves { get; init; } = [];
     }
 
     /// <summary>One event's work so far: its messages planned (and, where already there, their results), what it cancelled and skipped.</summary>

@@ -15,6 +15,9 @@ public enum MessageEventKind
     /// <summary>Put off to a later time, with why in words: outside the send window, a holiday, a frequency cap.</summary>
     Deferred,
 
+    /// <summary>Sooner than a cap had deferred it to: what was in its way was cancelled.</summary>
+    BroughtForward,
+
     Held,
 
     Released,

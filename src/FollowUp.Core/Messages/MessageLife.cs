@@ -751,6 +751,31 @@ public sealed partial class MessageLife
         await _held.RemoveAsync(ruleId, id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Moves a scheduled message from <paramref name="from"/> to <paramref name="to"/>: later when a message of a higher
+    /// priority takes its place under the caps, sooner (never before its id's minute) when what was in its way is gone.
+    /// One that has moved on meanwhile (claimed, sent, cancelled, moved) is left.
+    /// </summary>
+    public async Task RetimeAsync(string messageId, DateTimeOffset from, DateTimeOffset to, string deferral, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var written = await TransitionAsync(messageId, null, m =>
+        {
+            if (m.GetStatus() != MessageStatus.Scheduled || m.DueAt != from || to == from || to < MessageIds.MinuteOf(messageId))
+            {
+                return false;
+            }
+
+            m.DueAt = MessageIds.Truncate(to);
+            m.Record(MessageStatus.Scheduled, new MessageEvent(now, to > from ? MessageEventKind.Deferred : MessageEventKind.BroughtForward, deferral));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (written is not null)
+        {
+            await EnsureScheduledAsync(written, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The rules that have messages held.</summary>
     public Task<List<string>> HeldRulesAsync(CancellationToken cancellationToken = default) => _held.RulesAsync(cancellationToken);
 

@@ -89,8 +89,11 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
     /// <param name="suppressed">Whether the address must not get mail.</param>
     /// <param name="seenBefore">The event types the order or deal had seen before this one.</param>
     /// <param name="indexed">The order's or deal's messages, so that a replay finds the id it made.</param>
-    public PlannedMessage Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed)
+    /// <param name="plan">The customer's send plan: the message is placed where its caps allow, and added.</param>
+    /// <param name="ruleOf">The current rules, for messages of a lower priority that this one moves.</param>
+    public PlannedMessage Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed, SendPlan plan, Func<string, Rule?> ruleOf)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(model);
@@ -109,10 +112,16 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         var timeZone = Text(model["customer"], "timeZone");
         var locale = Text(model["customer"], "locale");
         var country = timing.CountryOf(Text(model["customer"], "country"), locale);
-        var (dueAt, deferral) = timing.Fit(rule, intended, timeZone, country);
-        dueAt = MessageIds.Truncate(dueAt);
+        // Its id (and partition) is of the first minute its window allows: a cap defers it from there, and when what
+        // was in its way is cancelled it can come forward as far as that. A replay keeps the place its first attempt got.
+        var earliest = MessageIds.Truncate(timing.Fit(rule, intended, timeZone, country).At);
+        var placement = known is not null && plan.Find(known) is { } earlier
+            ? new Placement(earlier.At, null, [])
+            : timing.Place(rule, earliest, timeZone, country, plan.Entries, now, ruleOf);
+        var dueAt = MessageIds.Truncate(placement.At);
+        var deferral = placement.Deferral ?? timing.Fit(rule, intended, timeZone, country).Deferral;
         DateTimeOffset? expiresAt = rule.ExpiresAfter is { } expiresAfter && Iso8601Duration.TryParse(expiresAfter, out var keep, out _) ? intended + keep : null;
-        var messageId = known ?? MessageIds.For(dueAt, hash);
+        var messageId = known ?? MessageIds.For(earliest, hash);
         var message = new MessageEntity
         {
             RowKey = messageId,
@@ -143,7 +152,17 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
             : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}"
             : expiresAt < dueAt ? Expired(rule, deferral) : null;
         var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;
-        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} v{rule.Version} on {@event.Type}, due {intended:O}", newPointer) { Deferral = deferral };
+        var bumped = cancelReason is null ? placement.Bumped : [];
+        if (cancelReason is null)
+        {
+            plan.Add(new PlannedSend(messageId, rule.Id, SendTiming.CategoryName(rule.Category), dueAt, rule.Priority, MessageIds.MinuteOf(messageId)));
+            foreach (var (send, to, _) in bumped)
+            {
+                plan.Add(send with { At = to });
+            }
+        }
+
+        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} v{rule.Version} on {@event.Type}, due {intended:O}", newPointer) { Deferral = deferral, Bumped = bumped };
     }
 
     /// <summary>
@@ -166,6 +185,25 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
 
         planned.Message.CouponCode = await coupons.IssueAsync(planned.Rule.Coupon, planned.Message.RowKey, cancellationToken).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>Moves messages as their customer's send plan now says: later for one of a higher priority, sooner when what was in the way is gone.</summary>
+    public async Task MoveAsync(IEnumerable<PlanMove> moves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(moves);
+        foreach (var (send, to, why) in moves)
+        {
+            await life.RetimeAsync(send.MessageId, send.At, to, why, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The messages of <paramref name="pointers"/> that an event of this type would cancel, by their rule's cancelOn.</summary>
+    public static IEnumerable<MessagePointer> CancelledBy(FollowUpEvent @event, IReadOnlyDictionary<string, Rule> rules, IEnumerable<MessagePointer> pointers)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
+        return pointers.Where(p => CancelsOn(p.RuleId, p.GetCancelOn(), rules).Contains(@event.Type)
+            && (EventTypes.IsFinal(@event.Type) || (p.EventTime ?? DateTimeOffset.MinValue) <= cancelTime));
     }
 
     /// <summary>The result of a planned message once written (or found written before).</summary>
@@ -199,7 +237,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         var cancelled = new List<ScheduleResult>();
         var reason = $"{@event.Type} on {Subject(@event.SubjectKind)} {@event.SubjectId}";
         var cancelTime = @event.Time ?? DateTimeOffset.MaxValue;
-        foreach (var pointer in pointers.Where(p => CancelsOn(p.RuleId, p.GetCancelOn(), rules).Contains(@event.Type)))
+        foreach (var pointer in CancelledBy(@event, rules, pointers))
         {
             var standIn = new MessageEntity
             {

@@ -12,4 +12,7 @@ public sealed record PlannedMessage(Rule Rule, MessageEntity Message, string? Ca
 {
     /// <summary>Why it is due later than the rule's delay says, in the ledger's words; null when it is not.</summary>
     public string? Deferral { get; init; }
+
+    /// <summary>Messages of a lower priority this one goes before: each moves to a later time, with why in words.</summary>
+    public IReadOnlyList<PlanMove> Bumped { get; init; } = [];
 }

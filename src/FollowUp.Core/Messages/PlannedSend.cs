@@ -6,4 +6,8 @@ namespace FollowUp.Messages;
 /// <param name="Category">Its category, lower case.</param>
 /// <param name="At">When it is due (or went).</param>
 /// <param name="Priority">Its rule's priority when it was planned.</param>
-public sealed record PlannedSend(string MessageId, string RuleId, string Category, DateTimeOffset At, int Priority);
+/// <param name="Earliest">
+/// The earliest it may go: its delay's end in its send window, and the minute its id (and partition) is of. A cap
+/// defers it from there; when what was in the way is cancelled, it is brought forward, never before this.
+/// </param>
+public sealed record PlannedSend(string MessageId, string RuleId, string Category, DateTimeOffset At, int Priority, DateTimeOffset Earliest);

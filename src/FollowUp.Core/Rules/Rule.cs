@@ -31,6 +31,12 @@ public sealed record Rule
     /// <summary>When its messages may reach the recipient, in the recipient's zone; null means any time.</summary>
     public RuleSendWindow? SendWindow { get; init; }
 
+    /// <summary>Replaces the configured cap of the rule's category for its messages: <c>1/P14D</c>, or <c>none</c>.</summary>
+    public string? FrequencyCap { get; init; }
+
+    /// <summary>Of two messages the caps will not both let through, the one of the higher priority goes first (default 0).</summary>
+    public int Priority { get; init; }
+
     /// <summary>ISO 8601 duration: a message held back past its due time by more than this is cancelled as expired.</summary>
     public string? ExpiresAfter { get; init; }
 

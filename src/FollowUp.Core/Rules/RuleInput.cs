@@ -23,6 +23,10 @@ public sealed record RuleInput
 
     public RuleSendWindow? SendWindow { get; init; }
 
+    public string? FrequencyCap { get; init; }
+
+    public int? Priority { get; init; }
+
     public string? ExpiresAfter { get; init; }
 
     public string? MaxEventAge { get; init; }

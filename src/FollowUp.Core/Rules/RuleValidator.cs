@@ -86,6 +86,16 @@ public static class RuleValidator
 
         var window = input.SendWindow is { } sendWindow ? ValidateWindow(sendWindow, errors) : null;
         var expiresAfter = PositiveDuration(input.ExpiresAfter, "expiresAfter", errors);
+        if (!FrequencyCap.TryParse(input.FrequencyCap, out _, out var capError))
+        {
+            errors.Add("frequencyCap", capError!);
+        }
+
+        if (input.Priority is < -100 or > 100)
+        {
+            errors.Add("priority", "must be from -100 to 100");
+        }
+
         var maxEventAge = PositiveDuration(input.MaxEventAge, "maxEventAge", errors);
 
         var condition = string.IsNullOrWhiteSpace(input.Condition) ? null : input.Condition.Trim();
@@ -109,6 +119,8 @@ public static class RuleValidator
                 Category = input.Category ?? MessageCategory.Feedback,
                 SendWindow = window,
                 ExpiresAfter = expiresAfter,
+                FrequencyCap = string.IsNullOrWhiteSpace(input.FrequencyCap) ? null : input.FrequencyCap.Trim(),
+                Priority = input.Priority ?? 0,
                 MaxEventAge = maxEventAge,
             }
             : null;

@@ -6,7 +6,7 @@ namespace FollowUp.Core.Tests.Messages;
 
 public class SendTimingTests
 {
-    private static readonly SendTiming Timing = new(Options.Create(new FollowUpOptions { DefaultTimeZone = "Europe/Oslo", DefaultCountry = "NO" }));
+    private static readonly SendTiming Timing = new(Options.Create(new FollowUpOptions { DefaultTimeZone = "Europe/Oslo", DefaultCountry = "NO" }), Options.Create(new CapOptions()));
 
     private static Rule Rule(string from, string to, bool skipHolidays = false, params string[] days) => new()
     {
