@@ -22,6 +22,12 @@ public sealed class FollowUpOptions
     /// </summary>
     public string DefaultCountry { get; set; } = "NO";
 
+    /// <summary>
+    /// What an unsubscribe without a choice stops — the RFC 8058 one-click POST a mail client sends — besides the
+    /// category of the message it came from (default: marketing and feedback; see the README).
+    /// </summary>
+    public Messages.UnsubscribeScope OneClickUnsubscribe { get; set; } = Messages.UnsubscribeScope.MarketingAndFeedback;
+
     /// <summary>Whether marketing rules may write to a customer who never said yes or no (default: existing customers only).</summary>
     public MarketingConsentDefault UnknownMarketingConsent { get; set; } = MarketingConsentDefault.ExistingCustomers;
 }

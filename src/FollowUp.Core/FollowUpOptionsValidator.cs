@@ -57,6 +57,11 @@ internal sealed class FollowUpOptionsValidator :
             failures.Add($"{FollowUpOptions.SectionName}:DefaultCountry '{options.DefaultCountry}' is not an ISO 3166 alpha-2 code in capitals (e.g. NO), nor empty.");
         }
 
+        if (!Enum.IsDefined(options.OneClickUnsubscribe))
+        {
+            failures.Add($"{FollowUpOptions.SectionName}:OneClickUnsubscribe must be one of {string.Join(", ", Enum.GetNames<UnsubscribeScope>())}.");
+        }
+
         if (!Enum.IsDefined(options.UnknownMarketingConsent))
         {
             failures.Add($"{FollowUpOptions.SectionName}:UnknownMarketingConsent must be one of {string.Join(", ", Enum.GetNames<MarketingConsentDefault>())}.");

@@ -9,10 +9,12 @@ namespace FollowUp.SelfHost.Tests;
 /// <summary>The README's configuration table names every setting the options classes bind, so the two cannot drift apart.</summary>
 public class ReadmeSettingsTests
 {
+    private static readonly Type[] OptionTypes = [typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(FollowUp.Messages.CapOptions), typeof(SelfHostOptions)];
+
     public static TheoryData<string, string> Settings()
     {
         var data = new TheoryData<string, string>();
-        foreach (var type in new[] { typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(SelfHostOptions) })
+        foreach (var type in OptionTypes)
         {
             var section = (string)type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
@@ -38,8 +40,7 @@ public class ReadmeSettingsTests
     [MemberData(nameof(Settings))]
     public void Readme_ConfigurationTable_GivesEveryDefault(string section, string name)
     {
-        var type = new[] { typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(SelfHostOptions) }
-            .Single(t => (string)t.GetField("SectionName")!.GetValue(null)! == section);
+        var type = OptionTypes.Single(t => (string)t.GetField("SectionName")!.GetValue(null)! == section);
         var value = type.GetProperty(name)!.GetValue(Activator.CreateInstance(type));
         var line = ConfigurationTable().First(l => l.Contains($"`{section}:{name}`", StringComparison.Ordinal)
             || (l.Contains($"`{section}:", StringComparison.Ordinal) && l.Contains($"`{name}`", StringComparison.Ordinal)));
@@ -51,6 +52,9 @@ public class ReadmeSettingsTests
                 break;
             case int number:
                 Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+                break;
+            case Enum choice:
+                Assert.Contains($"`{choice}` (default", line, StringComparison.Ordinal);
                 break;
             case TimeSpan:
                 // Written for people ("5 min", "100 ms"): the name must be followed by its default in parentheses.

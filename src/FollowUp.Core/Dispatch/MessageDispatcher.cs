@@ -432,15 +432,15 @@ public sealed partial class MessageDispatcher(
     /// Whether the address has unsubscribed, from the list in memory: brought up to date at most a second ago (this
     /// instance's own unsubscribes at once), so a send needs no read of its own. Should that fail, one read.
     /// </summary>
-    private async Task<bool> IsSuppressedAsync(string email)
+    private async Task<UnsubscribeScope?> UnsubscribedFromAsync(string email)
     {
         try
         {
-            return (await suppressions.CurrentAsync(SuppressionsMaxAge, CancellationToken.None).ConfigureAwait(false)).Contains(email);
+            return (await suppressions.CurrentAsync(SuppressionsMaxAge, CancellationToken.None).ConfigureAwait(false)).ScopeOf(email);
         }
         catch (Exception ex) when (Storage.StorageFailure.Is(ex))
         {
-            return await suppressions.IsSuppressedAsync(email, CancellationToken.None).ConfigureAwait(false);
+            return await suppressions.ScopeOfAsync(email, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -474,9 +474,10 @@ public sealed partial class MessageDispatcher(
         // accepted it, or a record cut off after the send, is how a mail goes out twice. A send is bounded by the
         // provider's timeout.
         var cancellationToken = CancellationToken.None;
-        if (await IsSuppressedAsync(message.Email).ConfigureAwait(false))
+        var category = Enum.TryParse<MessageCategory>(message.Category, out var own) ? own : MessageCategory.Feedback;
+        if (await UnsubscribedFromAsync(message.Email).ConfigureAwait(false) is { } scope && Suppressions.Stops(scope, category))
         {
-            await life.SettleAsync(message, MessageStatus.Cancelled, "the address has unsubscribed", cancellationToken).ConfigureAwait(false);
+            await life.SettleAsync(message, MessageStatus.Cancelled, $"the address has unsubscribed from {Suppressions.Words(scope)}", cancellationToken).ConfigureAwait(false);
             return DispatchOutcome.Cancelled;
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using FollowUp.Messages;
 
 namespace FollowUp.Http;
 
@@ -12,13 +13,30 @@ internal static class LinkPages
         ? Page("nb", "Takk for svaret!", again ? "Vi hadde allerede fått svaret ditt. Takk igjen!" : "Svaret ditt er registrert. Det hjelper oss å bli bedre.")
         : Page("en", "Thank you for your answer!", again ? "We already had your answer. Thank you again!" : "Your answer has been recorded. It helps us get better.");
 
-    public static string ConfirmUnsubscribe(string? locale, string action) => IsNorwegian(locale)
-        ? Page("nb", "Avslutte e-poster fra oss?", "Trykk på knappen for å slutte å motta oppfølgings-e-post fra oss.", Form(action, "Meld meg av"))
-        : Page("en", "Stop emails from us?", "Press the button to stop receiving follow-up emails from us.", Form(action, "Unsubscribe"));
+    /// <summary>The form's value for each scope, as the page posts it.</summary>
+    private static readonly (UnsubscribeScope Scope, string Value, string Nb, string En)[] Choices =
+    [
+        (UnsubscribeScope.Marketing, "marketing", "Bare tilbud og markedsføring", "Offers and marketing only"),
+        (UnsubscribeScope.MarketingAndFeedback, "marketing-and-feedback", "Tilbud og spørsmål om hva jeg synes (anmeldelser, undersøkelser)", "Offers, and questions about what I think (reviews, surveys)"),
+        (UnsubscribeScope.Everything, "everything", "All e-post fra dere, også om bestillingene mine", "All email from you, including notes about my orders"),
+    ];
 
-    public static string Unsubscribed(string? locale) => IsNorwegian(locale)
-        ? Page("nb", "Du er meldt av", "Du får ikke flere oppfølgings-e-poster fra oss. Planlagte e-poster er stoppet.")
-        : Page("en", "You are unsubscribed", "You will not get any more follow-up emails from us. Scheduled emails have been stopped.");
+    public static UnsubscribeScope? ScopeOf(string? value) =>
+        Choices.FirstOrDefault(choice => choice.Value == value) is { Value: not null } found ? found.Scope : null;
+
+    public static string ConfirmUnsubscribe(string? locale, string action, UnsubscribeScope preselected) => IsNorwegian(locale)
+        ? Page("nb", "Hva vil du ikke lenger få?", "Velg hva du vil slutte å få fra oss, og trykk på knappen.", Choose(action, preselected, "Jeg vil ikke lenger få", choice => choice.Nb, "Meld meg av"))
+        : Page("en", "What would you like to stop?", "Choose what you no longer want from us, and press the button.", Choose(action, preselected, "I no longer want", choice => choice.En, "Unsubscribe"));
+
+    public static string Unsubscribed(string? locale, UnsubscribeScope scope) => (IsNorwegian(locale), scope) switch
+    {
+        (true, UnsubscribeScope.Marketing) => Page("nb", "Du er meldt av tilbud", "Du får ikke flere tilbud fra oss. Vi skriver fortsatt om bestillingene dine, og kan spørre hva du synes om dem."),
+        (true, UnsubscribeScope.MarketingAndFeedback) => Page("nb", "Du er meldt av", "Du får ikke flere tilbud eller spørsmål fra oss, bare e-post om bestillingene dine. Planlagte e-poster av den typen er stoppet."),
+        (true, _) => Page("nb", "Du er meldt av", "Du får ikke flere oppfølgings-e-poster fra oss. Planlagte e-poster er stoppet."),
+        (false, UnsubscribeScope.Marketing) => Page("en", "You are unsubscribed from offers", "You will get no more offers from us. We will still write about your orders, and may ask what you think of them."),
+        (false, UnsubscribeScope.MarketingAndFeedback) => Page("en", "You are unsubscribed", "You will get no more offers or questions from us, only emails about your orders. Scheduled emails of that kind have been stopped."),
+        _ => Page("en", "You are unsubscribed", "You will not get any more follow-up emails from us. Scheduled emails have been stopped."),
+    };
 
     public static string Invalid() =>
         Page("en", "This link is not valid", "The link may have been cut off or changed. Please use the link from the email exactly as it is. / Lenken er ikke gyldig.");
@@ -26,8 +44,12 @@ internal static class LinkPages
     public static string NotFound() =>
         Page("en", "This link has expired", "We no longer have the message this link belongs to. / Denne lenken er utløpt.");
 
-    private static string Form(string action, string label) =>
-        $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">{WebUtility.HtmlEncode(label)}</button></form>""";
+    private static string Choose(string action, UnsubscribeScope preselected, string legend, Func<(UnsubscribeScope Scope, string Value, string Nb, string En), string> label, string button)
+    {
+        var options = string.Concat(Choices.Select(choice =>
+            $"""<label><input type="radio" name="scope" value="{choice.Value}"{(choice.Scope == preselected ? " checked" : string.Empty)}><span>{WebUtility.HtmlEncode(label(choice))}</span></label>"""));
+        return $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><fieldset><legend>{WebUtility.HtmlEncode(legend)}</legend>{options}</fieldset><button type="submit">{WebUtility.HtmlEncode(button)}</button></form>""";
+    }
 
     private static string Page(string lang, string title, string text, string extra = "") =>
         $$"""
@@ -38,7 +60,7 @@ internal static class LinkPages
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:#1f6feb;color:#fff;cursor:pointer}</style>
+        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:#1f5fc7;color:#fff;cursor:pointer}button:focus-visible,input:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;margin-bottom:.5rem}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0;cursor:pointer}input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem}</style>
         </head>
         <body>
         <h1>{{WebUtility.HtmlEncode(title)}}</h1>

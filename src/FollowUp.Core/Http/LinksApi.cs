@@ -31,31 +31,52 @@ public static class LinksApi
         };
     }
 
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CustomerResponses responses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ledger);
-        if (Read(token, LinkKind.Unsubscribe, signer) is not { } link)
-        {
-            return InvalidToken(request);
-        }
-
-        var message = await ledger.FindAsync(link.MessageId, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Content(LinkPages.ConfirmUnsubscribe(message?.Locale, request.Path), Html);
-    }
-
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(responses);
         if (Read(token, LinkKind.Unsubscribe, signer) is not { } link)
         {
             return InvalidToken(request);
         }
 
-        var (outcome, message) = await responses.UnsubscribeAsync(link, cancellationToken).ConfigureAwait(false);
+        // The choice a button press without changing it makes is the one a one-click unsubscribe makes.
+        var message = await ledger.FindAsync(link.MessageId, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Content(LinkPages.ConfirmUnsubscribe(message?.Locale, request.Path, responses.OneClickScope(message)), Html);
+    }
+
+    /// <summary>
+    /// The page's choice (<c>scope</c>: <c>marketing</c>, <c>marketing-and-feedback</c> or <c>everything</c>), or a
+    /// mail client's RFC 8058 one-click POST (<c>List-Unsubscribe=One-Click</c>, no choice).
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responses);
+        if (Read(token, LinkKind.Unsubscribe, signer) is not { } link)
+        {
+            return InvalidToken(request);
+        }
+
+        UnsubscribeScope? chosen = null;
+        if (request.HasFormContentType && request.ContentLength is null or <= 4096)
+        {
+            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            if (form.TryGetValue("scope", out var values))
+            {
+                chosen = values.Count == 1 ? LinkPages.ScopeOf(values[0]) : null;
+                if (chosen is null)
+                {
+                    return ApiResults.Invalid("scope", "must be one of marketing, marketing-and-feedback, everything", "The choice is not valid.");
+                }
+            }
+        }
+
+        var (outcome, message, scope) = await responses.UnsubscribeAsync(link, chosen, cancellationToken).ConfigureAwait(false);
         return outcome == ResponseOutcome.NotFound
             ? TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Content(LinkPages.Unsubscribed(message?.Locale), Html);
+            : TypedResults.Content(LinkPages.Unsubscribed(message?.Locale, scope), Html);
     }
 
     /// <summary>The token's content when it is genuine and of the expected kind; otherwise null.</summary>

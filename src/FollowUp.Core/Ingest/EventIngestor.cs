@@ -238,7 +238,7 @@ public sealed partial class EventIngestor(
             }
             else
             {
-                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Contains(@event.Customer.Email), seenBefore, pointers, sendPlan, RuleOf));
+                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Stops(@event.Customer.Email, rule.Category), seenBefore, pointers, sendPlan, RuleOf));
             }
         }
 

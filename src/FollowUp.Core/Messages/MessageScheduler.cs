@@ -86,7 +86,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
     /// <param name="event">The event, carrying its order's or deal's merged data.</param>
     /// <param name="rule">A rule it triggers.</param>
     /// <param name="model">The render model.</param>
-    /// <param name="suppressed">Whether the address must not get mail.</param>
+    /// <param name="suppressed">Whether the address unsubscribed from messages of the rule's category.</param>
     /// <param name="seenBefore">The event types the order or deal had seen before this one.</param>
     /// <param name="indexed">The order's or deal's messages, so that a replay finds the id it made.</param>
     /// <param name="plan">The customer's send plan: the message is placed where its caps allow, and added.</param>
@@ -148,7 +148,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
 
         var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(seenBefore, type, @event.Time));
         var cancelReason = suppressed
-            ? "the address has unsubscribed"
+            ? $"the address has unsubscribed from {SendTiming.CategoryName(rule.Category)} messages"
             : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}"
             : expiresAt < dueAt ? Expired(rule, deferral) : null;
         var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;

@@ -1,7 +1,16 @@
+using FollowUp.Rules;
+
 namespace FollowUp.Messages;
 
-/// <summary>The suppressed addresses as one dispatcher last read them.</summary>
-public sealed class SuppressedAddresses(IReadOnlySet<string> keys)
+/// <summary>The suppressed addresses, with what each unsubscribed from, as one instance last read them.</summary>
+public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeScope> scopes)
 {
-    public bool Contains(string email) => keys.Contains(Suppressions.Key(email));
+    /// <summary>Whether the address unsubscribed from anything.</summary>
+    public bool Contains(string email) => scopes.ContainsKey(Suppressions.Key(email));
+
+    /// <summary>What the address unsubscribed from, or null.</summary>
+    public UnsubscribeScope? ScopeOf(string email) => scopes.TryGetValue(Suppressions.Key(email), out var scope) ? scope : null;
+
+    /// <summary>Whether a message of <paramref name="category"/> must not go to the address.</summary>
+    public bool Stops(string email, MessageCategory category) => Suppressions.Stops(ScopeOf(email), category);
 }

@@ -18,9 +18,10 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
 
     private const string LogPartition = "log";
     private const string KeyProperty = "Key";
+    private const string ScopeProperty = "Scope";
 
     private readonly Lock _gate = new();
-    private HashSet<string> _known = new(StringComparer.Ordinal);
+    private Dictionary<string, UnsubscribeScope> _known = new(StringComparer.Ordinal);
     private DateTimeOffset? _readUpTo;
     private Task<SuppressedAddresses>? _reading;
 
@@ -30,10 +31,61 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         return TableKey.Encode(email.Trim().ToLowerInvariant());
     }
 
-    public async Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken = default)
+    public async Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken = default) =>
+        await ScopeOfAsync(email, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>What the address unsubscribed from, read now; null when it did not.</summary>
+    public async Task<UnsubscribeScope?> ScopeOfAsync(string email, CancellationToken cancellationToken = default)
     {
-        var entity = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(Key(email), string.Empty, ["PartitionKey"], cancellationToken).ConfigureAwait(false);
-        return entity.HasValue;
+        var entity = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(Key(email), string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
+        return entity.HasValue ? ScopeOf(entity.Value!) : null;
+    }
+
+    /// <summary>Whether an unsubscribe from <paramref name="scope"/> stops a message of <paramref name="category"/>.</summary>
+    public static bool Stops(UnsubscribeScope? scope, Rules.MessageCategory category) => scope switch
+    {
+        null => false,
+        UnsubscribeScope.Everything => true,
+        UnsubscribeScope.MarketingAndFeedback => category != Rules.MessageCategory.Service,
+        _ => category == Rules.MessageCategory.Marketing,
+    };
+
+    /// <summary>What a scope stops, in the ledger's words.</summary>
+    public static string Words(UnsubscribeScope scope) => scope switch
+    {
+        UnsubscribeScope.Marketing => "marketing",
+        UnsubscribeScope.MarketingAndFeedback => "marketing and feedback",
+        _ => "everything",
+    };
+
+    /// <summary>The narrowest scope that stops <paramref name="category"/>.</summary>
+    public static UnsubscribeScope Covering(Rules.MessageCategory category) => category switch
+    {
+        Rules.MessageCategory.Marketing => UnsubscribeScope.Marketing,
+        Rules.MessageCategory.Feedback => UnsubscribeScope.MarketingAndFeedback,
+        _ => UnsubscribeScope.Everything,
+    };
+
+    // A row written before unsubscribes had a scope stopped everything.
+    private static UnsubscribeScope ScopeOf(TableEntity row) =>
+        Enum.TryParse<UnsubscribeScope>(row.GetString(ScopeProperty), out var scope) ? scope : UnsubscribeScope.Everything;
+
+    private static Dictionary<string, UnsubscribeScope> Widen(Dictionary<string, UnsubscribeScope> known, IEnumerable<(string Key, UnsubscribeScope Scope)> found)
+    {
+        Dictionary<string, UnsubscribeScope>? copy = null;
+        foreach (var (key, scope) in found)
+        {
+            if (known.TryGetValue(key, out var had) && had >= scope)
+            {
+                continue;
+            }
+
+            // Copied, not changed in place: a set handed out earlier may be read by sends still running.
+            copy ??= new Dictionary<string, UnsubscribeScope>(known, StringComparer.Ordinal);
+            copy[key] = copy.TryGetValue(key, out var earlier) && earlier > scope ? earlier : scope;
+        }
+
+        return copy ?? known;
     }
 
     /// <summary>
@@ -69,57 +121,72 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         var filter = from is { } since
             ? TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition} and RowKey ge {LogRow(since, string.Empty)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition}");
-        var found = new List<string>();
-        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(filter, select: [KeyProperty]).ConfigureAwait(false))
+        var found = new List<(string Key, UnsubscribeScope Scope)>();
+        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(filter, select: [KeyProperty, ScopeProperty]).ConfigureAwait(false))
         {
             if (row.GetString(KeyProperty) is { } key)
             {
-                found.Add(key);
+                found.Add((key, ScopeOf(row)));
             }
         }
 
         lock (_gate)
         {
-            if (found.Any(key => !_known.Contains(key)))
-            {
-                // Copied, not changed in place: a set handed out earlier may be read by sends still running.
-                _known = new HashSet<string>(_known.Concat(found), StringComparer.Ordinal);
-            }
+            _known = Widen(_known, found);
 
             _readUpTo = _readUpTo is { } earlier && earlier > now ? earlier : now;
             return new SuppressedAddresses(_known);
         }
     }
 
-    /// <summary>Suppresses the address; false when it already was. Logs it again either way, so a retry after a failure part-way completes it.</summary>
-    public async Task<bool> AddAsync(string email, string reason, string messageId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Suppresses the address for <paramref name="scope"/>, widening what it had; false when it already stopped that
+    /// much. Logs it again either way, so a retry after a failure part-way completes it.
+    /// </summary>
+    public async Task<bool> AddAsync(string email, string reason, string messageId, DateTimeOffset at, UnsubscribeScope scope = UnsubscribeScope.Everything, CancellationToken cancellationToken = default)
     {
         var key = Key(email);
 
         // The log first: it is what every instance reads, so an address in the table is always in the log too.
-        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(time.GetUtcNow(), key)) { [KeyProperty] = key, [ScopeProperty] = scope.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(key, string.Empty)
+        {
+            ["Reason"] = reason,
+            ["MessageId"] = messageId,
+            ["At"] = at,
+            [ScopeProperty] = scope.ToString(),
+        };
         var added = true;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await tables.Suppressions.AddEntityAsync(new TableEntity(key, string.Empty)
+            try
             {
-                ["Reason"] = reason,
-                ["MessageId"] = messageId,
-                ["At"] = at,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            added = false;
+                var existing = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(key, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!existing.HasValue)
+                {
+                    await tables.Suppressions.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                }
+                else if (ScopeOf(existing.Value!) < scope)
+                {
+                    await tables.Suppressions.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    added = false;
+                }
+
+                break;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Someone else unsubscribed the address at the same moment: read what they wrote and widen it.
+            }
         }
 
         // This instance knows at once; others within a second, when they next read the log.
         lock (_gate)
         {
-            if (!_known.Contains(key))
-            {
-                _known = new HashSet<string>(_known.Append(key), StringComparer.Ordinal);
-            }
+            _known = Widen(_known, [(key, scope)]);
         }
 
         return added;

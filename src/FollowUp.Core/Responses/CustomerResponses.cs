@@ -1,8 +1,10 @@
 using FollowUp.Links;
 using FollowUp.Messages;
+using FollowUp.Rules;
 using FollowUp.Storage;
 using FollowUp.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Responses;
 
@@ -10,7 +12,7 @@ namespace FollowUp.Responses;
 /// What customers do with their links: answer with one click, or unsubscribe. Both are idempotent, because mail
 /// clients and link scanners open links more than once.
 /// </summary>
-public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, TimeProvider time, ILogger<CustomerResponses> logger)
+public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<CustomerResponses> logger)
 {
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
     {
@@ -32,10 +34,24 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
     }
 
     /// <summary>
-    /// Suppresses the message's address, notes it on the message, and cancels that customer's pending messages to
-    /// the address. Pending messages elsewhere to the same address are cancelled by the dispatcher when they fall due.
+    /// Suppresses the message's address for what the customer chose to stop, notes it on the message, and cancels that
+    /// customer's pending messages to the address that it stops. Pending messages elsewhere to the same address are
+    /// cancelled by the dispatcher when they fall due.
     /// </summary>
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> UnsubscribeAsync(LinkToken token, CancellationToken cancellationToken = default)
+    /// <param name="token">The message's unsubscribe link.</param>
+    /// <param name="chosen">
+    /// What the customer chose on the page; null for a one-click unsubscribe without a choice, which stops the
+    /// configured <see cref="FollowUpOptions.OneClickUnsubscribe"/> and at least the kind of message it came from.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    /// <summary>What an unsubscribe without a choice from this message stops: the configured scope, and at least the message's own kind.</summary>
+    public UnsubscribeScope OneClickScope(MessageEntity? message)
+    {
+        var covering = Suppressions.Covering(Enum.TryParse<MessageCategory>(message?.Category, out var own) ? own : MessageCategory.Feedback);
+        return options.Value.OneClickUnsubscribe > covering ? options.Value.OneClickUnsubscribe : covering;
+    }
+
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message, UnsubscribeScope Scope)> UnsubscribeAsync(LinkToken token, UnsubscribeScope? chosen = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
@@ -43,13 +59,15 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
         var message = await ledger.FindAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
         if (message is null)
         {
-            return (ResponseOutcome.NotFound, null);
+            return (ResponseOutcome.NotFound, null, chosen ?? options.Value.OneClickUnsubscribe);
         }
 
-        var added = await suppressions.AddAsync(message.Email, "one-click unsubscribe", message.RowKey, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var scope = chosen ?? OneClickScope(message);
+        var how = chosen is null ? "one-click unsubscribe" : "unsubscribe";
+        var added = await suppressions.AddAsync(message.Email, $"{how} from {Suppressions.Words(scope)}", message.RowKey, time.GetUtcNow(), scope, cancellationToken).ConfigureAwait(false);
         if (added)
         {
-            await life.NoteUnsubscribedAsync(message.RowKey, "one-click unsubscribe from this message", cancellationToken).ConfigureAwait(false);
+            await life.NoteUnsubscribedAsync(message.RowKey, $"{how} from this message: {Suppressions.Words(scope)}", cancellationToken).ConfigureAwait(false);
         }
 
         // Done on every click, not only the first: a retry after a failure part-way must still finish the cancelling.
@@ -64,7 +82,11 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
             (var ids, continuation) = await customers.ListMessagesAsync(customerKey, 100, continuation, cancellationToken).ConfigureAwait(false);
             foreach (var id in ids.Where(id => MessageIds.IsWellFormed(id) && MessageIds.MinuteOf(id) >= settledBefore))
             {
-                await life.CancelAsync(id, m => string.Equals(m.Email, message.Email, StringComparison.OrdinalIgnoreCase), "the address has unsubscribed", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await life.CancelAsync(
+                    id,
+                    m => string.Equals(m.Email, message.Email, StringComparison.OrdinalIgnoreCase) && Suppressions.Stops(scope, Enum.TryParse<MessageCategory>(m.Category, out var c) ? c : MessageCategory.Feedback),
+                    $"the address has unsubscribed from {Suppressions.Words(scope)}",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
         while (continuation is not null);
@@ -74,7 +96,7 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
             LogUnsubscribed(logger, message.RowKey);
         }
 
-        return (added ? ResponseOutcome.Recorded : ResponseOutcome.AlreadyRecorded, message);
+        return (added ? ResponseOutcome.Recorded : ResponseOutcome.AlreadyRecorded, message, scope);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} (rule {RuleId}) was answered: {Answer}")]

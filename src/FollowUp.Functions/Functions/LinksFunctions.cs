@@ -22,7 +22,7 @@ public sealed class LinksFunctions(LinkSigner signer, CustomerResponses response
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        await LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, cancellationToken).ConfigureAwait(false);
+        await LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, responses, cancellationToken).ConfigureAwait(false);
 
     [Function("Unsubscribe")]
     public async Task<IResult> UnsubscribeAsync(

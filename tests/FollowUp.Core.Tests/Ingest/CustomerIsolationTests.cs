@@ -34,7 +34,7 @@ public class CustomerIsolationTests
         var a = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "1001", customerId: "shop-a-7", email: "a@example.com", eventId: "a-placed"))).Scheduled.Single().MessageId!;
         var b = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "1001", customerId: "shop-b-9", email: "b@example.com", eventId: "b-placed"))).Scheduled.Single().MessageId!;
 
-        var (outcome, message) = await harness.Services.GetRequiredService<CustomerResponses>().UnsubscribeAsync(new LinkToken(LinkKind.Unsubscribe, a, null));
+        var (outcome, message, _) = await harness.Services.GetRequiredService<CustomerResponses>().UnsubscribeAsync(new LinkToken(LinkKind.Unsubscribe, a, null));
 
         Assert.Equal(ResponseOutcome.Recorded, outcome);
         Assert.Equal("a@example.com", message!.Email);

@@ -52,7 +52,7 @@ public class CustomerResponsesTests
         var review = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1"))).Scheduled.Single().MessageId!;
         var responses = harness.Services.GetRequiredService<CustomerResponses>();
 
-        var (outcome, _) = await responses.UnsubscribeAsync(new LinkToken(LinkKind.Unsubscribe, thankYou, null));
+        var (outcome, _, _) = await responses.UnsubscribeAsync(new LinkToken(LinkKind.Unsubscribe, thankYou, null));
         var again = await responses.UnsubscribeAsync(new LinkToken(LinkKind.Unsubscribe, thankYou, null));
         var later = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-2", email: "KARI@example.com"));
         var sentBefore = harness.SendGrid.Received.Count;
@@ -62,7 +62,7 @@ public class CustomerResponsesTests
         Assert.Equal(ResponseOutcome.AlreadyRecorded, again.Outcome);
         var cancelled = await harness.MessageAsync(review);
         Assert.Equal(MessageStatus.Cancelled, cancelled.GetStatus());
-        Assert.Equal("the address has unsubscribed", cancelled.Reason);
+        Assert.Equal("the address has unsubscribed from everything", cancelled.Reason);
         Assert.Equal(MessageStatus.Cancelled, Assert.Single(later.Scheduled).Status);
         Assert.Equal(sentBefore, harness.SendGrid.Received.Count);
         Assert.Single((await harness.MessageAsync(thankYou)).GetHistory(), e => e.Kind == MessageEventKind.Unsubscribed);

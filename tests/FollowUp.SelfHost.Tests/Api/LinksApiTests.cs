@@ -74,7 +74,37 @@ public class LinksApiTests
         Assert.Equal("scheduled", afterGet!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
         Assert.Equal("cancelled", afterPost!["status"]!.GetValue<string>());
-        Assert.Equal("the address has unsubscribed", afterPost["reason"]!.GetValue<string>());
+        // Unsubscribed without a choice from a thank-you (a service message): that stops everything.
+        Assert.Equal("the address has unsubscribed from everything", afterPost["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unsubscribe_PageOffersThreeChoicesAndPostsTheOneChosen()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (_, delivered) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderDelivered, "A-1").ToJsonString(), "application/cloudevents+json");
+        var review = delivered!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().UnsubscribeUrl(review));
+
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync(new Uri(link, UriKind.Relative))).Content.ReadAsStringAsync());
+        using var bad = new FormUrlEncodedContent([new("scope", "all-of-it")]);
+        var refused = await browser.PostAsync(new Uri(link, UriKind.Relative), bad);
+        var (_, afterBad) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + review);
+        using var marketing = new FormUrlEncodedContent([new("scope", "marketing")]);
+        var chosen = await browser.PostAsync(new Uri(link, UriKind.Relative), marketing);
+        var (_, afterMarketing) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + review);
+
+        // In Norwegian (the customer's locale), one radio per choice with its label; the one-click default preselected.
+        Assert.Contains("<legend>Jeg vil ikke lenger få</legend>", page, StringComparison.Ordinal);
+        Assert.Equal(3, page.Split("type=\"radio\" name=\"scope\"").Length - 1);
+        Assert.Contains("value=\"marketing-and-feedback\" checked", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("scheduled", afterBad!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Contains("Du får ikke flere tilbud fra oss", WebUtility.HtmlDecode(await chosen.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("scheduled", afterMarketing!["status"]!.GetValue<string>());
     }
 
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
