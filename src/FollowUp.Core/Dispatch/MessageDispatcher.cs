@@ -291,6 +291,10 @@ public sealed partial class MessageDispatcher(
             {
                 verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Held, $"rule {rule.Id} is disabled: held until it is enabled again");
             }
+            else if (message.Reminder > 0 && await ReminderVerdictAsync(message, rule, now, cancellationToken).ConfigureAwait(false) is { } verdict)
+            {
+                verdicts[message.RowKey] = verdict;
+            }
             else if (timing.Fit(rule, now, message.TimeZone, CountryOf(message)) is (var at, { } deferral))
             {
                 verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Deferred, deferral, at);
@@ -303,6 +307,52 @@ public sealed partial class MessageDispatcher(
         }
 
         return verdicts;
+    }
+
+    /// <summary>
+    /// Whether a reminder due now goes: not when the customer answered or unsubscribed through the first message or an
+    /// earlier reminder, nor when the first was cancelled or failed; later when the first has not gone yet or went
+    /// less than the reminder's time ago. Reads the first message and the earlier reminders (at most three reads).
+    /// </summary>
+    private async Task<ClaimVerdict?> ReminderVerdictAsync(MessageEntity reminder, Rule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = (reminder.ReminderOf ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var earlier = await Task.WhenAll(ids.Select(id => life.GetAsync(id, cancellationToken))).ConfigureAwait(false);
+        if (ids.Length == 0 || earlier[0] is not { } first)
+        {
+            return new ClaimVerdict(ClaimOutcome.Cancelled, "the message it reminds of is gone");
+        }
+
+        foreach (var message in earlier.OfType<MessageEntity>())
+        {
+            if (message.GetStatus() == MessageStatus.Answered)
+            {
+                return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer answered message {message.RowKey}: no reminder needed");
+            }
+
+            if (message.GetHistory().Any(e => e.Kind == MessageEventKind.Unsubscribed))
+            {
+                return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer unsubscribed through message {message.RowKey}");
+            }
+        }
+
+        var after = Validation.Iso8601Duration.TryParse(reminder.ReminderAfter, out var wait, out _) ? wait : TimeSpan.Zero;
+        var zone = timing.ZoneOf(reminder.TimeZone);
+        switch (first.GetStatus())
+        {
+            case MessageStatus.Cancelled or MessageStatus.Failed:
+                return new ClaimVerdict(ClaimOutcome.Cancelled, $"the message it reminds of, {first.RowKey}, was {first.Status.ToLowerInvariant()}: {first.Reason}");
+            case MessageStatus.Sent when first.SentAt is { } sentAt && sentAt + after > now:
+                var (at, _) = timing.Fit(rule, sentAt + after, reminder.TimeZone, CountryOf(reminder));
+                return new ClaimVerdict(ClaimOutcome.Deferred, $"deferred to {SendTiming.Describe(at, zone)}: {reminder.ReminderAfter} after message {first.RowKey} was sent", at);
+            case MessageStatus.Sent:
+                return null;
+            default:
+                // The first has not gone yet (deferred, held, retried): the reminder waits for it.
+                var due = (first.DueAt > now ? first.DueAt : now) + after;
+                var (then, _) = timing.Fit(rule, due, reminder.TimeZone, CountryOf(reminder));
+                return new ClaimVerdict(ClaimOutcome.Deferred, $"deferred to {SendTiming.Describe(then, zone)}: message {first.RowKey} it reminds of has not gone yet", then);
+        }
     }
 
     /// <summary>
@@ -492,7 +542,7 @@ public sealed partial class MessageDispatcher(
         RenderedContent content;
         try
         {
-            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, model, message.CouponCode, message.RuleId));
+            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, model, message.CouponCode, message.RuleId) { Reminder = message.Reminder });
         }
         catch (TemplateRenderException ex)
         {

@@ -238,7 +238,7 @@ public sealed partial class EventIngestor(
             }
             else
             {
-                planned.Add(scheduler.Plan(@event, rule, model, suppressed.Stops(@event.Customer.Email, rule.Category), seenBefore, pointers, sendPlan, RuleOf));
+                planned.AddRange(scheduler.Plan(@event, rule, model, suppressed.Stops(@event.Customer.Email, rule.Category), seenBefore, pointers, sendPlan, RuleOf));
             }
         }
 
@@ -308,6 +308,12 @@ public sealed partial class EventIngestor(
         var results = new ScheduleResult?[decision.Planned.Count];
         for (var n = 0; n < decision.Planned.Count; n++)
         {
+            // A reminder offers the coupon its first message reserved (planned just before it).
+            if (decision.Planned[n].Message is { Reminder: > 0, ReminderOf: { } of } reminder && decision.Planned.FirstOrDefault(p => p.Message.RowKey == of.Split(',')[0]) is { } first)
+            {
+                reminder.CouponCode = first.Message.CouponCode;
+            }
+
             if (await scheduler.PrepareAsync(decision.Planned[n], cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 results[n] = MessageScheduler.Result(decision.Planned[n], existing, created: false);

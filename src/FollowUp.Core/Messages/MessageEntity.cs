@@ -75,6 +75,15 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>The version of the rule that scheduled it.</summary>
     public int RuleVersion { get; set; }
 
+    /// <summary>For a reminder, its number (1 to 3); 0 for a first message.</summary>
+    public int Reminder { get; set; }
+
+    /// <summary>For a reminder: the first message's id, then the earlier reminders', comma-separated.</summary>
+    public string? ReminderOf { get; set; }
+
+    /// <summary>For a reminder: how long after the first message's send it goes (ISO 8601).</summary>
+    public string? ReminderAfter { get; set; }
+
     /// <summary>When the rule's delay ended: deferrals and retries are counted from here.</summary>
     public DateTimeOffset? IntendedAt { get; set; }
 

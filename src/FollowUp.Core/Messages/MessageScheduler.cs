@@ -82,16 +82,17 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
     private static string Age(TimeSpan age) =>
         age >= TimeSpan.FromDays(2) ? $"{(int)age.TotalDays} days" : age >= TimeSpan.FromHours(2) ? $"{(int)age.TotalHours} hours" : $"{(int)Math.Max(1, age.TotalMinutes)} minutes";
 
-    /// <summary>The message <paramref name="rule"/> makes for <paramref name="event"/>, not yet written.</summary>
+    /// <summary>The message <paramref name="rule"/> makes for <paramref name="event"/>, and its reminders, not yet written.</summary>
     /// <param name="event">The event, carrying its order's or deal's merged data.</param>
     /// <param name="rule">A rule it triggers.</param>
     /// <param name="model">The render model.</param>
     /// <param name="suppressed">Whether the address unsubscribed from messages of the rule's category.</param>
     /// <param name="seenBefore">The event types the order or deal had seen before this one.</param>
-    /// <param name="indexed">The order's or deal's messages, so that a replay finds the id it made.</param>
-    /// <param name="plan">The customer's send plan: the message is placed where its caps allow, and added.</param>
-    /// <param name="ruleOf">The current rules, for messages of a lower priority that this one moves.</param>
-    public PlannedMessage Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed, SendPlan plan, Func<string, Rule?> ruleOf)
+    /// <param name="indexed">The order's or deal's messages, so that a replay finds the ids it made.</param>
+    /// <param name="plan">The customer's send plan: each message is placed where its caps allow, and added.</param>
+    /// <param name="ruleOf">The current rules, for messages of a lower priority that these move.</param>
+    /// <returns>The first message, then its reminders (none when the first is born cancelled).</returns>
+    public IReadOnlyList<PlannedMessage> Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed, SendPlan plan, Func<string, Rule?> ruleOf)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(@event);
@@ -99,8 +100,6 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seenBefore);
         ArgumentNullException.ThrowIfNull(indexed);
-        var hash = MessageIds.Hash(rule.Id, @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
-        var known = indexed.FirstOrDefault(m => MessageIds.IsWellFormed(m.MessageId) && MessageIds.HashOf(m.MessageId) == hash)?.MessageId;
         var now = time.GetUtcNow();
         if (!Iso8601Duration.TryParse(rule.Delay, out var delay, out var delayError))
         {
@@ -109,17 +108,55 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
 
         var start = @event.Time is { } eventTime && eventTime < now ? eventTime : now;
         var intended = MessageIds.Truncate(start + delay < now ? now : start + delay);
+        var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(seenBefore, type, @event.Time));
+        var cancelReason = suppressed
+            ? $"the address has unsubscribed from {SendTiming.CategoryName(rule.Category)} messages"
+            : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}" : null;
+        var context = new PlanContext(@event, rule, model, indexed, plan, ruleOf, now);
+        var first = PlanOne(context, intended, cancelReason, $"by rule {rule.Id} v{rule.Version} on {@event.Type}, due {intended:O}", reminder: 0, reminderOf: null, after: null);
+        var messages = new List<PlannedMessage> { first };
+        if (first.CancelReason is not null)
+        {
+            return messages;
+        }
+
+        // Each reminder its own message, planned now for the time after the first's planned send; the dispatcher
+        // times it from the first's actual send, and stops it if the customer answered or unsubscribed meanwhile.
+        for (var n = 1; n <= rule.Reminders.Count; n++)
+        {
+            if (!Iso8601Duration.TryParse(rule.Reminders[n - 1], out var after, out _))
+            {
+                continue;
+            }
+
+            var of = string.Join(',', messages.Select(m => m.Message.RowKey));
+            messages.Add(PlanOne(context, first.Message.DueAt + after, null, $"reminder {n} of message {first.Message.RowKey}, {rule.Reminders[n - 1]} after its send", n, of, rule.Reminders[n - 1]));
+        }
+
+        return messages;
+    }
+
+    /// <summary>What a message's planning needs beyond its own time: the event, the rule, and the customer's plan.</summary>
+    private sealed record PlanContext(FollowUpEvent Event, Rule Rule, JsonObject Model, IReadOnlyList<MessagePointer> Indexed, SendPlan Plan, Func<string, Rule?> RuleOf, DateTimeOffset Now);
+
+    private PlannedMessage PlanOne(PlanContext context, DateTimeOffset intended, string? cancelReason, string detail, int reminder, string? reminderOf, string? after)
+    {
+        var (@event, rule, model, indexed, plan, ruleOf, now) = context;
+        var hash = MessageIds.Hash(reminder == 0 ? rule.Id : $"{rule.Id}#reminder{reminder}", @event.SubjectKind, @event.Customer.Id, @event.SubjectId);
+        var known = indexed.FirstOrDefault(m => MessageIds.IsWellFormed(m.MessageId) && MessageIds.HashOf(m.MessageId) == hash)?.MessageId;
         var timeZone = Text(model["customer"], "timeZone");
         var locale = Text(model["customer"], "locale");
         var country = timing.CountryOf(Text(model["customer"], "country"), locale);
+
         // Its id (and partition) is of the first minute its window allows: a cap defers it from there, and when what
         // was in its way is cancelled it can come forward as far as that. A replay keeps the place its first attempt got.
-        var earliest = MessageIds.Truncate(timing.Fit(rule, intended, timeZone, country).At);
+        var (earliest, windowDeferral) = timing.Fit(rule, intended, timeZone, country);
+        earliest = MessageIds.Truncate(earliest);
         var placement = known is not null && plan.Find(known) is { } earlier
             ? new Placement(earlier.At, null, [])
             : timing.Place(rule, earliest, timeZone, country, plan.Entries, now, ruleOf);
         var dueAt = MessageIds.Truncate(placement.At);
-        var deferral = placement.Deferral ?? timing.Fit(rule, intended, timeZone, country).Deferral;
+        var deferral = placement.Deferral ?? windowDeferral;
         DateTimeOffset? expiresAt = rule.ExpiresAfter is { } expiresAfter && Iso8601Duration.TryParse(expiresAfter, out var keep, out _) ? intended + keep : null;
         var messageId = known ?? MessageIds.For(earliest, hash);
         var message = new MessageEntity
@@ -139,6 +176,9 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
             Country = country,
             Category = rule.Category.ToString(),
             RuleVersion = rule.Version,
+            Reminder = reminder,
+            ReminderOf = reminderOf,
+            ReminderAfter = after,
             CreatedAt = now,
             IntendedAt = intended,
             ExpiresAt = expiresAt,
@@ -146,11 +186,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
             Model = StoredModel(model, @event),
         };
 
-        var cancelledEarlier = rule.CancelOn.FirstOrDefault(type => Cancels(seenBefore, type, @event.Time));
-        var cancelReason = suppressed
-            ? $"the address has unsubscribed from {SendTiming.CategoryName(rule.Category)} messages"
-            : cancelledEarlier is not null ? $"{cancelledEarlier} was received for this {Subject(@event.SubjectKind)} before {@event.Type}"
-            : expiresAt < dueAt ? Expired(rule, deferral) : null;
+        cancelReason ??= expiresAt < dueAt ? Expired(rule, deferral) : null;
         var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;
         var bumped = cancelReason is null ? placement.Bumped : [];
         if (cancelReason is null)
@@ -162,7 +198,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
             }
         }
 
-        return new PlannedMessage(rule, message, cancelReason, $"by rule {rule.Id} v{rule.Version} on {@event.Type}, due {intended:O}", newPointer) { Deferral = deferral, Bumped = bumped };
+        return new PlannedMessage(rule, message, cancelReason, detail, newPointer) { Deferral = deferral, Bumped = bumped };
     }
 
     /// <summary>
@@ -172,7 +208,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
     public async Task<MessageEntity?> PrepareAsync(PlannedMessage planned, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(planned);
-        if (planned.Rule.Coupon is null || planned.CancelReason is not null)
+        if (planned.Rule.Coupon is null || planned.CancelReason is not null || planned.Message.Reminder > 0)
         {
             return null;
         }

@@ -25,6 +25,15 @@ public sealed record MessageView(
     IReadOnlyList<MessageEvent> History,
     int? HistoryDropped = null)
 {
+    /// <summary>Its category: service, feedback or marketing.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>For a reminder, its number (1 to 3).</summary>
+    public int? Reminder { get; init; }
+
+    /// <summary>For a reminder, the first message it reminds of.</summary>
+    public string? ReminderOf { get; init; }
+
     public static MessageView From(MessageEntity message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -50,6 +59,11 @@ public sealed record MessageView(
             message.AnsweredAt,
             message.Reason,
             message.GetHistory(),
-            message.HistoryDropped > 0 ? message.HistoryDropped : null);
+            message.HistoryDropped > 0 ? message.HistoryDropped : null)
+        {
+            Category = message.Category?.ToLowerInvariant(),
+            Reminder = message.Reminder > 0 ? message.Reminder : null,
+            ReminderOf = message.ReminderOf?.Split(',')[0],
+        };
     }
 }

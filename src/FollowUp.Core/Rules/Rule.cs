@@ -37,6 +37,9 @@ public sealed record Rule
     /// <summary>Of two messages the caps will not both let through, the one of the higher priority goes first (default 0).</summary>
     public int Priority { get; init; }
 
+    /// <summary>Up to three ISO 8601 durations after the first send: each a reminder of its own, stopped by an answer, an unsubscribe or the cancelling event.</summary>
+    public IReadOnlyList<string> Reminders { get; init; } = [];
+
     /// <summary>ISO 8601 duration: a message held back past its due time by more than this is cancelled as expired.</summary>
     public string? ExpiresAfter { get; init; }
 

@@ -27,6 +27,8 @@ public sealed record RuleInput
 
     public int? Priority { get; init; }
 
+    public IReadOnlyList<string>? Reminders { get; init; }
+
     public string? ExpiresAfter { get; init; }
 
     public string? MaxEventAge { get; init; }

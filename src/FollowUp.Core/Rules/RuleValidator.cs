@@ -91,6 +91,7 @@ public static class RuleValidator
             errors.Add("frequencyCap", capError!);
         }
 
+        var reminders = ValidateReminders(input.Reminders ?? [], errors);
         if (input.Priority is < -100 or > 100)
         {
             errors.Add("priority", "must be from -100 to 100");
@@ -121,6 +122,7 @@ public static class RuleValidator
                 ExpiresAfter = expiresAfter,
                 FrequencyCap = string.IsNullOrWhiteSpace(input.FrequencyCap) ? null : input.FrequencyCap.Trim(),
                 Priority = input.Priority ?? 0,
+                Reminders = reminders,
                 MaxEventAge = maxEventAge,
             }
             : null;
@@ -171,6 +173,40 @@ public static class RuleValidator
         return valid
             ? window with { Days = RuleSendWindow.DayNames.Where(days.Contains).ToArray(), SkipHolidays = window.SkipHolidays ?? false }
             : null;
+    }
+
+    public const int MaxReminders = 3;
+
+    private static string[] ValidateReminders(IReadOnlyList<string> reminders, FieldErrors errors)
+    {
+        if (reminders.Count > MaxReminders)
+        {
+            errors.Add("reminders", $"must hold at most {MaxReminders} durations, not {reminders.Count}");
+            return [];
+        }
+
+        var previous = TimeSpan.Zero;
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            if (!Iso8601Duration.TryParse(reminders[i], out var after, out var error))
+            {
+                errors.Add($"reminders[{i}]", error!);
+            }
+            else if (after < TimeSpan.FromHours(1))
+            {
+                errors.Add($"reminders[{i}]", $"{Formats.Quote(reminders[i])} is less than an hour after the first send");
+            }
+            else if (after <= previous)
+            {
+                errors.Add($"reminders[{i}]", $"{Formats.Quote(reminders[i])} must be later than the reminder before it");
+            }
+            else
+            {
+                previous = after;
+            }
+        }
+
+        return [.. reminders];
     }
 
     private static string? PositiveDuration(string? text, string field, FieldErrors errors)

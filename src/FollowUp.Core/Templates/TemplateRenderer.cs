@@ -101,6 +101,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
             ["id"] = request.MessageId,
             ["coupon_code"] = request.CouponCode,
             ["rule_id"] = request.RuleId,
+            ["reminder"] = request.Reminder,
         };
         globals["message"] = message;
         globals["sender"] = new ScriptObject { ["name"] = sender.Value.FromName, ["email"] = sender.Value.FromEmail };

@@ -91,4 +91,38 @@ public class RuleTimingValidationTests
 
         Assert.Equal(["category"], errors.Keys);
     }
+
+    [Theory]
+    [InlineData(new[] { "P1D", "P2D", "P3D", "P4D" }, "reminders")]
+    [InlineData(new[] { "P4D", "P2D" }, "reminders[1]")]
+    [InlineData(new[] { "PT30M" }, "reminders[0]")]
+    [InlineData(new[] { "P4D", "soon" }, "reminders[1]")]
+    public void Validate_BadReminders_NameTheOne(string[] reminders, string field)
+    {
+        var (rule, errors) = Validate(Valid() with { Reminders = reminders });
+
+        Assert.Null(rule);
+        Assert.Equal([field], errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("1/P14D", null)]
+    [InlineData("none", null)]
+    [InlineData("0/P7D", "frequencyCap")]
+    [InlineData("1/P100D", "frequencyCap")]
+    [InlineData("one a week", "frequencyCap")]
+    public void Validate_FrequencyCap_IsCountPerDurationOrNone(string cap, string? field)
+    {
+        var (_, errors) = Validate(Valid() with { FrequencyCap = cap });
+
+        Assert.Equal(field is null ? [] : [field], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_PriorityOutOfRange_IsRefused()
+    {
+        var (_, errors) = Validate(Valid() with { Priority = 101 });
+
+        Assert.Equal(["priority"], errors.Keys);
+    }
 }
