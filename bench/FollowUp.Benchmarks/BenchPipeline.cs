@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -6,6 +7,7 @@ using FollowUp.Dispatch;
 using FollowUp.Events;
 using FollowUp.Ingest;
 using FollowUp.Storage;
+using FollowUp.Rules;
 using FollowUp.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +49,35 @@ internal sealed class BenchPipeline : IAsyncDisposable
         var pipeline = new BenchPipeline(services);
         await pipeline.Tables.CreateIfNotExistsAsync(cancellationToken);
         await services.GetRequiredService<DefaultContentSeeder>().SeedAsync(cancellationToken);
+        await pipeline.UseThankYouAsync(timing: true, cancellationToken);
         return pipeline;
+    }
+
+    /// <summary>
+    /// The default thank-you rule, for the figures that send it on real time. With <paramref name="timing"/> it goes
+    /// through everything that times a message — a send window in the customer's zone (moved to hold this hour, so the
+    /// figures do not depend on the time of day) and the caps of the feedback category and the daily total — and
+    /// without, through none of it, so that the difference is what timing costs.
+    /// </summary>
+    public Task UseThankYouAsync(bool timing, CancellationToken cancellationToken) =>
+        _services.GetRequiredService<RuleBook>().SaveAsync(ThankYou(timing), expectedVersion: null, cancellationToken: cancellationToken);
+
+    /// <summary>The thank-you rule of <see cref="UseThankYouAsync"/>, for a benchmark that runs a host of its own.</summary>
+    public static Rule ThankYou(bool timing)
+    {
+        var rule = DefaultRules.All.Single(r => r.Id == "thank-you");
+        if (!timing)
+        {
+            return rule with { Category = MessageCategory.Service, SendWindow = null, MaxEventAge = null };
+        }
+
+        var local = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo"));
+        var from = new TimeOnly(local.Hour, 0).AddHours(-2);
+        return rule with
+        {
+            Category = MessageCategory.Feedback,
+            SendWindow = new RuleSendWindow { Days = RuleSendWindow.DayNames, From = from.ToString("HH:mm", CultureInfo.InvariantCulture), To = from.AddHours(8).ToString("HH:mm", CultureInfo.InvariantCulture), SkipHolidays = false },
+        };
     }
 
     public async Task<IngestResult> IngestAsync(JsonObject cloudEvent, CancellationToken cancellationToken)

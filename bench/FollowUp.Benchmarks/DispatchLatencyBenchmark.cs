@@ -30,6 +30,7 @@ internal static class DispatchLatencyBenchmark
         {
             using var client = host.CreateApiClient();
             var time = TimeProvider.System;
+            await host.Services.GetRequiredService<FollowUp.Rules.RuleBook>().SaveAsync(BenchPipeline.ThankYou(timing: true), expectedVersion: null, cancellationToken: cancellationToken);
 
             // Warm-up: one message due at once, sent by the loop before the measurement starts.
             if (await PostAsync(client, BenchEvents.OrderPlaced("warm", 0, time.GetUtcNow() - RuleDelay - RuleDelay), cancellationToken) is null

@@ -7,7 +7,8 @@ namespace FollowUp.Benchmarks;
 /// <summary>
 /// Figure 3: N thank-yous already due (their order.placed events happened two hours ago, the rule waits one), sent by
 /// <see cref="MessageDispatcher.DispatchDueAsync"/> passes on real time until the fake SendGrid has accepted all N.
-/// Scheduling them goes through the core <see cref="EventIngestor"/> without HTTP, which is measured too (2c).
+/// Scheduling them goes through the core <see cref="EventIngestor"/> without HTTP, which is measured too (2c). The
+/// thank-you goes through a send window and the caps; 3b measures the same without them.
 /// </summary>
 internal static class DispatchThroughputBenchmark
 {
@@ -35,6 +36,18 @@ internal static class DispatchThroughputBenchmark
             var accepted = dispatch.Accepted;
             Console.WriteLine($"  dispatch: {Stats.Count(accepted)} messages accepted by the fake SendGrid in {Stats.Seconds(dispatch.Elapsed)} = {Stats.Rate(dispatch.PerSecond)} messages/s");
 
+            // The same again through a thank-you rule without send window or caps: what timing costs, per event and message.
+            await pipeline.UseThankYouAsync(timing: false, cancellationToken);
+            await pipeline.IngestAsync(BenchEvents.OrderPlaced("warm-plain", 0, happened), cancellationToken);
+            await pipeline.Dispatcher.DispatchDueAsync(cancellationToken);
+            before = counter.Snapshot;
+            var plainIngested = await DueMessages.ScheduleAsync(pipeline, "plain", options.DispatchMessages, happened, options, null, cancellationToken);
+            var plainIngestStorage = counter.Snapshot.Since(before);
+            before = counter.Snapshot;
+            var plain = await DueMessages.DispatchAsync(pipeline.Dispatcher, sendGrid, plainIngested.Done, options.MaxDuration, cancellationToken);
+            var plainStorage = counter.Snapshot.Since(before);
+            Console.WriteLine($"  without timing: ingest {Stats.Rate(plainIngested.PerSecond)} events/s, dispatch {Stats.Rate(plain.PerSecond)} messages/s");
+
             var dispatchOptions = pipeline.DispatchOptions;
             return
             [
@@ -52,6 +65,13 @@ internal static class DispatchThroughputBenchmark
                     dispatch.PerSecond,
                     $"{Stats.Count(accepted)} of {Stats.Count(ingested.Done)} due messages sent in {dispatch.Passes} pass(es), {Stats.Seconds(dispatch.Elapsed)}, {dispatch.NotSent} not sent; {dispatchStorage.Per(accepted, "message")}",
                     accepted == ingested.Done && ingested.Complete && dispatch.NotSent == 0),
+                new Figure(
+                    "3b",
+                    "The same without send window or caps (a service rule), for what timing costs: events ingested in-process / messages dispatched",
+                    $"{Stats.Rate(plainIngested.PerSecond)} events/s / {Stats.Rate(plain.PerSecond)} messages/s",
+                    plain.PerSecond,
+                    $"{Stats.Count(plainIngested.Done)} events, {plainIngestStorage.Per(plainIngested.Done, "event")}; {Stats.Count(plain.Accepted)} sent in {plain.Passes} pass(es), {plain.NotSent} not sent; {plainStorage.Per(plain.Accepted, "message")}",
+                    plain.Accepted == plainIngested.Done && plainIngested.Complete && plain.NotSent == 0),
             ];
         }
         finally
