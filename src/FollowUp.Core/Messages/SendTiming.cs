@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using FollowUp.Calendar;
 using FollowUp.Rules;
@@ -14,11 +15,17 @@ public sealed class SendTiming(IOptions<FollowUpOptions> options, IOptions<CapOp
     /// <summary>How many tries a placement gets before it settles for the last time it reached (a pathological plan).</summary>
     private const int MaxSteps = 64;
 
+    // By reference: a rule's window is one object for as long as the rule book caches that version of the rule.
+    // Zone ids are IANA names, a few hundred at most.
+    private readonly ConcurrentDictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<RuleSendWindow, SendWindow> _windows = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The recipient's zone: theirs when it is known here, else the configured default.</summary>
     public TimeZoneInfo ZoneOf(string? timeZone) =>
-        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
+        _zones.GetOrAdd(timeZone ?? string.Empty, id => id.Length > 0 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? zone
-            : TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
+            : TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone));
 
     /// <summary>
     /// The recipient's country for holidays: the customer's, else the region of their locale (<c>nb-NO</c> → NO),
@@ -202,14 +209,20 @@ public sealed class SendTiming(IOptions<FollowUpOptions> options, IOptions<CapOp
 
     private static FrequencyCap? Parse(string? text) => FrequencyCap.TryParse(text, out var cap, out _) ? cap : null;
 
-    private static (DateTimeOffset At, string? Why) Window(Rule rule, DateTimeOffset at, TimeZoneInfo zone, string? country)
+    private (DateTimeOffset At, string? Why) Window(Rule rule, DateTimeOffset at, TimeZoneInfo zone, string? country)
     {
         if (rule.SendWindow is not { } written)
         {
             return (at, null);
         }
 
-        var window = written.ToWindow();
+        // Asked for every message a dispatcher sends: the window is built once per rule version, not per message.
+        var window = _windows.TryGetValue(written, out var built) ? built : _windows.GetOrAdd(written, w => w.ToWindow());
+        if (_windows.Count > 1_000)
+        {
+            _windows.Clear();
+        }
+
         var opening = window.NextOpening(at, zone, country);
         if (opening <= at)
         {
