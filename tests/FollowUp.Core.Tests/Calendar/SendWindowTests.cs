@@ -91,4 +91,25 @@ public class SendWindowTests
     [Fact]
     public void NextOpening_NoDay_SaysItNeverOpens() =>
         Assert.Throws<InvalidOperationException>(() => new SendWindow(new HashSet<DayOfWeek>(), new TimeOnly(9, 0), new TimeOnly(17, 0), false).NextOpening(DateTimeOffset.UnixEpoch, Oslo, null));
+
+    [Fact]
+    public void NextOpening_NoDayLeftThisWeek_OpensNextWeek()
+    {
+        var mondays = new SendWindow(new HashSet<DayOfWeek> { DayOfWeek.Monday }, new TimeOnly(9, 0), new TimeOnly(12, 0), SkipHolidays: false);
+
+        // Monday after noon: the next Monday.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), mondays.NextOpening(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), Oslo, "NO"));
+    }
+
+    [Fact]
+    public void NextOpening_WindowInsideTheSkippedHour_OpensTheNextDayInstead()
+    {
+        var oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+        var window = new SendWindow(Enum.GetValues<DayOfWeek>().ToHashSet(), new TimeOnly(2, 0), new TimeOnly(2, 45), SkipHolidays: false);
+
+        // 2026-03-29: clocks go from 02:00 to 03:00 in Oslo, so 02:00-02:45 never happens that day.
+        var opening = window.NextOpening(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), oslo, null);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 30, 0, 0, 0, TimeSpan.Zero), opening);
+    }
 }

@@ -121,4 +121,30 @@ public class FrequencyCapTests
 
         Assert.Equal([1, 0, 1], sent);
     }
+
+    [Fact]
+    public async Task CapEndingOutsideTheWindow_DefersOnToTheWindowsNextOpening()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        await SaveAsync(harness, new Rule
+        {
+            Id = "survey",
+            Trigger = EventTypes.OrderDelivered,
+            Delay = "P5D",
+            TemplateId = "review-request",
+            Category = MessageCategory.Feedback,
+            SendWindow = new RuleSendWindow { Days = RuleSendWindow.DayNames, From = "09:00", To = "12:00" },
+        });
+        harness.Time.Advance(TimeSpan.FromHours(6)); // 15:00 in Oslo: the review request is due Saturday at 15:00
+
+        var delivered = await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1"));
+
+        // The review request holds the week's feedback until Saturday 5 Dec 15:00, after the survey's window closes at
+        // noon: the survey goes at its next opening.
+        var survey = await harness.MessageAsync(delivered.Scheduled.Single(s => s.RuleId == "survey").MessageId!);
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero), survey.DueAt);
+        Assert.Equal(
+            "deferred to Sun 6 Dec 09:00 Europe/Oslo: at most 1 feedback message in 7 days (review-request due 28 Nov 14:00 UTC), then outside the send window (every day 09:00–12:00)",
+            survey.GetHistory().Single(e => e.Kind == MessageEventKind.Deferred).Detail);
+    }
 }
