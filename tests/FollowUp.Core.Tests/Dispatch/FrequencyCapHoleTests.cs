@@ -1,0 +1,43 @@
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Rules;
+using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.Core.Tests.Dispatch;
+
+/// <summary>
+/// Ways a message gets past its cap although the README says it is deferred: the send plan forgets a message that
+/// went, or says a message moved that never did. The harness starts Monday 23 Nov 2026 08:00 UTC (09:00 in Oslo).
+/// </summary>
+public class FrequencyCapHoleTests
+{
+    private static readonly DateTimeOffset SaturdayNine = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+
+    private static string ReviewOf(FollowUp.Ingest.IngestResult result) => result.Scheduled.Single(s => s.RuleId == "review-request").MessageId!;
+
+    /// <summary>An NPS question on shipping, ahead of the review request: feedback, priority 10, a day after.</summary>
+    private static async Task NpsOnShippingAsync(PipelineHarness harness) =>
+        await harness.Services.GetRequiredService<RuleBook>().SaveAsync(
+            new Rule { Id = "nps", Trigger = EventTypes.OrderShipped, Delay = "P1D", TemplateId = "review-request", Category = MessageCategory.Feedback, Priority = 10 },
+            expectedVersion: null);
+
+    [Fact]
+    public async Task ReturnAfterTheReviewRequestWasSent_DoesNotBringTheDeferredOneForwardInsideTheWeek()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        ReviewOf(await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1")));
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        var second = ReviewOf(await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-2")));
+        Assert.Equal(SaturdayNine.AddDays(7), (await harness.MessageAsync(second)).DueAt);
+
+        // The first review request goes on Saturday; on Sunday the customer returns order A-1. The return cancels
+        // nothing (the message went), but the send plan drops the sent message and brings the second one forward.
+        Assert.Equal(1, (await harness.AdvanceAndDispatchAsync(SaturdayNine.AddHours(2) - harness.Time.GetUtcNow())).Sent);
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderReturned, "A-1"));
+
+        Assert.Equal(SaturdayNine.AddDays(7), (await harness.MessageAsync(second)).DueAt);
+        Assert.Equal(0, (await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(1))).Sent);
+    }
+}
