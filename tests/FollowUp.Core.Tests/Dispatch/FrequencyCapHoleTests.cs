@@ -40,4 +40,24 @@ public class FrequencyCapHoleTests
         Assert.Equal(SaturdayNine.AddDays(7), (await harness.MessageAsync(second)).DueAt);
         Assert.Equal(0, (await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(1))).Sent);
     }
+
+    [Fact]
+    public async Task HigherPriorityInTheSameBatch_MovesTheOtherMessageOfThatBatch()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        await NpsOnShippingAsync(harness);
+
+        // One customer's delivery of A-1 and shipping of A-2 arrive in one batch: the NPS question (Tue 24 Nov) goes
+        // first and moves the review request of A-1 (Sat 28 Nov) to a week after it, as one by one it does.
+        var outcomes = await harness.Ingestor.IngestBatchAsync(
+        [
+            PipelineHarness.Parse(TestEvents.Order(EventTypes.OrderDelivered, "A-1")),
+            PipelineHarness.Parse(TestEvents.Order(EventTypes.OrderShipped, "A-2")),
+        ]);
+        var review = ReviewOf(outcomes[0].Result!);
+        var nps = outcomes[1].Result!.Scheduled.Single(s => s.RuleId == "nps").MessageId!;
+
+        Assert.Equal(PipelineHarness.Start.AddDays(1), (await harness.MessageAsync(nps)).DueAt);
+        Assert.True((await harness.MessageAsync(review)).DueAt >= PipelineHarness.Start.AddDays(8), "the review request is still due Saturday, four days after the NPS question: two feedback messages in 7 days");
+    }
 }
