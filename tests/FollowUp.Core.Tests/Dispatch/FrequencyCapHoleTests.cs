@@ -60,4 +60,21 @@ public class FrequencyCapHoleTests
         Assert.Equal(PipelineHarness.Start.AddDays(1), (await harness.MessageAsync(nps)).DueAt);
         Assert.True((await harness.MessageAsync(review)).DueAt >= PipelineHarness.Start.AddDays(8), "the review request is still due Saturday, four days after the NPS question: two feedback messages in 7 days");
     }
+
+    [Fact]
+    public async Task EventRetriedAfterAFailureBeforeItsMoves_StillMovesTheLowerPriorityMessage()
+    {
+        var faults = new StorageFaults();
+        await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
+        await NpsOnShippingAsync(harness);
+        var review = ReviewOf(await harness.IngestAsync(TestEvents.Order(EventTypes.OrderDelivered, "A-1")));
+
+        // The shipping event's changes (with the send plan that moves the review request) are written; reading the
+        // review request to move it fails. The sender retries the event, as the API's 503 asks.
+        faults.Fail("Messages", "GET", skip: 0, count: 1);
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => harness.IngestAsync(TestEvents.Order(EventTypes.OrderShipped, "A-2")));
+        await harness.IngestAsync(TestEvents.Order(EventTypes.OrderShipped, "A-2"));
+
+        Assert.True((await harness.MessageAsync(review)).DueAt >= PipelineHarness.Start.AddDays(8), "the retry found the plan already moved and never moved the message: it goes Saturday, four days after the NPS question");
+    }
 }
