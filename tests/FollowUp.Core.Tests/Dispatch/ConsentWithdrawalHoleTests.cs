@@ -38,4 +38,30 @@ public class ConsentWithdrawalHoleTests
 
         Assert.NotEqual(MessageStatus.Sent, (await harness.MessageAsync(reward)).GetStatus());
     }
+
+    [Fact]
+    public async Task NoTakenAgainAfterAFailurePartWay_RewardIsNotSent()
+    {
+        var faults = new StorageFaults();
+        await using var harness = await PipelineHarness.CreateAsync(services: faults.InstallIn);
+        string? reward = null;
+        for (var n = 1; n <= 3; n++)
+        {
+            reward ??= (await harness.IngestAsync(Placed(n))).Scheduled.SingleOrDefault(s => s.RuleId == "loyalty-reward")?.MessageId;
+        }
+
+        Assert.NotNull(reward);
+        harness.Time.Advance(TimeSpan.FromMinutes(30));
+
+        // The "no" is written to the profile; reading the messages to cancel fails. The sender retries the event, but
+        // the profile already says no, so the retry does not see a withdrawal and cancels nothing.
+        var no = WithConsent(TestEvents.Order(EventTypes.OrderDelivered, "M-1", customerId: "c-m"), false);
+        faults.Fail("Messages", "GET", skip: 0, count: 1);
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => harness.IngestAsync(no));
+        await harness.IngestAsync(no);
+
+        await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(2));
+
+        Assert.NotEqual(MessageStatus.Sent, (await harness.MessageAsync(reward)).GetStatus());
+    }
 }
