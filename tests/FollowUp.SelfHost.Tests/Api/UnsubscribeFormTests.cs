@@ -34,4 +34,23 @@ public class UnsubscribeFormTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task NarrowerChoiceAfterEverything_PageSaysEverythingIsStillStopped()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (thankYou, review) = await OrderAsync(api);
+        var signer = factory.Services.GetRequiredService<LinkSigner>();
+        using var everything = new FormUrlEncodedContent([new("scope", "everything")]);
+        await browser.PostAsync(new Uri(PathOf(signer.UnsubscribeUrl(thankYou)), UriKind.Relative), everything);
+
+        // Later, from the review request, the customer picks "offers only". Nothing narrows (rightly), but the page
+        // tells them they will still hear about their orders and be asked what they think: they will not.
+        using var marketing = new FormUrlEncodedContent([new("scope", "marketing")]);
+        var page = WebUtility.HtmlDecode(await (await browser.PostAsync(new Uri(PathOf(signer.UnsubscribeUrl(review)), UriKind.Relative), marketing)).Content.ReadAsStringAsync());
+
+        Assert.DoesNotContain("Vi skriver fortsatt om bestillingene dine", page, StringComparison.Ordinal);
+    }
 }
