@@ -77,4 +77,29 @@ public class FrequencyCapHoleTests
 
         Assert.True((await harness.MessageAsync(review)).DueAt >= PipelineHarness.Start.AddDays(8), "the retry found the plan already moved and never moved the message: it goes Saturday, four days after the NPS question");
     }
+
+    [Fact]
+    public async Task DealLostAgainAfterAReopenCancelledItsSurvey_TheCancelledSurveyDoesNotDeferTheNextDealsSurvey()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var start = PipelineHarness.Start;
+        var survey = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1", time: start))).Scheduled.Single().MessageId!;
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await harness.IngestAsync(TestEvents.Deal(EventTypes.DealReopened, "D-1", time: start.AddHours(1)));
+        Assert.Equal(MessageStatus.Cancelled, (await harness.MessageAsync(survey)).GetStatus());
+
+        // Lost again: the deal's survey is the one already cancelled (one message per rule and deal), yet the send plan
+        // takes it in again as if it were to go on Wednesday.
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1", time: start.AddHours(2), eventId: "deal.lost/D-1/again"));
+        Assert.Equal(MessageStatus.Cancelled, (await harness.MessageAsync(survey)).GetStatus());
+
+        // So the survey of the next lost deal waits a week for a message that will never be sent.
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        var next = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-2", time: start.AddHours(3)))).Scheduled.Single().MessageId!;
+
+        var message = await harness.MessageAsync(next);
+        Assert.Equal(start.AddDays(2).AddHours(3), message.DueAt);
+        Assert.DoesNotContain(message.GetHistory(), e => e.Kind == MessageEventKind.Deferred);
+    }
 }
