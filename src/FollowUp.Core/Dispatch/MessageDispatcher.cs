@@ -19,6 +19,7 @@ namespace FollowUp.Dispatch;
 /// </summary>
 public sealed partial class MessageDispatcher(
     MessageLife life,
+    CustomerRecords customers,
     RuleBook rules,
     SendTiming timing,
     Suppressions suppressions,
@@ -28,6 +29,7 @@ public sealed partial class MessageDispatcher(
     IMailSender sender,
     IOptions<SendGridOptions> sendGrid,
     IOptions<DispatchOptions> options,
+    IOptions<FollowUpOptions> followUp,
     TimeProvider time,
     ILogger<MessageDispatcher> logger)
 {
@@ -291,6 +293,10 @@ public sealed partial class MessageDispatcher(
             {
                 verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Held, $"rule {rule.Id} is disabled: held until it is enabled again");
             }
+            else if (message.Category == nameof(MessageCategory.Marketing) && !await ConsentsAsync(message, cancellationToken).ConfigureAwait(false))
+            {
+                verdicts[message.RowKey] = new ClaimVerdict(ClaimOutcome.Cancelled, "the customer has not consented to marketing (any more)");
+            }
             else if (message.Reminder > 0 && await ReminderVerdictAsync(message, rule, now, cancellationToken).ConfigureAwait(false) is { } verdict)
             {
                 verdicts[message.RowKey] = verdict;
@@ -310,8 +316,16 @@ public sealed partial class MessageDispatcher(
     }
 
     /// <summary>
-    /// Whether a reminder due now goes: not when the customer answered or unsubscribed through the first message or an
-    /// earlier reminder, nor when the first was cancelled or failed; later when the first has not gone yet or went
+    /// Whether the customer consents to marketing now, by their profile (one read per marketing message): a "no" that
+    /// came after the message was scheduled — or whose cancelling was cut off — stops it here.
+    /// </summary>
+    private async Task<bool> ConsentsAsync(MessageEntity message, CancellationToken cancellationToken) =>
+        await customers.ProfileAsync(message.CustomerId, cancellationToken).ConfigureAwait(false) is not { } profile
+        || MessageScheduler.HasMarketingConsent(profile, followUp.Value.UnknownMarketingConsent);
+
+    /// <summary>
+    /// Whether a reminder due now goes: not when the customer answered the first message or an earlier reminder, nor
+    /// when the first was cancelled or failed (an unsubscribe stops it by what it stops, as for any message); later when the first has not gone yet or went
     /// less than the reminder's time ago. Reads the first message and the earlier reminders (at most three reads).
     /// </summary>
     private async Task<ClaimVerdict?> ReminderVerdictAsync(MessageEntity reminder, Rule rule, DateTimeOffset now, CancellationToken cancellationToken)
@@ -330,10 +344,6 @@ public sealed partial class MessageDispatcher(
                 return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer answered message {message.RowKey}: no reminder needed");
             }
 
-            if (message.GetHistory().Any(e => e.Kind == MessageEventKind.Unsubscribed))
-            {
-                return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer unsubscribed through message {message.RowKey}");
-            }
         }
 
         var after = Validation.Iso8601Duration.TryParse(reminder.ReminderAfter, out var wait, out _) ? wait : TimeSpan.Zero;

@@ -15,6 +15,16 @@ public static class LinksApi
 {
     private const string Html = "text/html; charset=utf-8";
 
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions FormLimits = new()
+    {
+        ValueCountLimit = 8,
+        KeyLengthLimit = 64,
+        ValueLengthLimit = 256,
+        MultipartBodyLengthLimit = 4096,
+        MultipartHeadersLengthLimit = 1024,
+        BufferBodyLengthLimit = 4096,
+    };
+
     public static async Task<Results<ContentHttpResult, ValidationProblem>> AnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responses);
@@ -60,9 +70,19 @@ public static class LinksApi
         }
 
         UnsubscribeScope? chosen = null;
-        if (request.HasFormContentType && request.ContentLength is null or <= 4096)
+        if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            IFormCollection form;
+            try
+            {
+                // The page posts one short field and a mail client's one-click another: nothing larger is read.
+                form = await request.ReadFormAsync(FormLimits, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                return ApiResults.Invalid("body", "is not a form this page posts (scope=marketing, marketing-and-feedback or everything)", "The choice is not valid.");
+            }
+
             if (form.TryGetValue("scope", out var values))
             {
                 chosen = values.Count == 1 ? LinkPages.ScopeOf(values[0]) : null;

@@ -116,6 +116,20 @@ public sealed partial class EventIngestor(
             }
 
             await WriteMessagesAsync(work, prepared, outcomes, cancellationToken).ConfigureAwait(false);
+
+            // Once every message of the batch is written: a move may be of one an earlier event of this batch planned.
+            foreach (var i in work.Where(i => outcomes[i] is null && prepared[i] is not null))
+            {
+                try
+                {
+                    await scheduler.MoveAsync(prepared[i]!.Moves, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageFailure.Is(ex))
+                {
+                    outcomes[i] = new IngestOutcome(null, ex);
+                }
+            }
+
             await WriteMarkersAsync(batch, keys, work, prepared, outcomes, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StorageFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
@@ -217,7 +231,10 @@ public sealed partial class EventIngestor(
         var sendPlan = SendPlan.Parse(read.Profile?.SendPlan, now);
         Rule? RuleOf(string id) => ruleSet.GetValueOrDefault(id);
         IReadOnlyList<PlanMove> forward = [];
-        if (sendPlan.Remove(MessageScheduler.CancelledBy(@event, ruleSet, pointers).Select(p => p.MessageId)))
+        // Only what is still to come: a message this event cancels that went already (or is going now) still counts.
+        var cancelledToCome = MessageScheduler.CancelledBy(@event, ruleSet, pointers).Select(p => p.MessageId)
+            .Where(id => sendPlan.Find(id) is { } entry && entry.At > now).ToList();
+        if (sendPlan.Remove(cancelledToCome))
         {
             forward = timing.BringForward(sendPlan, profile.TimeZone, timing.CountryOf(profile.Country, profile.Locale), now, RuleOf);
         }
@@ -264,7 +281,7 @@ public sealed partial class EventIngestor(
         return new Decision(new CustomerChanges(read, profileWrite, head, newPointers), pointers, planned, skipped)
         {
             WithdrewConsent = withdrew && read.Profile is not null,
-            Moves = Moves(forward, planned),
+            Moves = Moves(forward, planned, sendPlan),
         };
     }
 
@@ -276,7 +293,7 @@ public sealed partial class EventIngestor(
     /// The moves of written messages this event's plan makes. A message this same event plans and moves (a service
     /// message planned after it put it over the daily total) is not written yet: its draft takes the new time instead.
     /// </summary>
-    private static List<PlanMove> Moves(IEnumerable<PlanMove> forward, List<PlannedMessage> planned)
+    private static List<PlanMove> Moves(IEnumerable<PlanMove> forward, List<PlannedMessage> planned, SendPlan plan)
     {
         var moves = new List<PlanMove>(forward);
         foreach (var bump in planned.SelectMany(p => p.Bumped).ToList())
@@ -290,6 +307,22 @@ public sealed partial class EventIngestor(
 
             planned[own].Message.DueAt = MessageIds.Truncate(bump.To);
             planned[own] = planned[own] with { Deferral = bump.Why };
+
+            // Its row is written with the new time: no move of it is left to make.
+            if (plan.Find(bump.Send.MessageId) is { } entry)
+            {
+                plan.Add(entry with { MovedFrom = null, MoveWhy = null });
+            }
+        }
+
+        // Moves made before that a failure (or another instance's move) may have cut off: made again, which is a no-op
+        // for a row that has moved already.
+        foreach (var pending in plan.PendingMoves())
+        {
+            if (!moves.Exists(move => move.Send.MessageId == pending.Send.MessageId))
+            {
+                moves.Add(pending);
+            }
         }
 
         return moves;
@@ -304,7 +337,6 @@ public sealed partial class EventIngestor(
             cancelled = [.. cancelled, .. await scheduler.CancelMarketingAsync(@event, cancellationToken).ConfigureAwait(false)];
         }
 
-        await scheduler.MoveAsync(decision.Moves, cancellationToken).ConfigureAwait(false);
         var results = new ScheduleResult?[decision.Planned.Count];
         for (var n = 0; n < decision.Planned.Count; n++)
         {
@@ -320,7 +352,7 @@ public sealed partial class EventIngestor(
             }
         }
 
-        return new Prepared(decision.Planned, results, cancelled, decision.Skipped);
+        return new Prepared(decision.Planned, results, cancelled, decision.Skipped) { Moves = decision.Moves };
     }
 
     /// <summary>The new message rows of every event prepared, a partition's in one transaction.</summary>
@@ -449,7 +481,11 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>One event's work so far: its messages planned (and, where already there, their results), what it cancelled and skipped.</summary>
-    private sealed record Prepared(IReadOnlyList<PlannedMessage> Planned, ScheduleResult?[] Results, IReadOnlyList<ScheduleResult> Cancelled, IReadOnlyList<ScheduleResult> Skipped);
+    private sealed record Prepared(IReadOnlyList<PlannedMessage> Planned, ScheduleResult?[] Results, IReadOnlyList<ScheduleResult> Cancelled, IReadOnlyList<ScheduleResult> Skipped)
+    {
+        /// <summary>Written messages the customer's plan moves, made once the batch's messages are written.</summary>
+        public IReadOnlyList<PlanMove> Moves { get; init; } = [];
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {EventType}: {Scheduled} scheduled, {Cancelled} cancelled, {Skipped} skipped")]
     private static partial void LogIngested(ILogger logger, string eventType, int scheduled, int cancelled, int skipped);

@@ -246,6 +246,14 @@ public sealed class CustomerRecords(FollowUpTables tables)
     };
 
     /// <summary>One page of a customer's message ids, grouped by order or deal.</summary>
+    /// <summary>The customer's profile, read now; null for a customer never seen.</summary>
+    public async Task<CustomerEntity?> ProfileAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var (partition, row) = ProfileKey(customerId);
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? CustomerEntity.From(found.Value!) : null;
+    }
+
     public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
         ListAsync(customerKey, Prefix(customerKey) + "m|", limit, continuationToken, cancellationToken);
 

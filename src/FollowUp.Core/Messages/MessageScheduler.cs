@@ -72,12 +72,19 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         return null;
     }
 
-    private bool HasMarketingConsent(CustomerEntity profile) => profile.MarketingConsent ?? options.Value.UnknownMarketingConsent switch
+    private bool HasMarketingConsent(CustomerEntity profile) => HasMarketingConsent(profile, options.Value.UnknownMarketingConsent);
+
+    /// <summary>Whether marketing may go to the customer: their own yes or no, else what <paramref name="unknown"/> says.</summary>
+    public static bool HasMarketingConsent(CustomerEntity profile, MarketingConsentDefault unknown)
     {
-        MarketingConsentDefault.Granted => true,
-        MarketingConsentDefault.ExistingCustomers => profile.OrderCount > 0,
-        _ => false,
-    };
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.MarketingConsent ?? unknown switch
+        {
+            MarketingConsentDefault.Granted => true,
+            MarketingConsentDefault.ExistingCustomers => profile.OrderCount > 0,
+            _ => false,
+        };
+    }
 
     private static string Age(TimeSpan age) =>
         age >= TimeSpan.FromDays(2) ? $"{(int)age.TotalDays} days" : age >= TimeSpan.FromHours(2) ? $"{(int)age.TotalHours} hours" : $"{(int)Math.Max(1, age.TotalMinutes)} minutes";
@@ -152,8 +159,11 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         // was in its way is cancelled it can come forward as far as that. A replay keeps the place its first attempt got.
         var (earliest, windowDeferral) = timing.Fit(rule, intended, timeZone, country);
         earliest = MessageIds.Truncate(earliest);
-        var placement = known is not null && plan.Find(known) is { } earlier
-            ? new Placement(earlier.At, null, [])
+        // A replay keeps the place its first attempt got. A known message the plan no longer has was cancelled (or
+        // planned before caps were): it is not placed again, and moves nothing.
+        var replayed = known is not null;
+        var placement = known is not null
+            ? new Placement(plan.Find(known)?.At ?? earliest, null, [])
             : timing.Place(rule, earliest, timeZone, country, plan.Entries, now, ruleOf);
         var dueAt = MessageIds.Truncate(placement.At);
         var deferral = placement.Deferral ?? windowDeferral;
@@ -189,12 +199,12 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         cancelReason ??= expiresAt < dueAt ? Expired(rule, deferral) : null;
         var newPointer = known is null ? CustomerRecords.PointerFor(@event, messageId, rule.Id, rule.CancelOn) : null;
         var bumped = cancelReason is null ? placement.Bumped : [];
-        if (cancelReason is null)
+        if (cancelReason is null && !replayed)
         {
             plan.Add(new PlannedSend(messageId, rule.Id, SendTiming.CategoryName(rule.Category), dueAt, rule.Priority, MessageIds.MinuteOf(messageId)));
-            foreach (var (send, to, _) in bumped)
+            foreach (var (send, to, why) in bumped)
             {
-                plan.Add(send with { At = to });
+                plan.Add(send with { At = to, MovedFrom = send.MovedFrom ?? send.At, MoveWhy = why });
             }
         }
 

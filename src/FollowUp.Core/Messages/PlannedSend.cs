@@ -10,4 +10,14 @@ namespace FollowUp.Messages;
 /// The earliest it may go: its delay's end in its send window, and the minute its id (and partition) is of. A cap
 /// defers it from there; when what was in the way is cancelled, it is brought forward, never before this.
 /// </param>
-public sealed record PlannedSend(string MessageId, string RuleId, string Category, DateTimeOffset At, int Priority, DateTimeOffset Earliest);
+public sealed record PlannedSend(string MessageId, string RuleId, string Category, DateTimeOffset At, int Priority, DateTimeOffset Earliest)
+{
+    /// <summary>
+    /// Set when the plan moved a written message from here to <see cref="At"/>: the row's move is made again on each of
+    /// the customer's events until the message is due, so a move cut off by a failure (or overtaken) is not lost.
+    /// </summary>
+    public DateTimeOffset? MovedFrom { get; init; }
+
+    /// <summary>The ledger's words for that move.</summary>
+    public string? MoveWhy { get; init; }
+}

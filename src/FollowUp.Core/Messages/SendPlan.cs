@@ -10,7 +10,7 @@ namespace FollowUp.Messages;
 /// </summary>
 public sealed class SendPlan
 {
-    public const int MaxEntries = 100;
+    public const int MaxEntries = 200;
 
     private readonly List<PlannedSend> _entries;
 
@@ -36,6 +36,17 @@ public sealed class SendPlan
 
         var plan = new SendPlan(entries);
         plan.Changed = entries.RemoveAll(entry => entry.At < now - FrequencyCap.MaxPer) > 0;
+
+        // A move whose message is due by now has been made or overtaken: nothing is left to make again.
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].MovedFrom is not null && entries[i].At <= now)
+            {
+                entries[i] = entries[i] with { MovedFrom = null, MoveWhy = null };
+                plan.Changed = true;
+            }
+        }
+
         return plan;
     }
 
@@ -49,11 +60,17 @@ public sealed class SendPlan
         _entries.Sort((a, b) => a.At.CompareTo(b.At));
         if (_entries.Count > MaxEntries)
         {
+            // The oldest go first; they are the past, which counts only towards caps reaching back.
             _entries.RemoveRange(0, _entries.Count - MaxEntries);
         }
 
         Changed = true;
     }
+
+    /// <summary>The moves the plan made of written messages that may not have been made yet.</summary>
+    public IEnumerable<PlanMove> PendingMoves() =>
+        _entries.Where(entry => entry.MovedFrom is { } from && entry.MoveWhy is not null)
+            .Select(entry => new PlanMove(entry with { At = entry.MovedFrom!.Value }, entry.At, entry.MoveWhy!));
 
     /// <summary>Takes messages out of the plan; whether any was in it.</summary>
     public bool Remove(IEnumerable<string> messageIds)

@@ -121,8 +121,9 @@ public sealed class SendTiming(IOptions<FollowUpOptions> options, IOptions<CapOp
             var (to, _) = PlaceOne(ruleOf(deferred.RuleId) ?? Stand(deferred), deferred.Earliest > now ? deferred.Earliest : MessageIds.Truncate(now + TimeSpan.FromMinutes(1)), zone, country, others, now);
             if (to < deferred.At)
             {
-                moves.Add(new PlanMove(deferred, to, $"brought forward to {Describe(to, zone)}: what a cap had deferred it for was cancelled"));
-                plan.Add(deferred with { At = to });
+                var why = $"brought forward to {Describe(to, zone)}: what a cap had deferred it for was cancelled";
+                moves.Add(new PlanMove(deferred, to, why));
+                plan.Add(deferred with { At = to, MovedFrom = deferred.MovedFrom ?? deferred.At, MoveWhy = why });
             }
         }
 
@@ -133,7 +134,7 @@ public sealed class SendTiming(IOptions<FollowUpOptions> options, IOptions<CapOp
     private static Rule Stand(PlannedSend send) => new() { Id = send.RuleId, Trigger = string.Empty, Delay = "PT0S", TemplateId = string.Empty, Category = Enum.Parse<MessageCategory>(send.Category, ignoreCase: true) };
 
     /// <summary>The first moment at or after <paramref name="start"/> that the window and the caps allow, and why it is later.</summary>
-    private (DateTimeOffset At, string? Why) PlaceOne(Rule rule, DateTimeOffset start, TimeZoneInfo zone, string? country, IReadOnlyList<PlannedSend> others, DateTimeOffset now)
+    private (DateTimeOffset At, string? Why) PlaceOne(Rule rule, DateTimeOffset start, TimeZoneInfo zone, string? country, List<PlannedSend> others, DateTimeOffset now)
     {
         var category = CategoryName(rule.Category);
         var own = CapOf(rule);
@@ -160,7 +161,12 @@ public sealed class SendTiming(IOptions<FollowUpOptions> options, IOptions<CapOp
             at = block.Until;
         }
 
-        return (at, why);
+        // A plan this crowded (a rule without expiry, deferred over and over): after everything in it, where no cap
+        // can be in the way, then the window's next opening.
+        var longest = new[] { own?.Per, total?.Per }.Max() ?? TimeSpan.Zero;
+        var after = others.Count == 0 ? at : others.Max(other => other.At) + longest;
+        var (fallback, fallbackWhy) = Window(rule, after > at ? after : at, zone, country);
+        return (fallback, $"{why}; the customer's plan is full until then{(fallbackWhy is null ? string.Empty : ", then " + fallbackWhy)}");
     }
 
     /// <summary>

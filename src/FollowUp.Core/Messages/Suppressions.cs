@@ -143,7 +143,8 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
     /// Suppresses the address for <paramref name="scope"/>, widening what it had; false when it already stopped that
     /// much. Logs it again either way, so a retry after a failure part-way completes it.
     /// </summary>
-    public async Task<bool> AddAsync(string email, string reason, string messageId, DateTimeOffset at, UnsubscribeScope scope = UnsubscribeScope.Everything, CancellationToken cancellationToken = default)
+    /// <returns>Whether it stops more than before, and what it stops now (never less than before).</returns>
+    public async Task<(bool Widened, UnsubscribeScope Stops)> AddAsync(string email, string reason, string messageId, DateTimeOffset at, UnsubscribeScope scope = UnsubscribeScope.Everything, CancellationToken cancellationToken = default)
     {
         var key = Key(email);
 
@@ -157,6 +158,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
             [ScopeProperty] = scope.ToString(),
         };
         var added = true;
+        var effective = scope;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -173,6 +175,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
                 else
                 {
                     added = false;
+                    effective = ScopeOf(existing.Value!);
                 }
 
                 break;
@@ -186,10 +189,10 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         // This instance knows at once; others within a second, when they next read the log.
         lock (_gate)
         {
-            _known = Widen(_known, [(key, scope)]);
+            _known = Widen(_known, [(key, effective)]);
         }
 
-        return added;
+        return (added, effective);
     }
 
     private static string LogRow(DateTimeOffset at, string key) =>

@@ -64,7 +64,10 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
 
         var scope = chosen ?? OneClickScope(message);
         var how = chosen is null ? "one-click unsubscribe" : "unsubscribe";
-        var added = await suppressions.AddAsync(message.Email, $"{how} from {Suppressions.Words(scope)}", message.RowKey, time.GetUtcNow(), scope, cancellationToken).ConfigureAwait(false);
+        var (added, stops) = await suppressions.AddAsync(message.Email, $"{how} from {Suppressions.Words(scope)}", message.RowKey, time.GetUtcNow(), scope, cancellationToken).ConfigureAwait(false);
+
+        // What the address stops now, which an earlier, wider choice may make more than this one.
+        scope = stops;
         if (added)
         {
             await life.NoteUnsubscribedAsync(message.RowKey, $"{how} from this message: {Suppressions.Words(scope)}", cancellationToken).ConfigureAwait(false);
