@@ -56,7 +56,9 @@ public static class FollowUpEndpoints
         api.MapPut(FollowUpRoutes.Rule, RulesApi.PutAsync).WithName("PutRule").WithTags(RulesTag)
             .WithSummary("Create or replace a rule")
             .WithDescription("""
-                Validates everything before it saves: the trigger and `cancelOn` event types, the delay (ISO 8601), the template (it must exist), and the condition's syntax (with line and column) and a run against a sample event.
+                Validates everything before it saves: the trigger and `cancelOn` event types, the delay (ISO 8601), the template (it must exist), the condition's syntax (with line and column) and a run against a sample event, and the timing fields (`category`, `sendWindow`, `frequencyCap`, `priority`, `expiresAfter`, `maxEventAge`, `reminders`), each error named by its field.
+
+                Disabling a rule holds its messages as they fall due (status `held`); enabling it again releases them into its send window.
 
                 Without `If-Match` the PUT creates the rule (201), and is 428 when it exists. To replace, send `If-Match` with the ETag read (`"v3"`) or `*`: a stale one is 412. A create that loses a race to another is 409.
                 """)
@@ -66,7 +68,7 @@ public static class FollowUpEndpoints
             .ProducesEditProblems();
         api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule").WithTags(RulesTag)
             .WithSummary("Delete a rule")
-            .WithDescription("Deletes the rule: later events no longer schedule it. Its versions go on if a rule of the same id is created again.")
+            .WithDescription("Deletes the rule: later events no longer schedule it, its held messages are cancelled now and its scheduled ones when they fall due, each with the reason. Its versions go on if a rule of the same id is created again, and the new rule never sends the old one's messages.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(FollowUpRoutes.Templates, TemplatesApi.ListAsync).WithName("ListTemplates").WithTags(TemplatesTag)
             .WithSummary("List the templates")
@@ -103,7 +105,7 @@ public static class FollowUpEndpoints
             .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.Message, MessagesApi.GetAsync).WithName("GetMessage").WithTags(MessagesTag)
             .WithSummary("Read a message's whole life")
-            .WithDescription("Its status, and every step (scheduled, claimed, sent, answered, cancelled, failed, unsubscribed) with its time and reason.")
+            .WithDescription("Its status, and every step (scheduled, deferred, brought forward, held, released, claimed, sent, answered, cancelled, failed, unsubscribed) with its time and reason in words; for a reminder, its number and the message it reminds of.")
             .Produces<MessageView>(StatusCodes.Status200OK, Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(FollowUpRoutes.MessageCancel, MessagesApi.CancelAsync).WithName("CancelMessage").WithTags(MessagesTag)
