@@ -84,6 +84,9 @@ param sendGridFromEmail string = 'followup@example.com'
 @description('Sender display name, also the company name templates show.')
 param sendGridFromName string = 'FollowUp'
 
+@description('The SendGrid Event Webhook\'s verification key (Signed Event Webhook), base64. Optional: without it /webhooks/sendgrid takes nothing.')
+param sendGridWebhookPublicKey string = ''
+
 // main.parameters.json passes $(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} link-signing-key): azd reads the key
 // back from this environment's vault as the deploying principal, and generates a new one only when there is no vault
 // or secret yet (404). The vault is in RBAC mode, so that read needs a data-plane role: app/rbac.bicep gives the
@@ -202,6 +205,7 @@ module function 'app/function.bicep' = {
     sendingEnabled: !empty(sendGridApiKey)
     sendGridFromEmail: sendGridFromEmail
     sendGridFromName: sendGridFromName
+    sendGridWebhookPublicKey: sendGridWebhookPublicKey
     tablePrefix: tablePrefix
     dispatchSchedule: dispatchSchedule
   }

@@ -52,6 +52,9 @@ param sendGridFromEmail string
 @description('Sender display name.')
 param sendGridFromName string
 
+@description('The SendGrid Event Webhook\'s verification key, or empty when the webhook is not set up.')
+param sendGridWebhookPublicKey string
+
 @description('Prefix of the app\'s table names.')
 param tablePrefix string
 
@@ -155,10 +158,15 @@ var sendGridSettings = sendingEnabled ? {
   FollowUp__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}/secrets/${sendGridApiKeySecretName})'
 } : {}
 
+// A public key, not a secret: it only verifies what SendGrid signed.
+var webhookSettings = empty(sendGridWebhookPublicKey) ? {} : {
+  FollowUp__SendGrid__WebhookPublicKey: sendGridWebhookPublicKey
+}
+
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, sendGridSettings)
+  properties: union(baseSettings, sendGridSettings, webhookSettings)
 }
 
 output name string = app.name

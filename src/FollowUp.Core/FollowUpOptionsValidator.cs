@@ -96,6 +96,23 @@ internal sealed class FollowUpOptionsValidator :
     public ValidateOptionsResult Validate(string? name, SendGridOptions options)
     {
         var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.WebhookPublicKey))
+        {
+            try
+            {
+                _ = new SendGrid.Helpers.EventWebhook.RequestValidator().ConvertPublicKeyToECDSA(options.WebhookPublicKey.Trim());
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+            {
+                failures.Add($"{SendGridOptions.SectionName}:WebhookPublicKey is not the Event Webhook's verification key (base64, as SendGrid shows it under Signed Event Webhook).");
+            }
+        }
+
+        if (options.WebhookMaxAge < TimeSpan.FromSeconds(30) || options.WebhookMaxAge > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{SendGridOptions.SectionName}:WebhookMaxAge must be from 30 seconds to 1 hour.");
+        }
+
         if (options.IsConfigured)
         {
             if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out _))

@@ -68,6 +68,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<MessageDispatcher>();
         services.TryAddSingleton<CustomerResponses>();
+        services.TryAddSingleton<ProviderEvents>();
         services.TryAddSingleton<DefaultContentSeeder>();
 
         services.AddHttpClient<SendGridMailSender>((provider, client) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,36 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     private readonly ConcurrentQueue<SentMail> _received = new();
     private int _counter;
 
+    // SendGrid signs its Event Webhook with an account key (ECDSA, P-256, SHA-256); this one stands in for it.
+    private readonly ECDsa _webhookKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
     private FakeSendGridServer(WebApplication app) => _app = app;
+
+    /// <summary>The Event Webhook's verification key, base64 as SendGrid shows it (for <c>FollowUp:SendGrid:WebhookPublicKey</c>).</summary>
+    public string WebhookPublicKey => Convert.ToBase64String(_webhookKey.ExportSubjectPublicKeyInfo());
+
+    /// <summary>
+    /// Signs an Event Webhook body as SendGrid does: ECDSA over the timestamp followed by the body, the signature DER-encoded
+    /// and base64, sent with the timestamp in <c>X-Twilio-Email-Event-Webhook-Signature</c> and <c>-Timestamp</c>.
+    /// </summary>
+    public (string Signature, string Timestamp) SignWebhook(string body, DateTimeOffset at)
+    {
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = _webhookKey.SignData(System.Text.Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return (Convert.ToBase64String(signature), timestamp);
+    }
+
+    /// <summary>Events as SendGrid posts them: each with its <c>sg_event_id</c>, timestamp, and the message's custom argument.</summary>
+    public static JsonObject WebhookEvent(string name, string? messageId, DateTimeOffset at, string? eventId = null) => new()
+    {
+        ["email"] = "kari@example.com",
+        ["timestamp"] = at.ToUnixTimeSeconds(),
+        ["event"] = name,
+        ["sg_event_id"] = eventId ?? Guid.NewGuid().ToString("N"),
+        ["sg_message_id"] = "sg-" + Guid.NewGuid().ToString("N")[..16],
+        ["followup_message_id"] = messageId,
+        ["category"] = new JsonArray("followup"),
+    };
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -60,6 +90,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _webhookKey.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -61,6 +61,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         ["FollowUp:SendGrid:BaseUrl"] = sendGrid.BaseUrl,
         ["FollowUp:SendGrid:FromEmail"] = "hei@tebutikken.example",
         ["FollowUp:SendGrid:FromName"] = "Tebutikken",
+        ["FollowUp:SendGrid:WebhookPublicKey"] = sendGrid.WebhookPublicKey,
         ["FollowUp:Dispatch:Parallelism"] = "4",
     };
 

@@ -339,9 +339,14 @@ public sealed partial class MessageDispatcher(
 
         foreach (var message in earlier.OfType<MessageEntity>())
         {
-            if (message.GetStatus() == MessageStatus.Answered)
+            switch (message.GetStatus())
             {
-                return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer answered message {message.RowKey}: no reminder needed");
+                case MessageStatus.Answered:
+                    return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer answered message {message.RowKey}: no reminder needed");
+                case MessageStatus.Clicked:
+                    return new ClaimVerdict(ClaimOutcome.Cancelled, $"the customer clicked a link in message {message.RowKey}: no reminder needed");
+                case MessageStatus.Bounced or MessageStatus.Complained:
+                    return new ClaimVerdict(ClaimOutcome.Cancelled, $"message {message.RowKey} {(message.GetStatus() == MessageStatus.Bounced ? "bounced" : "was marked as spam")}");
             }
 
         }
@@ -352,10 +357,10 @@ public sealed partial class MessageDispatcher(
         {
             case MessageStatus.Cancelled or MessageStatus.Failed:
                 return new ClaimVerdict(ClaimOutcome.Cancelled, $"the message it reminds of, {first.RowKey}, was {first.Status.ToLowerInvariant()}: {first.Reason}");
-            case MessageStatus.Sent when first.SentAt is { } sentAt && sentAt + after > now:
+            case var status when MessageStages.WentOut(status) && first.SentAt is { } sentAt && sentAt + after > now:
                 var (at, _) = timing.Fit(rule, sentAt + after, reminder.TimeZone, CountryOf(reminder));
                 return new ClaimVerdict(ClaimOutcome.Deferred, $"deferred to {SendTiming.Describe(at, zone)}: {reminder.ReminderAfter} after message {first.RowKey} was sent", at);
-            case MessageStatus.Sent:
+            case var status when MessageStages.WentOut(status):
                 return null;
             default:
                 // The first has not gone yet (deferred, held, retried): the reminder waits for it.

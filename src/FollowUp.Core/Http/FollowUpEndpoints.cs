@@ -1,6 +1,7 @@
 using FollowUp.Health;
 using FollowUp.Ingest;
 using FollowUp.Messages;
+using FollowUp.Responses;
 using FollowUp.Rules;
 using FollowUp.Templates;
 using Microsoft.AspNetCore.Builder;
@@ -136,6 +137,15 @@ public static class FollowUpEndpoints
             .WithDescription("Shows a page with one button: a mail scanner that follows the link unsubscribes no one.")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .ProducesValidationProblem();
+        app.MapPost(FollowUpRoutes.SendGridWebhook, WebhooksApi.SendGridAsync).WithName("SendGridWebhook").WithTags(LinksTag).DisableAntiforgery()
+            .WithSummary("SendGrid's Event Webhook")
+            .WithDescription("Where SendGrid posts delivery events (processed, delivered, deferred, open, click, bounce, dropped, spamreport, unsubscribe, group_unsubscribe). Public, and taken only with SendGrid's signature over the timestamp and body, verified with `FollowUp:SendGrid:WebhookPublicKey`, and a timestamp no older than `WebhookMaxAge`. Each event goes into the ledger of the message its `followup_message_id` names, once (by `sg_event_id`); a hard bounce, a drop, a spam report and an unsubscribe stop mail to the address.")
+            .Accepts<List<System.Text.Json.Nodes.JsonObject>>("application/json")
+            .Produces<ProviderEventsResult>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         app.MapPost(FollowUpRoutes.Unsubscribe, LinksApi.UnsubscribeAsync).WithName("Unsubscribe").WithTags(LinksTag).DisableAntiforgery()
             .WithSummary("Unsubscribe (one click, RFC 8058)")
             .WithDescription("What the confirmation page's button and mail providers' one-click unsubscribe (`List-Unsubscribe-Post`) send. Cancels the customer's pending messages.")

@@ -19,6 +19,9 @@ public static class FollowUpRoutes
     /// <summary>One-click unsubscribe (GET shows a confirmation, POST unsubscribes per RFC 8058): public, signed.</summary>
     public const string Unsubscribe = "u/{token}";
 
+    /// <summary>SendGrid's Event Webhook: public, protected by SendGrid's signature.</summary>
+    public const string SendGridWebhook = "webhooks/sendgrid";
+
     /// <summary>Liveness: the process answers. Public.</summary>
     public const string Health = "health";
 

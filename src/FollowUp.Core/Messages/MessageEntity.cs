@@ -112,6 +112,12 @@ public sealed class MessageEntity : ITableEntity
 
     public string? Answer { get; set; }
 
+    /// <summary>The provider's ids of the delivery events recorded, newest last, so that a retried webhook records nothing twice.</summary>
+    public string? ProviderEvents { get; set; }
+
+    /// <summary>The furthest stage a delivery event showed before the send was recorded (the webhook can be that quick).</summary>
+    public string? DeliveryStage { get; set; }
+
     public DateTimeOffset? AnsweredAt { get; set; }
 
     /// <summary>Why the message was cancelled or failed, or why its last attempt failed.</summary>

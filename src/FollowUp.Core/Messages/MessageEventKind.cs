@@ -21,4 +21,7 @@ public enum MessageEventKind
     Held,
 
     Released,
+
+    /// <summary>A delivery event from the provider (processed, delivered, deferred, open, click, bounce, dropped, spam report, unsubscribe).</summary>
+    Delivery,
 }

@@ -21,6 +21,7 @@ namespace FollowUp.Messages;
 public sealed partial class MessageLife
 {
     private const int MaxWriteAttempts = 8;
+    private const int MaxProviderEvents = 40;
 
     /// <summary>Pending rows read from one partition in one pass: one page, so that a backlog never fills memory.</summary>
     private const int MaxRowsPerRead = 1000;
@@ -491,7 +492,9 @@ public sealed partial class MessageLife
                 m.Subject = subject;
                 m.ClaimedUntil = null;
                 m.Reason = null;
-                m.Record(MessageStatus.Sent, new MessageEvent(now, MessageEventKind.Sent, $"attempt {m.Attempts}, provider id {providerMessageId}, locale {locale}"));
+                // A delivery event may have come in before this record: the status goes as far as it says.
+                var status = Enum.TryParse<MessageStatus>(m.DeliveryStage, out var reached) ? MessageStages.Further(MessageStatus.Sent, reached) : MessageStatus.Sent;
+                m.Record(status, new MessageEvent(now, MessageEventKind.Sent, $"attempt {m.Attempts}, provider id {providerMessageId}, locale {locale}"));
                 return true;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -566,7 +569,7 @@ public sealed partial class MessageLife
         var written = await TransitionAsync(messageId, null, m =>
         {
             seen = m;
-            if (m.GetStatus() is not (MessageStatus.Sent or MessageStatus.Answered))
+            if (!MessageStages.WentOut(m.GetStatus()))
             {
                 outcome = ResponseOutcome.NotSent;
                 return false;
@@ -581,7 +584,7 @@ public sealed partial class MessageLife
             var detail = m.Answer is null ? answer : $"{answer} (changed from {m.Answer})";
             m.Answer = answer;
             m.AnsweredAt = now;
-            m.Record(MessageStatus.Answered, new MessageEvent(now, MessageEventKind.Answered, detail));
+            m.Record(MessageStages.Further(m.GetStatus(), MessageStatus.Answered), new MessageEvent(now, MessageEventKind.Answered, detail));
             outcome = ResponseOutcome.Recorded;
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -599,10 +602,58 @@ public sealed partial class MessageLife
                 return false;
             }
 
-            m.Record(m.GetStatus(), new MessageEvent(now, MessageEventKind.Unsubscribed, detail));
+            var status = m.GetStatus();
+            m.Record(MessageStages.WentOut(status) ? MessageStages.Further(status, MessageStatus.Unsubscribed) : status, new MessageEvent(now, MessageEventKind.Unsubscribed, detail));
             return true;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Records a delivery event from the provider on the message it names, once: <paramref name="eventId"/> (the
+    /// provider's own id, which its retries repeat) is remembered on the message. A sent message's status moves to the
+    /// furthest stage; a message whose send is still being recorded keeps the stage for that record.
+    /// </summary>
+    /// <param name="messageId">The message, from the event's custom argument.</param>
+    /// <param name="eventId">The provider's id of the event.</param>
+    /// <param name="reached">The stage the event shows, or null for one that shows none (processed, deferred).</param>
+    /// <param name="detail">The ledger's words, already free of personal data.</param>
+    /// <param name="at">When the provider saw it happen.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<DeliveryOutcome> RecordDeliveryAsync(string messageId, string eventId, MessageStatus? reached, string detail, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        var outcome = DeliveryOutcome.UnknownMessage;
+        var written = await TransitionAsync(messageId, null, m =>
+        {
+            var seen = (m.ProviderEvents ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (seen.Contains(eventId, StringComparer.Ordinal))
+            {
+                outcome = DeliveryOutcome.Duplicate;
+                return false;
+            }
+
+            // The newest ids: the provider retries a delivery of events for a day, a few at a time.
+            m.ProviderEvents = string.Join(',', seen.Append(eventId).TakeLast(MaxProviderEvents));
+            var status = m.GetStatus();
+            if (reached is { } stage)
+            {
+                if (MessageStages.WentOut(status))
+                {
+                    status = MessageStages.Further(status, stage);
+                }
+                else
+                {
+                    m.DeliveryStage = (Enum.TryParse<MessageStatus>(m.DeliveryStage, out var earlier) ? MessageStages.Further(earlier, stage) : stage).ToString();
+                }
+            }
+
+            m.Record(status, new MessageEvent(at, MessageEventKind.Delivery, detail));
+            outcome = DeliveryOutcome.Recorded;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return written is null && outcome == DeliveryOutcome.Recorded ? DeliveryOutcome.UnknownMessage : outcome;
+    }
+
 
     /// <summary>Whether the row is one a dispatcher may claim now, and if so what claiming it makes of it; null when another holds it.</summary>
     private static ClaimOutcome? ClaimOne(MessageEntity message, DateTimeOffset now, TimeSpan claimDuration, int maxAttempts, ClaimVerdict? verdict)

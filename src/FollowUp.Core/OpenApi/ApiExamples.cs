@@ -208,6 +208,13 @@ public static class ApiExamples
                     ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..^1]}0'."))]),
                     ("401", [Unauthorized()])),
             },
+            ["SendGridWebhook"] = new()
+            {
+                Requests = Map((Json, [new("delivered-and-clicked", "What SendGrid posts (signed): a thank-you delivered, then a link in it clicked", SendGridEvents(messageId))])),
+                Responses = Map(
+                    ("200", [new("recorded", "Four events of a thank-you, one of them a retry of an earlier request, and one of another system's mail", Node(new Responses.ProviderEventsResult(5, 3, 1, 1, 0)))]),
+                    ("401", [new("not-signed", "Without SendGrid's signature", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "The webhook request is not signed by SendGrid.", 401, "The signature does not verify with the configured key: the request was changed, or signed by another account."))])),
+            },
             ["Answer"] = new()
             {
                 Responses = Map(("400", [InvalidLink()])),
@@ -314,6 +321,32 @@ public static class ApiExamples
             ],
         };
     }
+
+    private static JsonArray SendGridEvents(string messageId) =>
+    [
+        new JsonObject
+        {
+            ["email"] = "ingrid.hansen@example.com",
+            ["timestamp"] = At.AddHours(1).AddSeconds(4).ToUnixTimeSeconds(),
+            ["event"] = "delivered",
+            ["sg_event_id"] = "ZGVsaXZlcmVkLTAtMjk3OTk4NjEtMQ",
+            ["sg_message_id"] = "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+            ["response"] = "250 OK",
+            ["followup_message_id"] = messageId,
+            ["category"] = new JsonArray("followup"),
+        },
+        new JsonObject
+        {
+            ["email"] = "ingrid.hansen@example.com",
+            ["timestamp"] = At.AddHours(3).ToUnixTimeSeconds(),
+            ["event"] = "click",
+            ["sg_event_id"] = "Y2xpY2stMC0yOTc5OTg2MS0x",
+            ["sg_message_id"] = "14c5d75ce93.dfd.64b469.filter0001.16648.5515E0B88.0",
+            ["url"] = "https://tebutikken.example/te/oolong?utm_source=followup",
+            ["followup_message_id"] = messageId,
+            ["category"] = new JsonArray("followup"),
+        },
+    ];
 
     private static ApiExample Unauthorized() =>
         new("no-key", "No API key", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "An API key is required.", 401, "Send the key in the X-Api-Key header."));

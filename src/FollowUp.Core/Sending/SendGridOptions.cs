@@ -22,5 +22,14 @@ public sealed class SendGridOptions
     /// <summary>Folder for .eml files when sending is off (default <c>outbox</c> under the working directory).</summary>
     public string OutboxPath { get; set; } = "outbox";
 
+    /// <summary>
+    /// The Event Webhook's verification key (SendGrid: Settings → Mail Settings → Event Webhook → Signed Event Webhook),
+    /// base64 as SendGrid shows it. Without it, <c>POST /webhooks/sendgrid</c> takes nothing.
+    /// </summary>
+    public string? WebhookPublicKey { get; set; }
+
+    /// <summary>How old a signed webhook request may be, by its timestamp (default 5 minutes): older ones are refused as replays.</summary>
+    public TimeSpan WebhookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 }

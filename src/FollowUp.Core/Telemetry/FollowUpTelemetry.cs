@@ -21,6 +21,8 @@ public static class FollowUpTelemetry
 
     public static readonly Counter<long> EventsIngested = Meter.CreateCounter<long>("followup.events.ingested", description: "Events processed, by type and whether they were new");
 
+    public static readonly Counter<long> ProviderEvents = Meter.CreateCounter<long>("followup.provider.events", description: "SendGrid Event Webhook events: recorded, duplicate, unknown (no such message)");
+
     public static readonly Counter<long> MessagesDispatched = Meter.CreateCounter<long>("followup.messages.dispatched", description: "Dispatch outcomes: sent, retrying, failed, cancelled");
 
     public static readonly Histogram<double> DueToSent = Meter.CreateHistogram<double>("followup.messages.due_to_sent", unit: "s", description: "How late after its due time a message was sent");

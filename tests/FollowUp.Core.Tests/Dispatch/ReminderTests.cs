@@ -71,6 +71,21 @@ public class ReminderTests
     }
 
     [Fact]
+    public async Task ClickedFirst_StopsTheReminders()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        await RuleAsync(harness, "P4D");
+        var ids = await DeliveredAsync(harness);
+        await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(1));
+
+        await harness.Life.RecordDeliveryAsync(ids[0], "sg-click-1", MessageStatus.Clicked, "clicked https://tebutikken.example/", harness.Time.GetUtcNow());
+        var summary = await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(4));
+
+        Assert.Equal((0, 1), (summary.Sent, summary.Cancelled));
+        Assert.Equal($"the customer clicked a link in message {ids[0]}: no reminder needed", (await harness.MessageAsync(ids[1])).Reason);
+    }
+
+    [Fact]
     public async Task CancellingEvent_CancelsTheRemindersToo()
     {
         await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);

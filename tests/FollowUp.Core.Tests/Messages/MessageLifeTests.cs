@@ -40,6 +40,32 @@ public class MessageLifeTests
     }
 
     [Fact]
+    public async Task RecordDeliveryAsync_BeforeTheSendIsRecorded_TheSendTakesTheStageItShowed()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        var id = (await harness.IngestAsync(TestEvents.Order(EventTypes.OrderPlaced, "A-1"))).Scheduled.Single().MessageId!;
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        var claim = await harness.Life.ClaimAsync(await harness.DueMessageAsync(), TimeSpan.FromMinutes(5), 5);
+
+        // SendGrid can post "delivered" before the dispatcher has written down that it sent the message.
+        var early = await harness.Life.RecordDeliveryAsync(id, "sg-1", MessageStatus.Delivered, "delivered to the recipient's mail server", harness.Time.GetUtcNow());
+        await harness.Life.MarkSentAsync(claim.Message!, "sg-message", "nb", "Takk");
+
+        Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
+        Assert.Equal(DeliveryOutcome.Recorded, early);
+        Assert.Equal(MessageStatus.Delivered, (await harness.MessageAsync(id)).GetStatus());
+    }
+
+    [Theory]
+    [InlineData(MessageStatus.Delivered, MessageStatus.Opened, MessageStatus.Opened)]
+    [InlineData(MessageStatus.Clicked, MessageStatus.Delivered, MessageStatus.Clicked)]
+    [InlineData(MessageStatus.Answered, MessageStatus.Opened, MessageStatus.Answered)]
+    [InlineData(MessageStatus.Answered, MessageStatus.Complained, MessageStatus.Complained)]
+    [InlineData(MessageStatus.Complained, MessageStatus.Bounced, MessageStatus.Complained)]
+    public void Further_IsTheFurthestStageWithTheEndsOfTheRoadLast(MessageStatus current, MessageStatus reached, MessageStatus expected) =>
+        Assert.Equal(expected, MessageStages.Further(current, reached));
+
+    [Fact]
     public void Record_LongDetailsFullOfCharactersJsonEscapes_KeepsTheStoredHistoryWithinOneProperty()
     {
         var message = new MessageEntity { Email = "kari@example.com" };
