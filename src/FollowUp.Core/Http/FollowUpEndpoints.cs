@@ -127,8 +127,14 @@ public static class FollowUpEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(FollowUpRoutes.Answer, LinksApi.AnswerAsync).WithName("Answer").WithTags(LinksTag)
-            .WithSummary("Record a one-click answer")
-            .WithDescription("The link in a message (a score, a reason, a review click). Records the answer once and shows a thank-you page in the customer's language; the token is signed, and a changed one is 400 and changes nothing.")
+            .WithSummary("Open an answer link")
+            .WithDescription("The link in a message (a score, a reason, a review click). Records a click — never an answer, since mail scanners follow every link — and shows a page in the customer's language (nb, nn, da, sv, en) that sends the answer with one press, or by itself a moment later in a person's browser. The token is signed: a changed one is 400 and changes nothing.")
+            .Produces<string>(StatusCodes.Status200OK, Html)
+            .Produces<string>(StatusCodes.Status404NotFound, Html)
+            .ProducesValidationProblem();
+        app.MapPost(FollowUpRoutes.Answer, LinksApi.ConfirmAnswerAsync).WithName("ConfirmAnswer").WithTags(LinksTag).DisableAntiforgery()
+            .WithSummary("Confirm an answer")
+            .WithDescription("What the answer page sends: records the link's answer once (a different link's answer replaces it), with an optional `comment` (form field, at most 1,000 characters) from the thank-you page, which is kept on the message and shown in its ledger.")
             .Produces<string>(StatusCodes.Status200OK, Html)
             .Produces<string>(StatusCodes.Status404NotFound, Html)
             .ProducesValidationProblem();

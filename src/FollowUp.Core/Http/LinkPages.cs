@@ -9,9 +9,28 @@ internal static class LinkPages
     public static bool IsNorwegian(string? locale) =>
         locale is not null && (locale.StartsWith("nb", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("nn", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("no", StringComparison.OrdinalIgnoreCase));
 
-    public static string Thanks(string? locale, bool again) => IsNorwegian(locale)
-        ? Page("nb", "Takk for svaret!", again ? "Vi hadde allerede fått svaret ditt. Takk igjen!" : "Svaret ditt er registrert. Det hjelper oss å bli bedre.")
-        : Page("en", "Thank you for your answer!", again ? "We already had your answer. Thank you again!" : "Your answer has been recorded. It helps us get better.");
+    /// <summary>
+    /// What an answer link opens: the answer, and a button that sends it. A person's browser presses it by itself a
+    /// moment after the page is shown (a link scanner that only fetches pages never does); without scripts, the button.
+    /// </summary>
+    public static string ConfirmAnswer(string? locale, string action, string answer, string nonce)
+    {
+        var text = AnswerPageText.For(locale);
+        var form = $"""<form id="confirm" method="post" action="{WebUtility.HtmlEncode(action)}"><button type="submit">{WebUtility.HtmlEncode(text.ConfirmButton)}</button></form>"""
+            + $$"""<script nonce="{{nonce}}">if(document.visibilityState==='visible'){setTimeout(function(){document.getElementById('confirm').submit();},400);}</script>""";
+        return Page(text.Lang, text.ConfirmTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ConfirmText, answer), form);
+    }
+
+    /// <summary>The thanks after an answer, with a box for a comment (until one is sent).</summary>
+    public static string Thanks(string? locale, string answer, bool again, bool commented, string action)
+    {
+        var text = AnswerPageText.For(locale);
+        var said = again && !commented ? text.Again : string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ThanksText, answer);
+        var extra = commented
+            ? $"<p>{WebUtility.HtmlEncode(text.Commented)}</p>"
+            : $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><label for="comment">{WebUtility.HtmlEncode(text.CommentLabel)}</label><textarea id="comment" name="comment" rows="4" maxlength="{MessageEntity.MaxCommentLength}"></textarea><button type="submit">{WebUtility.HtmlEncode(text.CommentButton)}</button></form>""";
+        return Page(text.Lang, text.ThanksTitle, said, extra + $"<p class=\"hint\">{WebUtility.HtmlEncode(text.ChangeHint)}</p>");
+    }
 
     /// <summary>The form's value for each scope, as the page posts it.</summary>
     private static readonly (UnsubscribeScope Scope, string Value, string Nb, string En)[] Choices =
@@ -60,7 +79,7 @@ internal static class LinkPages
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:#1f5fc7;color:#fff;cursor:pointer}button:focus-visible,input:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;margin-bottom:.5rem}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0;cursor:pointer}input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem}</style>
+        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:#1f5fc7;color:#fff;cursor:pointer}button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;margin-bottom:.5rem}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0;cursor:pointer}textarea{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #52606d;border-radius:.4rem;margin:.3rem 0 1rem}.hint{color:#3e4c59;font-size:.9rem}input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem}</style>
         </head>
         <body>
         <h1>{{WebUtility.HtmlEncode(title)}}</h1>

@@ -7,13 +7,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FollowUp.Http;
 
 /// <summary>
-/// The customers' routes: <c>GET /r/{token}</c> records a one-click answer; <c>GET /u/{token}</c> asks to confirm and
+/// The customers' routes: <c>GET /r/{token}</c> records a click and asks to confirm the answer, <c>POST /r/{token}</c>
+/// records it (with a comment); <c>GET /u/{token}</c> asks to confirm and
 /// <c>POST /u/{token}</c> unsubscribes (RFC 8058 one-click, as mail providers send it). A bad token gets 400 and
 /// changes nothing.
 /// </summary>
 public static class LinksApi
 {
     private const string Html = "text/html; charset=utf-8";
+
+    private static readonly Microsoft.AspNetCore.Http.Features.FormOptions CommentLimits = new()
+    {
+        ValueCountLimit = 8,
+        KeyLengthLimit = 64,
+        ValueLengthLimit = 4 * Messages.MessageEntity.MaxCommentLength,
+        MultipartBodyLengthLimit = 16 * 1024,
+        MultipartHeadersLengthLimit = 1024,
+        BufferBodyLengthLimit = 16 * 1024,
+    };
 
     private static readonly Microsoft.AspNetCore.Http.Features.FormOptions FormLimits = new()
     {
@@ -25,20 +36,80 @@ public static class LinksApi
         BufferBodyLengthLimit = 4096,
     };
 
+    /// <summary>
+    /// An answer link opened: a click is recorded, never an answer (mail scanners follow every link), and the page asks
+    /// to confirm — which a person's browser does by itself a moment later.
+    /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem>> AnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responses);
         if (Read(token, LinkKind.Answer, signer) is not { } link)
         {
             return InvalidToken(request);
         }
 
-        var (outcome, message) = await responses.AnswerAsync(link, cancellationToken).ConfigureAwait(false);
-        return outcome switch
+        var (outcome, message) = await responses.ClickAsync(link, cancellationToken).ConfigureAwait(false);
+        if (outcome is ResponseOutcome.NotFound or ResponseOutcome.NotSent)
         {
-            ResponseOutcome.NotFound or ResponseOutcome.NotSent => TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound),
-            _ => TypedResults.Content(LinkPages.Thanks(message?.Locale, outcome == ResponseOutcome.AlreadyRecorded), Html),
-        };
+            return TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        Protect(request, nonce);
+        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, request.Path, link.Answer!, nonce), Html);
+    }
+
+    /// <summary>The answer confirmed (the page's button, or its script), with an optional comment sent from the thanks page.</summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmAnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responses);
+        if (Read(token, LinkKind.Answer, signer) is not { } link)
+        {
+            return InvalidToken(request);
+        }
+
+        string? comment = null;
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(CommentLimits, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                return ApiResults.Invalid("comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form", "The answer is not valid.");
+            }
+
+            comment = form.TryGetValue("comment", out var values) ? Clean(values.ToString()) : null;
+            if (comment is { Length: > Messages.MessageEntity.MaxCommentLength })
+            {
+                return ApiResults.Invalid("comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters", "The answer is not valid.");
+            }
+        }
+
+        var (outcome, message) = await responses.AnswerAsync(link, string.IsNullOrEmpty(comment) ? null : comment, cancellationToken).ConfigureAwait(false);
+        if (outcome is ResponseOutcome.NotFound or ResponseOutcome.NotSent)
+        {
+            return TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        Protect(request, null);
+        return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path), Html);
+    }
+
+    /// <summary>A comment as typed, without control characters but line breaks, trimmed.</summary>
+    private static string Clean(string text) =>
+        new string([.. text.Where(c => !char.IsControl(c) || c is '\n' or '\r')]).Trim();
+
+    /// <summary>The customers' pages load nothing from elsewhere and run no script but their own, by its nonce.</summary>
+    private static void Protect(HttpRequest request, string? nonce)
+    {
+        var script = nonce is null ? "'none'" : $"'nonce-{nonce}'";
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; script-src {script}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CustomerResponses responses, CancellationToken cancellationToken)

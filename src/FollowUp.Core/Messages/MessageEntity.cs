@@ -17,6 +17,7 @@ public sealed class MessageEntity : ITableEntity
     public const int MaxHistory = 40;
 
     public const int MaxDetailLength = 500;
+    public const int MaxCommentLength = 1000;
     public const int MaxReasonLength = 1000;
     public const int MaxSubjectLength = 998;
     public const int MaxHistoryLength = 30_000;
@@ -119,6 +120,9 @@ public sealed class MessageEntity : ITableEntity
     public string? DeliveryStage { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>What the customer wrote with their answer, bounded to <see cref="MaxCommentLength"/>.</summary>
+    public string? Comment { get; set; }
 
     /// <summary>Why the message was cancelled or failed, or why its last attempt failed.</summary>
     public string? Reason { get; set; }

@@ -22,6 +22,9 @@ public enum MessageEventKind
 
     Released,
 
+    /// <summary>The recipient opened an answer link: the landing page asks them to confirm, which answers.</summary>
+    Clicked,
+
     /// <summary>A delivery event from the provider (processed, delivered, deferred, open, click, bounce, dropped, spam report, unsubscribe).</summary>
     Delivery,
 }

@@ -560,8 +560,43 @@ public sealed partial class MessageLife
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records a customer's one-click answer on a sent message; the same answer twice changes nothing.</summary>
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string messageId, string answer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records that the recipient opened an answer link (a person, or a mail scanner that follows every link): the
+    /// message counts as clicked, and no answer is recorded. Each answer's first opening only.
+    /// </summary>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> ClickAsync(string messageId, string answer, CancellationToken cancellationToken = default)
+    {
+        var outcome = ResponseOutcome.NotFound;
+        MessageEntity? seen = null;
+        var now = _time.GetUtcNow();
+        var detail = $"opened the answer link for '{answer}'";
+        var written = await TransitionAsync(messageId, null, m =>
+        {
+            seen = m;
+            if (!MessageStages.WentOut(m.GetStatus()))
+            {
+                outcome = ResponseOutcome.NotSent;
+                return false;
+            }
+
+            if (m.GetHistory().Exists(e => e.Kind == MessageEventKind.Clicked && e.Detail == detail))
+            {
+                outcome = ResponseOutcome.AlreadyRecorded;
+                return false;
+            }
+
+            m.Record(MessageStages.Further(m.GetStatus(), MessageStatus.Clicked), new MessageEvent(now, MessageEventKind.Clicked, detail));
+            outcome = ResponseOutcome.Recorded;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return (outcome, written ?? seen);
+    }
+
+    /// <summary>
+    /// Records a customer's answer on a sent message, confirmed by them on the answer page, with what they wrote; the
+    /// same answer and comment twice changes nothing.
+    /// </summary>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string messageId, string answer, string? comment = null, CancellationToken cancellationToken = default)
     {
         var outcome = ResponseOutcome.NotFound;
         MessageEntity? seen = null;
@@ -575,13 +610,19 @@ public sealed partial class MessageLife
                 return false;
             }
 
-            if (m.Answer == answer)
+            if (m.Answer == answer && (comment is null || comment == m.Comment))
             {
                 outcome = ResponseOutcome.AlreadyRecorded;
                 return false;
             }
 
-            var detail = m.Answer is null ? answer : $"{answer} (changed from {m.Answer})";
+            var detail = m.Answer is null || m.Answer == answer ? answer : $"{answer} (changed from {m.Answer})";
+            if (comment is not null)
+            {
+                detail += m.Comment is null ? ", with a comment" : ", with a changed comment";
+                m.Comment = comment;
+            }
+
             m.Answer = answer;
             m.AnsweredAt = now;
             m.Record(MessageStages.Further(m.GetStatus(), MessageStatus.Answered), new MessageEvent(now, MessageEventKind.Answered, detail));

@@ -34,6 +34,9 @@ public sealed record MessageView(
     /// <summary>For a reminder, the first message it reminds of.</summary>
     public string? ReminderOf { get; init; }
 
+    /// <summary>What the customer wrote with their answer.</summary>
+    public string? Comment { get; init; }
+
     public static MessageView From(MessageEntity message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -64,6 +67,7 @@ public sealed record MessageView(
             Category = message.Category?.ToLowerInvariant(),
             Reminder = message.Reminder > 0 ? message.Reminder : null,
             ReminderOf = message.ReminderOf?.Split(',')[0],
+            Comment = message.Comment,
         };
     }
 }

@@ -14,7 +14,20 @@ namespace FollowUp.Responses;
 /// </summary>
 public sealed partial class CustomerResponses(CustomerRecords customers, MessageLedger ledger, MessageLife life, Suppressions suppressions, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<CustomerResponses> logger)
 {
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, CancellationToken cancellationToken = default)
+    /// <summary>The customer (or a scanner) opened an answer link: a click, never an answer.</summary>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> ClickAsync(LinkToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!MessageIds.IsWellFormed(token.MessageId) || token.Answer is null)
+        {
+            return (ResponseOutcome.NotFound, null);
+        }
+
+        return await life.ClickAsync(token.MessageId, token.Answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer a person confirmed on the answer page, with what they wrote (bounded, one paragraph or a few).</summary>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, string? comment = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
@@ -24,7 +37,7 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
             return (ResponseOutcome.NotFound, null);
         }
 
-        var (outcome, message) = await life.AnswerAsync(token.MessageId, token.Answer, cancellationToken).ConfigureAwait(false);
+        var (outcome, message) = await life.AnswerAsync(token.MessageId, token.Answer, comment, cancellationToken).ConfigureAwait(false);
         if (outcome == ResponseOutcome.Recorded)
         {
             LogAnswered(logger, token.MessageId, message!.RuleId, token.Answer);

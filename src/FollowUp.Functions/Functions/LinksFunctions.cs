@@ -17,6 +17,13 @@ public sealed class LinksFunctions(LinkSigner signer, CustomerResponses response
         CancellationToken cancellationToken) =>
         await LinksApi.AnswerAsync(token, request, signer, responses, cancellationToken).ConfigureAwait(false);
 
+    [Function("ConfirmAnswer")]
+    public async Task<IResult> ConfirmAnswerAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.Answer)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        await LinksApi.ConfirmAnswerAsync(token, request, signer, responses, cancellationToken).ConfigureAwait(false);
+
     [Function("ConfirmUnsubscribe")]
     public async Task<IResult> ConfirmUnsubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,

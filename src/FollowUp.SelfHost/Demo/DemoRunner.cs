@@ -73,7 +73,9 @@ internal sealed class DemoRunner(
         if (survey?.Status == MessageStatus.Sent)
         {
             Say("Per Hansen at Acme clicks 'Pris' (price) in the lost-sale survey");
-            await http.GetAsync(new Uri(links.AnswerUrl(survey.Id, "price")), stoppingToken).ConfigureAwait(false);
+            // Opening the link shows the answer page; the answer is recorded when it is confirmed (the page's button).
+            using var confirm = new FormUrlEncodedContent([]);
+            await http.PostAsync(new Uri(links.AnswerUrl(survey.Id, "price")), confirm, stoppingToken).ConfigureAwait(false);
         }
 
         await WaitAsync(TimeSpan.FromDays(4), stoppingToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace FollowUp.SelfHost.Tests.Api;
 public class LinksApiTests
 {
     [Fact]
-    public async Task Answer_SignedLinkClickedTwice_RecordsOnceAndThanksInTheCustomersLanguage()
+    public async Task Answer_LinkOpenedByAScanner_RecordsAClickAndNoAnswer()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
         using var api = factory.CreateApiClient();
@@ -20,14 +20,78 @@ public class LinksApiTests
 
         var first = await browser.GetAsync(new Uri(link, UriKind.Relative));
         var second = await browser.GetAsync(new Uri(link, UriKind.Relative));
+        var page = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("Takk for svaret", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("allerede", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Contains("Bekreft svaret ditt", page, StringComparison.Ordinal);
+        Assert.Contains($"<form id=\"confirm\" method=\"post\" action=\"{link.Split('?')[0]}\">", page, StringComparison.Ordinal);
+        var nonce = System.Text.RegularExpressions.Regex.Match(page, "<script nonce=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains($"script-src 'nonce-{nonce}'", first.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.Equal("clicked", message!["status"]!.GetValue<string>());
+        Assert.Null(message["answer"]);
+        Assert.Single(message["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "clicked");
+    }
+
+    [Fact]
+    public async Task Answer_ConfirmedTwiceThenCommented_RecordsOnceThanksInTheCustomersLanguageAndKeepsTheComment()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "competitor"));
+
+        using var empty = new FormUrlEncodedContent([]);
+        var first = await browser.PostAsync(new Uri(link, UriKind.Relative), empty);
+        var second = await browser.PostAsync(new Uri(link, UriKind.Relative), empty);
+        using var comment = new FormUrlEncodedContent([new("comment", "Dere var for trege med tilbudet.\u0007")]);
+        var commented = await browser.PostAsync(new Uri(link, UriKind.Relative), comment);
+
+        Assert.Contains("Takk for svaret", WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("<textarea id=\"comment\" name=\"comment\"", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("allerede", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("kommentaren din", WebUtility.HtmlDecode(await commented.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
         Assert.Equal("answered", message!["status"]!.GetValue<string>());
         Assert.Equal("competitor", message["answer"]!.GetValue<string>());
-        Assert.Single(message["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "answered");
+        Assert.Equal("Dere var for trege med tilbudet.", message["comment"]!.GetValue<string>());
+        Assert.Equal(["competitor", "competitor, with a comment"], message["history"]!.AsArray().Where(h => h!["kind"]!.GetValue<string>() == "answered").Select(h => h!["detail"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Answer_CommentTooLong_Is400AndKeepsNothing()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+
+        using var comment = new FormUrlEncodedContent([new("comment", new string('x', 1001))]);
+        var response = await browser.PostAsync(new Uri(link, UriKind.Relative), comment);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.Equal("sent", message!["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("nn-NO", "Stadfest svaret ditt")]
+    [InlineData("da-DK", "Bekræft dit svar")]
+    [InlineData("sv-SE", "Bekräfta ditt svar")]
+    [InlineData("en-GB", "Confirm your answer")]
+    public async Task Answer_PageIsInTheMessagesLanguage(string locale, string title)
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api, locale);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+
+        var page = WebUtility.HtmlDecode(await (await browser.GetAsync(new Uri(link, UriKind.Relative))).Content.ReadAsStringAsync());
+
+        Assert.Contains($"<h1>{title}</h1>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,9 +174,9 @@ public class LinksApiTests
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     /// <summary>A lost deal, two days on: its survey has been sent and its answer links can be clicked.</summary>
-    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api)
+    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
     {
-        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1").ToJsonString(), "application/cloudevents+json");
+        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1", locale: locale).ToJsonString(), "application/cloudevents+json");
         factory.Time.Advance(TimeSpan.FromDays(2));
         await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
         return lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();

@@ -1,6 +1,6 @@
 namespace FollowUp.SelfHost.Tests.Hostile;
 
-/// <summary>Hostile requests to the customers' links: <c>GET /r/{token}</c> and <c>GET|POST /u/{token}</c>.</summary>
+/// <summary>Hostile requests to the customers' links: <c>GET|POST /r/{token}</c> and <c>GET|POST /u/{token}</c>.</summary>
 internal static class LinksHostileCases
 {
     public const string Html = "text/html";
@@ -37,11 +37,13 @@ internal static class LinksHostileCases
         foreach (var (name, token) in invalid)
         {
             table.Add(Refused("answer." + name, HttpMethod.Get, "/r/" + token));
+            table.Add(Refused("answer-confirmed." + name, HttpMethod.Post, "/r/" + token));
             table.Add(Refused("confirm." + name, HttpMethod.Get, "/u/" + token));
             table.Add(Refused("unsubscribe." + name, HttpMethod.Post, "/u/" + token));
         }
 
         table.Add(Refused("answer.unsubscribe-token", HttpMethod.Get, "/r/" + unsubscribe));
+        table.Add(Refused("answer-confirmed.unsubscribe-token", HttpMethod.Post, "/r/" + unsubscribe));
         table.Add(Refused("confirm.answer-token", HttpMethod.Get, "/u/" + answer));
         table.Add(Refused("unsubscribe.answer-token", HttpMethod.Post, "/u/" + answer));
         table.Add(Refused("unsubscribe.signed-with-answer", HttpMethod.Post, "/u/" + LinkTokens.Sign($"u|{LinkTokens.UnknownMessage}|price")));
@@ -62,7 +64,7 @@ internal static class LinksHostileCases
 
         table.Add(new HostileCase("route.answer-empty", HttpMethod.Get, "/r/", 404) { Anonymous = true, MediaType = null });
         table.Add(new HostileCase("route.unsubscribe-empty", HttpMethod.Post, "/u/", 404) { Anonymous = true, MediaType = null, Content = OneClick });
-        foreach (var (method, path) in new[] { (HttpMethod.Post, "/r/x"), (HttpMethod.Put, "/r/x"), (HttpMethod.Delete, "/r/x"), (HttpMethod.Put, "/u/x"), (HttpMethod.Delete, "/u/x"), (HttpMethod.Patch, "/u/x") })
+        foreach (var (method, path) in new[] { (HttpMethod.Put, "/r/x"), (HttpMethod.Delete, "/r/x"), (HttpMethod.Put, "/u/x"), (HttpMethod.Delete, "/u/x"), (HttpMethod.Patch, "/u/x") })
         {
             table.Add(new HostileCase($"method.{method.Method.ToLowerInvariant()}{path.Replace("/x", string.Empty, StringComparison.Ordinal).Replace('/', '-')}", method, path, 405)
             {
