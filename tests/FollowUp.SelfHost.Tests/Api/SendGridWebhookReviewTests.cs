@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FollowUp.Dispatch;
+using FollowUp.Events;
+using FollowUp.Messages;
+using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.SelfHost.Tests.Api;
+
+/// <summary>Defects found in review of the SendGrid Event Webhook (issue 10, part 1).</summary>
+public class SendGridWebhookReviewTests
+{
+    private static async Task<(SelfHostFactory Factory, HttpClient Api, string MessageId)> SentThankYouAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var factory = await SelfHostFactory.CreateAsync(configure: configure);
+        var api = factory.CreateApiClient();
+        var (_, placed) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
+        var id = placed!["scheduled"]!.AsArray().Single(m => m!["ruleId"]!.GetValue<string>() == "thank-you")!["messageId"]!.GetValue<string>();
+        factory.Time.Advance(TimeSpan.FromHours(1));
+        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        return (factory, api, id);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(SelfHostFactory factory, string body, string? signature = null)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sendgrid") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var (signed, timestamp) = factory.SendGrid.SignWebhook(body, factory.Time.GetUtcNow());
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature ?? signed);
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? json = null;
+        try
+        {
+            json = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return (response.StatusCode, json);
+    }
+
+    private static string Events(params JsonObject[] events) => new JsonArray(events).ToJsonString();
+
+    [Theory]
+    [InlineData("3085FFFFFFFFFF")] // a DER length of five bytes: int.Parse overflows in the SendGrid library's ECDSA parser
+    [InlineData("30847FFFFFFF020101")] // a DER length of int.MaxValue: the slice's length overflows
+    public async Task UnsignedRequestWithAHostileSignatureHeader_Is401Not500(string signatureHex)
+    {
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var body = Events(FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow()));
+
+        var (status, _) = await PostAsync(factory, body, Convert.ToBase64String(Convert.FromHexString(signatureHex)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+}
