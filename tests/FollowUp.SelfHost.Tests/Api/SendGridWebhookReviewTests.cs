@@ -60,4 +60,24 @@ public class SendGridWebhookReviewTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
+
+    [Fact]
+    public async Task ClickOnTheShopsHomePage_WhenFollowUpLivesUnderAPathOfTheSameHost_IsRecordedNot500()
+    {
+        // FollowUp behind the shop's own domain, at /followup; the mail links to the shop's home page too.
+        var (factory, api, id) = await SentThankYouAsync(settings => settings["FollowUp:PublicBaseUrl"] = "https://tebutikken.example/followup");
+        await using var _ = factory;
+        using var __ = api;
+        var click = FakeSendGridServer.WebhookEvent("click", id, factory.Time.GetUtcNow());
+        click["url"] = "https://tebutikken.example/";
+        var bounce = FakeSendGridServer.WebhookEvent("bounce", id, factory.Time.GetUtcNow());
+        bounce["type"] = "bounce";
+        bounce["reason"] = "550 5.1.1 User unknown";
+
+        var (status, _) = await PostAsync(factory, Events(click, bounce));
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("bounced", message!["status"]!.GetValue<string>());
+    }
 }
