@@ -80,4 +80,23 @@ public class SendGridWebhookReviewTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("bounced", message!["status"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("Recipient List over Package Quota")]
+    [InlineData("Spam Content (if Spam Checker app is enabled)")]
+    [InlineData("Invalid SMTPAPI header")]
+    public async Task DropForTheSendersOwnReasons_DoesNotSuppressTheCustomer(string reason)
+    {
+        // SendGrid drops a message for reasons of the sending account or its content too; they say nothing of the address.
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var dropped = FakeSendGridServer.WebhookEvent("dropped", id, factory.Time.GetUtcNow());
+        dropped["reason"] = reason;
+
+        var (status, _) = await PostAsync(factory, Events(dropped));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(await factory.Services.GetRequiredService<Suppressions>().IsSuppressedAsync("kari@example.com"));
+    }
 }
