@@ -99,4 +99,20 @@ public class SendGridWebhookReviewTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(await factory.Services.GetRequiredService<Suppressions>().IsSuppressedAsync("kari@example.com"));
     }
+
+    [Fact]
+    public async Task RetriedBatchWithMoreThanFortyEventsOfOneMessage_RecordsNothingTwice()
+    {
+        // SendGrid posts the same batch again when it had no answer in time; a captured request can be replayed within the age window.
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var body = Events([.. Enumerable.Range(0, 41).Select(i => FakeSendGridServer.WebhookEvent("open", id, factory.Time.GetUtcNow(), $"open-{i:00}"))]);
+
+        var (first, recorded) = await PostAsync(factory, body);
+        var (again, retried) = await PostAsync(factory, body);
+
+        Assert.Equal((HttpStatusCode.OK, 41), (first, recorded!["recorded"]!.GetValue<int>()));
+        Assert.Equal((HttpStatusCode.OK, 0, 41), (again, retried!["recorded"]!.GetValue<int>(), retried["duplicates"]!.GetValue<int>()));
+    }
 }
