@@ -115,4 +115,19 @@ public class SendGridWebhookReviewTests
         Assert.Equal((HttpStatusCode.OK, 41), (first, recorded!["recorded"]!.GetValue<int>()));
         Assert.Equal((HttpStatusCode.OK, 0, 41), (again, retried!["recorded"]!.GetValue<int>(), retried["duplicates"]!.GetValue<int>()));
     }
+
+    [Fact]
+    public async Task SignedEventWithAnEscapedLoneSurrogate_IsNot500()
+    {
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var body = Events(FakeSendGridServer.WebhookEvent("delivered", id, factory.Time.GetUtcNow()))
+            .Replace("\"event\":\"delivered\"", "\"event\":\"delivered\",\"reason\":\"\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\\ud800", body, StringComparison.Ordinal);
+
+        var (status, _) = await PostAsync(factory, body);
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, status);
+    }
 }
