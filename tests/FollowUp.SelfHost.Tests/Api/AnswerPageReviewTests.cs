@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using FollowUp.Dispatch;
+using FollowUp.Events;
+using FollowUp.Links;
+using FollowUp.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.SelfHost.Tests.Api;
+
+/// <summary>Defects found in review of the answer pages (issue 10, part 2).</summary>
+public class AnswerPageReviewTests
+{
+    [Fact]
+    public async Task Answer_CommentAsABrowserPostsItAtTheTextareasMaxLengthWithLineBreaks_IsKept()
+    {
+        // The textarea's maxlength counts a line break once; a browser submits each as CR LF.
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+        var typed = string.Join("\n", Enumerable.Repeat(new string('x', 99), 10)); // 10 lines: 999 characters in the textarea
+        Assert.True(typed.Length <= Messages.MessageEntity.MaxCommentLength);
+
+        using var comment = new FormUrlEncodedContent([new("comment", typed.Replace("\n", "\r\n", StringComparison.Ordinal))]);
+        var response = await browser.PostAsync(new Uri(link, UriKind.Relative), comment);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.NotNull(message!["comment"]);
+    }
+
+
+    private static string PathOf(string url) => new Uri(url).PathAndQuery;
+
+    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
+    {
+        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1", locale: locale).ToJsonString(), "application/cloudevents+json");
+        factory.Time.Advance(TimeSpan.FromDays(2));
+        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
+        return lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
+    }
+}
