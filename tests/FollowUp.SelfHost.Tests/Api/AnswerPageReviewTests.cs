@@ -32,6 +32,24 @@ public class AnswerPageReviewTests
     }
 
 
+    [Fact]
+    public async Task Answer_CommentTooLongFromTheBrowsersForm_IsAnHtmlPageNotJson()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, link) { Content = new FormUrlEncodedContent([new("comment", new string('x', 1001))]) };
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
