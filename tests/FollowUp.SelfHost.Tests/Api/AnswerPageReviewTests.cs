@@ -50,6 +50,23 @@ public class AnswerPageReviewTests
     }
 
 
+    [Fact]
+    public async Task Answer_PostWithAFormCharsetDotNetRefuses_Is400Not500()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, link) { Content = new ByteArrayContent(Encoding.ASCII.GetBytes("comment=hi")) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=utf-7");
+        var response = await browser.SendAsync(request);
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
+
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
