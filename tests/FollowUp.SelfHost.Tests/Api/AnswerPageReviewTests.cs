@@ -67,6 +67,25 @@ public class AnswerPageReviewTests
     }
 
 
+    [Fact]
+    public async Task Answer_PagesNameTheSenderFromConfiguration()
+    {
+        // Issue 10, part 2: the pages come "with the sender's name, logo and colours from configuration".
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var id = await SendSurveyAsync(factory, api);
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().AnswerUrl(id, "price"));
+        var sender = factory.Settings["FollowUp:SendGrid:FromName"]!;
+
+        var confirm = WebUtility.HtmlDecode(await (await browser.GetAsync(new Uri(link, UriKind.Relative))).Content.ReadAsStringAsync());
+        using var empty = new FormUrlEncodedContent([]);
+        var thanks = WebUtility.HtmlDecode(await (await browser.PostAsync(new Uri(link, UriKind.Relative), empty)).Content.ReadAsStringAsync());
+
+        Assert.Contains(sender, confirm, StringComparison.Ordinal);
+        Assert.Contains(sender, thanks, StringComparison.Ordinal);
+    }
+
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
