@@ -130,4 +130,22 @@ public class SendGridWebhookReviewTests
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, status);
     }
+
+    [Fact]
+    public async Task ClickOnALinkWithThePercentEncodedAddressInItsPath_KeepsTheAddressOutOfTheLedger()
+    {
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var click = FakeSendGridServer.WebhookEvent("click", id, factory.Time.GetUtcNow());
+        click["url"] = "https://tebutikken.example/min-side/kari%40example.com/ordre";
+
+        var (status, _) = await PostAsync(factory, Events(click));
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var detail = message!["history"]!.AsArray().Last()!["detail"]!.GetValue<string>();
+        Assert.StartsWith("clicked https://tebutikken.example/min-side/", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("kari", detail, StringComparison.OrdinalIgnoreCase);
+    }
 }
