@@ -13,8 +13,29 @@ internal sealed class FollowUpOptionsValidator :
     IValidateOptions<StorageOptions>,
     IValidateOptions<SendGridOptions>,
     IValidateOptions<ScriptLimits>,
-    IValidateOptions<CapOptions>
+    IValidateOptions<CapOptions>,
+    IValidateOptions<Http.PageOptions>
 {
+    public ValidateOptionsResult Validate(string? name, Http.PageOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.LogoUrl) && (!Uri.TryCreate(options.LogoUrl, UriKind.Absolute, out var logo) || logo.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{Http.PageOptions.SectionName}:LogoUrl must be an absolute https address (got '{options.LogoUrl}').");
+        }
+
+        if (Http.PageOptions.ContrastWithWhite(options.AccentColor) is not { } contrast)
+        {
+            failures.Add($"{Http.PageOptions.SectionName}:AccentColor must be a colour as #rrggbb (got '{options.AccentColor}').");
+        }
+        else if (contrast < 4.5)
+        {
+            failures.Add($"{Http.PageOptions.SectionName}:AccentColor {options.AccentColor} gives white button text a contrast of {contrast:0.0}:1; at least 4.5:1 is needed to be readable (WCAG 2 AA).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public ValidateOptionsResult Validate(string? name, CapOptions options)
     {
         var failures = new List<string>();

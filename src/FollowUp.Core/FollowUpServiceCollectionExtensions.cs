@@ -40,6 +40,8 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateOnStart();
         services.AddOptions<ScriptLimits>().BindConfiguration(ScriptLimits.SectionName).ValidateOnStart();
         services.AddOptions<CapOptions>().BindConfiguration(CapOptions.SectionName).ValidateOnStart();
+        services.AddOptions<Http.PageOptions>().BindConfiguration(Http.PageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.PageOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CapOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScriptLimits>, FollowUpOptionsValidator>());

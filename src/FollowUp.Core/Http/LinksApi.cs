@@ -1,6 +1,8 @@
 using FollowUp.Links;
 using FollowUp.Messages;
 using FollowUp.Responses;
+using FollowUp.Sending;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,8 +42,10 @@ public static class LinksApi
     /// An answer link opened: a click is recorded, never an answer (mail scanners follow every link), and the page asks
     /// to confirm — which a person's browser does by itself a moment later.
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> AnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> AnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, IOptions<SendGridOptions> sender, IOptions<PageOptions> pages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responses);
         if (Read(token, LinkKind.Answer, signer) is not { } link)
@@ -56,13 +60,16 @@ public static class LinksApi
         }
 
         var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        Protect(request, nonce);
-        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, request.Path, link.Answer!, nonce), Html);
+        var brand = PageBrand.From(sender.Value, pages.Value);
+        Protect(request, nonce, brand);
+        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, request.Path, link.Answer!, nonce, brand), Html);
     }
 
     /// <summary>The answer confirmed (the page's button, or its script), with an optional comment sent from the thanks page.</summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmAnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmAnswerAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, IOptions<SendGridOptions> sender, IOptions<PageOptions> pages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responses);
         if (Read(token, LinkKind.Answer, signer) is not { } link)
@@ -78,15 +85,15 @@ public static class LinksApi
             {
                 form = await request.ReadFormAsync(CommentLimits, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or NotSupportedException)
             {
-                return ApiResults.Invalid("comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form", "The answer is not valid.");
+                return CommentRefused(request, $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form (UTF-8)");
             }
 
             comment = form.TryGetValue("comment", out var values) ? Clean(values.ToString()) : null;
             if (comment is { Length: > Messages.MessageEntity.MaxCommentLength })
             {
-                return ApiResults.Invalid("comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters", "The answer is not valid.");
+                return CommentRefused(request, $"must be at most {Messages.MessageEntity.MaxCommentLength} characters");
             }
         }
 
@@ -96,20 +103,32 @@ public static class LinksApi
             return TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
-        Protect(request, null);
-        return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path), Html);
+        var brand = PageBrand.From(sender.Value, pages.Value);
+        Protect(request, null, brand);
+        return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path, brand), Html);
     }
 
-    /// <summary>A comment as typed, without control characters but line breaks, trimmed.</summary>
+    /// <summary>
+    /// A comment as typed: line breaks as the text box counted them (a browser posts each as CR LF, the box counts one
+    /// character), no other control characters, trimmed.
+    /// </summary>
     private static string Clean(string text) =>
-        new string([.. text.Where(c => !char.IsControl(c) || c is '\n' or '\r')]).Trim();
+        new string([.. text.ReplaceLineEndings("\n").Where(c => !char.IsControl(c) || c == '\n')]).Trim();
+
+    /// <summary>A refused comment: a page for the person whose browser posted it, a problem for a program.</summary>
+    private static Results<ContentHttpResult, ValidationProblem> CommentRefused(HttpRequest request, string reason) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Content(LinkPages.CommentRefused(), Html, statusCode: StatusCodes.Status400BadRequest)
+            : ApiResults.Invalid("comment", reason, "The answer is not valid.");
 
     /// <summary>The customers' pages load nothing from elsewhere and run no script but their own, by its nonce.</summary>
-    private static void Protect(HttpRequest request, string? nonce)
+    private static void Protect(HttpRequest request, string? nonce, PageBrand brand)
     {
         var script = nonce is null ? "'none'" : $"'nonce-{nonce}'";
-        request.HttpContext.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; script-src {script}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        var images = brand.LogoOrigin ?? "'none'";
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; img-src {images}; script-src {script}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CustomerResponses responses, CancellationToken cancellationToken)
@@ -149,7 +168,7 @@ public static class LinksApi
                 // The page posts one short field and a mail client's one-click another: nothing larger is read.
                 form = await request.ReadFormAsync(FormLimits, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or NotSupportedException)
             {
                 return ApiResults.Invalid("body", "is not a form this page posts (scope=marketing, marketing-and-feedback or everything)", "The choice is not valid.");
             }

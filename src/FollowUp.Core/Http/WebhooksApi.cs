@@ -65,7 +65,7 @@ public static class WebhooksApi
         }
 
         var errors = new Validation.FieldErrors();
-        var parsed = Parse(body, errors);
+        var parsed = Parse(body, time.GetUtcNow(), errors);
         if (parsed is null)
         {
             return ApiResults.Invalid(errors, "The events are not valid.");
@@ -79,17 +79,21 @@ public static class WebhooksApi
         try
         {
             var validator = new RequestValidator();
-            return validator.VerifySignature(validator.ConvertPublicKeyToECDSA(publicKey), Encoding.UTF8.GetString(body.Span), signature, timestamp);
+            return validator.VerifySignature(Keys.GetOrAdd(publicKey, validator.ConvertPublicKeyToECDSA), Encoding.UTF8.GetString(body.Span), signature, timestamp);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A signature that is not base64 DER, or a key that is not one: not verified.
+            // Whatever a signature that is not base64 DER makes the library throw (an overflow, an index, a format),
+            // the request is not signed: a stranger must not be able to turn that into a 500.
             return false;
         }
     }
 
+    // The key is parsed once, not on every request a stranger may send.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EllipticCurve.PublicKey> Keys = new(StringComparer.Ordinal);
+
     /// <summary>The events SendGrid posts: an array of objects; unknown members are theirs to add and are ignored.</summary>
-    private static List<ProviderEvent>? Parse(ReadOnlyMemory<byte> body, Validation.FieldErrors errors)
+    private static List<ProviderEvent>? Parse(ReadOnlyMemory<byte> body, DateTimeOffset received, Validation.FieldErrors errors)
     {
         JsonDocument document;
         try
@@ -136,7 +140,7 @@ public static class WebhooksApi
 
                 var at = item.TryGetProperty("timestamp", out var stamp) && stamp.ValueKind == JsonValueKind.Number && stamp.TryGetInt64(out var unix) && unix is > 0 and < 4_102_444_800
                     ? DateTimeOffset.FromUnixTimeSeconds(unix)
-                    : DateTimeOffset.UnixEpoch;
+                    : received;
                 events.Add(new ProviderEvent(name, Text(item, "sg_event_id"), Text(item, SendGridMailSender.MessageIdArg), at, Text(item, "url"), Text(item, "type"), Text(item, "reason") ?? Text(item, "response"), Text(item, "attempt")));
             }
 
@@ -144,13 +148,28 @@ public static class WebhooksApi
         }
     }
 
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) ? value.ValueKind switch
+    private static string? Text(JsonElement item, string name)
+    {
+        if (!item.TryGetProperty(name, out var value))
         {
-            JsonValueKind.String => Cut(value.GetString()),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        } : null;
+            return null;
+        }
+
+        try
+        {
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => Cut(value.GetString()),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but no .NET string: the value is left out.
+            return null;
+        }
+    }
 
     private static string? Cut(string? text) => text is { Length: > 2000 } ? text[..2000] : text;
 

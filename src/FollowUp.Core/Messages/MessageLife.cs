@@ -21,7 +21,7 @@ namespace FollowUp.Messages;
 public sealed partial class MessageLife
 {
     private const int MaxWriteAttempts = 8;
-    private const int MaxProviderEvents = 40;
+    private const int MaxProviderEvents = 200;
 
     /// <summary>Pending rows read from one partition in one pass: one page, so that a backlog never fills memory.</summary>
     private const int MaxRowsPerRead = 1000;

@@ -86,11 +86,25 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
         "click" => (MessageStatus.Clicked, $"clicked {LinkWithoutQuery(item.Url, publicBaseUrl)}", null),
         "bounce" when item.Type == "blocked" => (null, $"blocked by the recipient's mail server (a soft bounce, not retried): {Reason(item)}", null),
         "bounce" => (MessageStatus.Bounced, $"bounced: {Reason(item)}", "hard bounce"),
-        "dropped" => (MessageStatus.Bounced, $"dropped by SendGrid: {Reason(item)}", "dropped by SendGrid"),
+        "dropped" when IsAboutTheAddress(item.Reason) => (MessageStatus.Bounced, $"dropped by SendGrid: {Reason(item)}", "dropped by SendGrid: " + Reason(item)),
+        "dropped" => (null, $"dropped by SendGrid for a reason of the sending account, not the address: {Reason(item)}", null),
         "spamreport" => (MessageStatus.Complained, "marked as spam by the recipient", "spam report"),
         "unsubscribe" or "group_unsubscribe" => (MessageStatus.Unsubscribed, "unsubscribed through SendGrid", "unsubscribed through SendGrid"),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether SendGrid dropped the mail because of the address (it bounced, complained, unsubscribed, or is invalid)
+    /// rather than because of the sending account (its quota, its content, its headers), which says nothing of the
+    /// customer and must not stop their mail.
+    /// </summary>
+    private static bool IsAboutTheAddress(string? reason) =>
+        reason is not null && (reason.StartsWith("Bounced Address", StringComparison.OrdinalIgnoreCase)
+            || reason.StartsWith("Spam Reporting Address", StringComparison.OrdinalIgnoreCase)
+            || reason.StartsWith("Unsubscribed Address", StringComparison.OrdinalIgnoreCase)
+            || reason.Equals("Invalid", StringComparison.OrdinalIgnoreCase)
+            || reason.StartsWith("Invalid Address", StringComparison.OrdinalIgnoreCase)
+            || reason.StartsWith("Invalid email", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A server's words about an address may name the address (or others): they are scrubbed, and cut short.</summary>
     private static string Reason(ProviderEvent item) =>
@@ -107,15 +121,25 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
             return "a link";
         }
 
-        if (Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var own) && Uri.Compare(uri, own, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+        var basePath = Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var own) ? own.AbsolutePath.TrimEnd('/') : null;
+        if (own is not null && Uri.Compare(uri, own, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            && uri.AbsolutePath.StartsWith(basePath + "/", StringComparison.Ordinal))
         {
-            var path = uri.AbsolutePath[own.AbsolutePath.TrimEnd('/').Length..];
-            return path.StartsWith("/r/", StringComparison.Ordinal) ? "an answer link"
-                : path.StartsWith("/u/", StringComparison.Ordinal) ? "the unsubscribe link"
-                : Cut(uri.GetLeftPart(UriPartial.Path), 300);
+            var path = uri.AbsolutePath[basePath!.Length..];
+            if (path.StartsWith("/r/", StringComparison.Ordinal))
+            {
+                return "an answer link";
+            }
+
+            if (path.StartsWith("/u/", StringComparison.Ordinal))
+            {
+                return "the unsubscribe link";
+            }
         }
 
-        return Cut(uri.GetLeftPart(UriPartial.Path), 300);
+        // The path as a person reads it, with anything shaped like an address masked (a shop's "my page" may carry one).
+        var readable = string.Join("/", uri.AbsolutePath.Split("/").Select(segment => Redaction.Scrub(Uri.UnescapeDataString(segment))));
+        return Cut(uri.GetLeftPart(UriPartial.Authority) + readable, 300);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
