@@ -121,20 +121,14 @@ public static class WebhooksApi
             }
 
             var events = new List<ProviderEvent>();
-            var index = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                var path = $"[{index++}]";
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    errors.Add(path, "must be an event object");
-                    continue;
-                }
-
-                var name = Text(item, "event");
+                // An item SendGrid would never send is counted as ignored rather than refusing the batch: the
+                // bounces and complaints beside it must not be lost when SendGrid gives up sending it again.
+                var name = item.ValueKind == JsonValueKind.Object ? Text(item, "event") : null;
                 if (name is null)
                 {
-                    errors.Add(path + ".event", "is required");
+                    events.Add(new ProviderEvent(string.Empty, null, null, received));
                     continue;
                 }
 

@@ -152,8 +152,6 @@ public class SendGridWebhookTests
     [Theory]
     [InlineData("{\"event\":\"delivered\"}", "body")]
     [InlineData("[{\"event\":", "body")]
-    [InlineData("[{\"sg_event_id\":\"x\"}]", "[0].event")]
-    [InlineData("[5]", "[0]")]
     public async Task MalformedEvents_Are400NamingWhere(string body, string field)
     {
         await using var factory = await SelfHostFactory.CreateAsync();
@@ -162,6 +160,22 @@ public class SendGridWebhookTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.NotNull(problem!["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task OddItemsInABatch_AreIgnoredAndTheBounceBesideThemIsKept()
+    {
+        var (factory, api, id) = await SentThankYouAsync();
+        await using var _ = factory;
+        using var __ = api;
+        var bounce = FakeSendGridServer.WebhookEvent("bounce", id, factory.Time.GetUtcNow());
+        bounce["type"] = "bounce";
+        var body = "[5," + new JsonObject { ["sg_event_id"] = "no-event" }.ToJsonString() + "," + bounce.ToJsonString() + "]";
+
+        var (status, result) = await PostAsync(factory, body);
+
+        Assert.Equal((HttpStatusCode.OK, 1, 2), (status, result!["recorded"]!.GetValue<int>(), result["ignored"]!.GetValue<int>()));
+        Assert.True(await factory.Services.GetRequiredService<Suppressions>().IsSuppressedAsync("kari@example.com"));
     }
 
     [Fact]
