@@ -6,9 +6,6 @@ namespace FollowUp.Http;
 /// <summary>The few pages a customer sees after clicking a link: short, in their language, and usable without scripts.</summary>
 internal static class LinkPages
 {
-    public static bool IsNorwegian(string? locale) =>
-        locale is not null && (locale.StartsWith("nb", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("nn", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("no", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>
     /// What an answer link opens: the answer, and a button that sends it. A person's browser presses it by itself a
     /// moment after the page is shown (a link scanner that only fetches pages never does); without scripts, the button.
@@ -32,30 +29,32 @@ internal static class LinkPages
         return Page(text.Lang, text.ThanksTitle, said, extra + $"<p class=\"hint\">{WebUtility.HtmlEncode(text.ChangeHint)}</p>", brand);
     }
 
-    /// <summary>The form's value for each scope, as the page posts it.</summary>
-    private static readonly (UnsubscribeScope Scope, string Value, string Nb, string En)[] Choices =
+    /// <summary>The form's value for each scope, as the page posts it, in the order the page lists them.</summary>
+    private static readonly (UnsubscribeScope Scope, string Value)[] Choices =
     [
-        (UnsubscribeScope.Marketing, "marketing", "Bare tilbud og markedsføring", "Offers and marketing only"),
-        (UnsubscribeScope.MarketingAndFeedback, "marketing-and-feedback", "Tilbud og spørsmål om hva jeg synes (anmeldelser, undersøkelser)", "Offers, and questions about what I think (reviews, surveys)"),
-        (UnsubscribeScope.Everything, "everything", "All e-post fra dere, også om bestillingene mine", "All email from you, including notes about my orders"),
+        (UnsubscribeScope.Marketing, "marketing"),
+        (UnsubscribeScope.MarketingAndFeedback, "marketing-and-feedback"),
+        (UnsubscribeScope.Everything, "everything"),
     ];
 
     public static UnsubscribeScope? ScopeOf(string? value) =>
         Choices.FirstOrDefault(choice => choice.Value == value) is { Value: not null } found ? found.Scope : null;
 
-    public static string ConfirmUnsubscribe(string? locale, string action, UnsubscribeScope preselected) => IsNorwegian(locale)
-        ? Page("nb", "Hva vil du ikke lenger få?", "Velg hva du vil slutte å få fra oss, og trykk på knappen.", Choose(action, preselected, "Jeg vil ikke lenger få", choice => choice.Nb, "Meld meg av"))
-        : Page("en", "What would you like to stop?", "Choose what you no longer want from us, and press the button.", Choose(action, preselected, "I no longer want", choice => choice.En, "Unsubscribe"));
-
-    public static string Unsubscribed(string? locale, UnsubscribeScope scope) => (IsNorwegian(locale), scope) switch
+    public static string ConfirmUnsubscribe(string? locale, string action, UnsubscribeScope preselected, PageBrand? brand = null)
     {
-        (true, UnsubscribeScope.Marketing) => Page("nb", "Du er meldt av tilbud", "Du får ikke flere tilbud fra oss. Vi skriver fortsatt om bestillingene dine, og kan spørre hva du synes om dem."),
-        (true, UnsubscribeScope.MarketingAndFeedback) => Page("nb", "Du er meldt av", "Du får ikke flere tilbud eller spørsmål fra oss, bare e-post om bestillingene dine. Planlagte e-poster av den typen er stoppet."),
-        (true, _) => Page("nb", "Du er meldt av", "Du får ikke flere oppfølgings-e-poster fra oss. Planlagte e-poster er stoppet."),
-        (false, UnsubscribeScope.Marketing) => Page("en", "You are unsubscribed from offers", "You will get no more offers from us. We will still write about your orders, and may ask what you think of them."),
-        (false, UnsubscribeScope.MarketingAndFeedback) => Page("en", "You are unsubscribed", "You will get no more offers or questions from us, only emails about your orders. Scheduled emails of that kind have been stopped."),
-        _ => Page("en", "You are unsubscribed", "You will not get any more follow-up emails from us. Scheduled emails have been stopped."),
-    };
+        var text = UnsubscribePageText.For(locale);
+        var options = string.Concat(Choices.Select((choice, i) =>
+            $"""<label><input type="radio" name="scope" value="{choice.Value}"{(choice.Scope == preselected ? " checked" : string.Empty)}><span>{WebUtility.HtmlEncode(text.Choices[i])}</span></label>"""));
+        var form = $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><fieldset><legend>{WebUtility.HtmlEncode(text.Legend)}</legend>{options}</fieldset><button type="submit">{WebUtility.HtmlEncode(text.Button)}</button></form>""";
+        return Page(text.Lang, text.Title, text.Intro, form, brand);
+    }
+
+    public static string Unsubscribed(string? locale, UnsubscribeScope scope, PageBrand? brand = null)
+    {
+        var text = UnsubscribePageText.For(locale);
+        var (title, said) = text.Done[Array.FindIndex(Choices, choice => choice.Scope == scope)];
+        return Page(text.Lang, title, said, brand: brand);
+    }
 
     public static string CommentRefused() =>
         Page("en", "The comment is too long", $"Please keep it to {MessageEntity.MaxCommentLength} characters and send it again. / Kommentaren er for lang: høyst {MessageEntity.MaxCommentLength} tegn.");
@@ -66,12 +65,6 @@ internal static class LinkPages
     public static string NotFound() =>
         Page("en", "This link has expired", "We no longer have the message this link belongs to. / Denne lenken er utløpt.");
 
-    private static string Choose(string action, UnsubscribeScope preselected, string legend, Func<(UnsubscribeScope Scope, string Value, string Nb, string En), string> label, string button)
-    {
-        var options = string.Concat(Choices.Select(choice =>
-            $"""<label><input type="radio" name="scope" value="{choice.Value}"{(choice.Scope == preselected ? " checked" : string.Empty)}><span>{WebUtility.HtmlEncode(label(choice))}</span></label>"""));
-        return $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><fieldset><legend>{WebUtility.HtmlEncode(legend)}</legend>{options}</fieldset><button type="submit">{WebUtility.HtmlEncode(button)}</button></form>""";
-    }
 
     private static string Page(string lang, string title, string text, string extra = "", PageBrand? brand = null) =>
         $$"""

@@ -108,6 +108,12 @@ public static class LinksApi
         return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path, brand), Html);
     }
 
+    private static ContentHttpResult Unsubscribed(HttpRequest request, string? locale, UnsubscribeScope scope, PageBrand brand)
+    {
+        Protect(request, null, brand);
+        return TypedResults.Content(LinkPages.Unsubscribed(locale, scope, brand), Html);
+    }
+
     /// <summary>
     /// A comment as typed: line breaks as the text box counted them (a browser posts each as CR LF, the box counts one
     /// character), no other control characters, trimmed.
@@ -131,8 +137,10 @@ public static class LinksApi
         request.HttpContext.Response.Headers.CacheControl = "no-store";
     }
 
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CustomerResponses responses, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> ConfirmUnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, Messages.MessageLedger ledger, CustomerResponses responses, IOptions<SendGridOptions> sender, IOptions<PageOptions> pages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(responses);
@@ -143,15 +151,19 @@ public static class LinksApi
 
         // The choice a button press without changing it makes is the one a one-click unsubscribe makes.
         var message = await ledger.FindAsync(link.MessageId, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Content(LinkPages.ConfirmUnsubscribe(message?.Locale, request.Path, responses.OneClickScope(message)), Html);
+        var brand = PageBrand.From(sender.Value, pages.Value);
+        Protect(request, null, brand);
+        return TypedResults.Content(LinkPages.ConfirmUnsubscribe(message?.Locale, request.Path, responses.OneClickScope(message), brand), Html);
     }
 
     /// <summary>
     /// The page's choice (<c>scope</c>: <c>marketing</c>, <c>marketing-and-feedback</c> or <c>everything</c>), or a
     /// mail client's RFC 8058 one-click POST (<c>List-Unsubscribe=One-Click</c>, no choice).
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ValidationProblem>> UnsubscribeAsync(string token, HttpRequest request, LinkSigner signer, CustomerResponses responses, IOptions<SendGridOptions> sender, IOptions<PageOptions> pages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responses);
         if (Read(token, LinkKind.Unsubscribe, signer) is not { } link)
@@ -186,7 +198,7 @@ public static class LinksApi
         var (outcome, message, scope) = await responses.UnsubscribeAsync(link, chosen, cancellationToken).ConfigureAwait(false);
         return outcome == ResponseOutcome.NotFound
             ? TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Content(LinkPages.Unsubscribed(message?.Locale, scope), Html);
+            : Unsubscribed(request, message?.Locale, scope, PageBrand.From(sender.Value, pages.Value));
     }
 
     /// <summary>The token's content when it is genuine and of the expected kind; otherwise null.</summary>

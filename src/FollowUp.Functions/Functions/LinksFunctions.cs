@@ -31,12 +31,12 @@ public sealed class LinksFunctions(LinkSigner signer, CustomerResponses response
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        await LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, responses, cancellationToken).ConfigureAwait(false);
+        await LinksApi.ConfirmUnsubscribeAsync(token, request, signer, ledger, responses, sender, pages, cancellationToken).ConfigureAwait(false);
 
     [Function("Unsubscribe")]
     public async Task<IResult> UnsubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.Unsubscribe)] HttpRequest request,
         string token,
         CancellationToken cancellationToken) =>
-        await LinksApi.UnsubscribeAsync(token, request, signer, responses, cancellationToken).ConfigureAwait(false);
+        await LinksApi.UnsubscribeAsync(token, request, signer, responses, sender, pages, cancellationToken).ConfigureAwait(false);
 }

@@ -171,6 +171,27 @@ public class LinksApiTests
         Assert.Equal("scheduled", afterMarketing!["status"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("nn-NO", "Kva vil du ikkje lenger få?")]
+    [InlineData("da-DK", "Hvad vil du ikke længere modtage?")]
+    [InlineData("sv-SE", "Vad vill du inte längre få?")]
+    [InlineData("de-DE", "What would you like to stop?")]
+    public async Task Unsubscribe_PageIsInTheMessagesLanguageWithTheSendersName(string locale, string title)
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        using var browser = factory.CreateClient();
+        var (_, delivered) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderDelivered, "A-1", locale: locale).ToJsonString(), "application/cloudevents+json");
+        var link = PathOf(factory.Services.GetRequiredService<LinkSigner>().UnsubscribeUrl(delivered!["scheduled"]![0]!["messageId"]!.GetValue<string>()));
+
+        var response = await browser.GetAsync(new Uri(link, UriKind.Relative));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains($"<h1>{title}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"brand\">{factory.Settings["FollowUp:SendGrid:FromName"]}</div>", page, StringComparison.Ordinal);
+        Assert.Contains("script-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     /// <summary>A lost deal, two days on: its survey has been sent and its answer links can be clicked.</summary>
