@@ -15,14 +15,14 @@ internal static class LinkPages
         var text = AnswerPageText.For(locale);
         var form = $"""<form id="confirm" method="post" action="{WebUtility.HtmlEncode(action)}"><button type="submit">{WebUtility.HtmlEncode(text.ConfirmButton)}</button></form>"""
             + $$"""<script nonce="{{nonce}}">if(document.visibilityState==='visible'){setTimeout(function(){document.getElementById('confirm').submit();},400);}</script>""";
-        return Page(text.Lang, text.ConfirmTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ConfirmText, answer), form, brand);
+        return Page(text.Lang, text.ConfirmTitle, string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ConfirmText, AnswerLabels.For(text.Lang, answer)), form, brand);
     }
 
     /// <summary>The thanks after an answer, with a box for a comment (until one is sent).</summary>
     public static string Thanks(string? locale, string answer, bool again, bool commented, string action, PageBrand? brand = null)
     {
         var text = AnswerPageText.For(locale);
-        var said = again && !commented ? text.Again : string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ThanksText, answer);
+        var said = again && !commented ? text.Again : string.Format(System.Globalization.CultureInfo.InvariantCulture, text.ThanksText, AnswerLabels.For(text.Lang, answer));
         var extra = commented
             ? $"<p>{WebUtility.HtmlEncode(text.Commented)}</p>"
             : $"""<form method="post" action="{WebUtility.HtmlEncode(action)}"><label for="comment">{WebUtility.HtmlEncode(text.CommentLabel)}</label><textarea id="comment" name="comment" rows="4" maxlength="{MessageEntity.MaxCommentLength}"></textarea><button type="submit">{WebUtility.HtmlEncode(text.CommentButton)}</button></form>""";

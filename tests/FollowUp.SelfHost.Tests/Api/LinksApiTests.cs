@@ -77,11 +77,11 @@ public class LinksApiTests
     }
 
     [Theory]
-    [InlineData("nn-NO", "Stadfest svaret ditt")]
-    [InlineData("da-DK", "Bekræft dit svar")]
-    [InlineData("sv-SE", "Bekräfta ditt svar")]
-    [InlineData("en-GB", "Confirm your answer")]
-    public async Task Answer_PageIsInTheMessagesLanguage(string locale, string title)
+    [InlineData("nn-NO", "Stadfest svaret ditt", "«Pris»")]
+    [InlineData("da-DK", "Bekræft dit svar", "»Pris«")]
+    [InlineData("sv-SE", "Bekräfta ditt svar", "”Pris”")]
+    [InlineData("en-GB", "Confirm your answer", "“Price”")]
+    public async Task Answer_PageIsInTheMessagesLanguage(string locale, string title, string answer)
     {
         await using var factory = await SelfHostFactory.CreateAsync();
         using var api = factory.CreateApiClient();
@@ -92,6 +92,7 @@ public class LinksApiTests
         var page = WebUtility.HtmlDecode(await (await browser.GetAsync(new Uri(link, UriKind.Relative))).Content.ReadAsStringAsync());
 
         Assert.Contains($"<h1>{title}</h1>", page, StringComparison.Ordinal);
+        Assert.Contains(answer, page, StringComparison.Ordinal);
     }
 
     [Fact]
