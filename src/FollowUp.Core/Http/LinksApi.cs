@@ -80,12 +80,7 @@ public static class LinksApi
         string? comment = null;
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(CommentLimits, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or NotSupportedException)
+            if (await ReadFormAsync(request, CommentLimits, cancellationToken).ConfigureAwait(false) is not { } form)
             {
                 return CommentRefused(request, $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form (UTF-8)");
             }
@@ -106,6 +101,19 @@ public static class LinksApi
         var brand = PageBrand.From(sender.Value, pages.Value);
         Protect(request, null, brand);
         return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path, brand), Html);
+    }
+
+    /// <summary>The posted form within <paramref name="limits"/>; null when it is larger, malformed, or in a charset .NET cannot read.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, Microsoft.AspNetCore.Http.Features.FormOptions limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static ContentHttpResult Unsubscribed(HttpRequest request, string? locale, UnsubscribeScope scope, PageBrand brand)
@@ -174,13 +182,8 @@ public static class LinksApi
         UnsubscribeScope? chosen = null;
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                // The page posts one short field and a mail client's one-click another: nothing larger is read.
-                form = await request.ReadFormAsync(FormLimits, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException or NotSupportedException)
+            // The page posts one short field and a mail client's one-click another: nothing larger is read.
+            if (await ReadFormAsync(request, FormLimits, cancellationToken).ConfigureAwait(false) is not { } form)
             {
                 return ApiResults.Invalid("body", "is not a form this page posts (scope=marketing, marketing-and-feedback or everything)", "The choice is not valid.");
             }

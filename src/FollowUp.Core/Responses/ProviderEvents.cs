@@ -20,9 +20,10 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
     {
         ArgumentNullException.ThrowIfNull(events);
         var counts = new int[4]; // recorded, duplicates, unknown, ignored
+        var known = new List<(ProviderEvent Item, (MessageStatus? Reached, string Detail, string? Stops) What)>();
         foreach (var item in events)
         {
-            if (Describe(item, options.Value.PublicBaseUrl) is null || item.EventId is null)
+            if (Describe(item, options.Value.PublicBaseUrl) is not { } what || item.EventId is null)
             {
                 counts[3]++;
             }
@@ -30,17 +31,18 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
             {
                 counts[2]++;
             }
+            else
+            {
+                known.Add((item, what));
+            }
         }
 
-        var byMessage = events
-            .Where(item => item.EventId is not null && item.MessageId is not null && MessageIds.IsWellFormed(item.MessageId) && Describe(item, options.Value.PublicBaseUrl) is not null)
-            .GroupBy(item => item.MessageId!, StringComparer.Ordinal)
-            .ToList();
+        var byMessage = known.GroupBy(entry => entry.Item.MessageId!, StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (group, token) =>
         {
-            foreach (var item in group)
+            foreach (var (item, what) in group)
             {
-                var index = await RecordOneAsync(item, token).ConfigureAwait(false);
+                var index = await RecordOneAsync(item, what, token).ConfigureAwait(false);
                 Interlocked.Increment(ref counts[index]);
             }
         }).ConfigureAwait(false);
@@ -57,9 +59,9 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
     }
 
     /// <summary>Records one event; the index of its count (recorded, duplicate, unknown).</summary>
-    private async Task<int> RecordOneAsync(ProviderEvent item, CancellationToken cancellationToken)
+    private async Task<int> RecordOneAsync(ProviderEvent item, (MessageStatus? Reached, string Detail, string? Stops) what, CancellationToken cancellationToken)
     {
-        var (reached, detail, stops) = Describe(item, options.Value.PublicBaseUrl)!.Value;
+        var (reached, detail, stops) = what;
         var outcome = await life.RecordDeliveryAsync(item.MessageId!, item.EventId!, reached, detail, item.At, cancellationToken).ConfigureAwait(false);
         if (outcome == DeliveryOutcome.UnknownMessage)
         {

@@ -5,6 +5,7 @@ using FollowUp.Events;
 using FollowUp.Links;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static FollowUp.SelfHost.Tests.Api.CustomerLinkClient;
 
 namespace FollowUp.SelfHost.Tests.Api;
 
@@ -86,13 +87,5 @@ public class AnswerPageReviewTests
         Assert.Contains(sender, thanks, StringComparison.Ordinal);
     }
 
-    private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
-    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
-    {
-        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1", locale: locale).ToJsonString(), "application/cloudevents+json");
-        factory.Time.Advance(TimeSpan.FromDays(2));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
-        return lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
-    }
 }

@@ -4,6 +4,7 @@ using FollowUp.Events;
 using FollowUp.Links;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static FollowUp.SelfHost.Tests.Api.CustomerLinkClient;
 
 namespace FollowUp.SelfHost.Tests.Api;
 
@@ -193,14 +194,6 @@ public class LinksApiTests
         Assert.Contains("script-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
-    private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     /// <summary>A lost deal, two days on: its survey has been sent and its answer links can be clicked.</summary>
-    private static async Task<string> SendSurveyAsync(SelfHostFactory factory, HttpClient api, string locale = "nb-NO")
-    {
-        var (_, lost) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Deal(EventTypes.DealLost, "D-1", locale: locale).ToJsonString(), "application/cloudevents+json");
-        factory.Time.Advance(TimeSpan.FromDays(2));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
-        return lost!["scheduled"]![0]!["messageId"]!.GetValue<string>();
-    }
 }

@@ -6,46 +6,13 @@ using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static FollowUp.SelfHost.Tests.Api.SendGridWebhookClient;
 
 namespace FollowUp.SelfHost.Tests.Api;
 
 /// <summary>Defects found in review of the SendGrid Event Webhook (issue 10, part 1).</summary>
 public class SendGridWebhookReviewTests
 {
-    private static async Task<(SelfHostFactory Factory, HttpClient Api, string MessageId)> SentThankYouAsync(Action<Dictionary<string, string?>>? configure = null)
-    {
-        var factory = await SelfHostFactory.CreateAsync(configure: configure);
-        var api = factory.CreateApiClient();
-        var (_, placed) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
-        var id = placed!["scheduled"]!.AsArray().Single(m => m!["ruleId"]!.GetValue<string>() == "thank-you")!["messageId"]!.GetValue<string>();
-        factory.Time.Advance(TimeSpan.FromHours(1));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
-        return (factory, api, id);
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(SelfHostFactory factory, string body, string? signature = null)
-    {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sendgrid") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        var (signed, timestamp) = factory.SendGrid.SignWebhook(body, factory.Time.GetUtcNow());
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature ?? signed);
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        JsonNode? json = null;
-        try
-        {
-            json = text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-
-        return (response.StatusCode, json);
-    }
-
-    private static string Events(params JsonObject[] events) => new JsonArray(events).ToJsonString();
-
     [Theory]
     [InlineData("3085FFFFFFFFFF")] // a DER length of five bytes: int.Parse overflows in the SendGrid library's ECDSA parser
     [InlineData("30847FFFFFFF020101")] // a DER length of int.MaxValue: the slice's length overflows
@@ -54,9 +21,9 @@ public class SendGridWebhookReviewTests
         var (factory, api, id) = await SentThankYouAsync();
         await using var _ = factory;
         using var __ = api;
-        var body = Events(FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow()));
+        var body = Batch(FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow()));
 
-        var (status, _) = await PostAsync(factory, body, Convert.ToBase64String(Convert.FromHexString(signatureHex)));
+        var (status, _) = await PostAsync(factory, body, signature: Convert.ToBase64String(Convert.FromHexString(signatureHex)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
@@ -74,7 +41,7 @@ public class SendGridWebhookReviewTests
         bounce["type"] = "bounce";
         bounce["reason"] = "550 5.1.1 User unknown";
 
-        var (status, _) = await PostAsync(factory, Events(click, bounce));
+        var (status, _) = await PostAsync(factory, Batch(click, bounce));
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -94,7 +61,7 @@ public class SendGridWebhookReviewTests
         var dropped = FakeSendGridServer.WebhookEvent("dropped", id, factory.Time.GetUtcNow());
         dropped["reason"] = reason;
 
-        var (status, _) = await PostAsync(factory, Events(dropped));
+        var (status, _) = await PostAsync(factory, Batch(dropped));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(await factory.Services.GetRequiredService<Suppressions>().IsSuppressedAsync("kari@example.com"));
@@ -107,7 +74,7 @@ public class SendGridWebhookReviewTests
         var (factory, api, id) = await SentThankYouAsync();
         await using var _ = factory;
         using var __ = api;
-        var body = Events([.. Enumerable.Range(0, 41).Select(i => FakeSendGridServer.WebhookEvent("open", id, factory.Time.GetUtcNow(), $"open-{i:00}"))]);
+        var body = Batch([.. Enumerable.Range(0, 41).Select(i => FakeSendGridServer.WebhookEvent("open", id, factory.Time.GetUtcNow(), $"open-{i:00}"))]);
 
         var (first, recorded) = await PostAsync(factory, body);
         var (again, retried) = await PostAsync(factory, body);
@@ -122,7 +89,7 @@ public class SendGridWebhookReviewTests
         var (factory, api, id) = await SentThankYouAsync();
         await using var _ = factory;
         using var __ = api;
-        var body = Events(FakeSendGridServer.WebhookEvent("delivered", id, factory.Time.GetUtcNow()))
+        var body = Batch(FakeSendGridServer.WebhookEvent("delivered", id, factory.Time.GetUtcNow()))
             .Replace("\"event\":\"delivered\"", "\"event\":\"delivered\",\"reason\":\"\\ud800\"", StringComparison.Ordinal);
         Assert.Contains("\\ud800", body, StringComparison.Ordinal);
 
@@ -140,7 +107,7 @@ public class SendGridWebhookReviewTests
         var click = FakeSendGridServer.WebhookEvent("click", id, factory.Time.GetUtcNow());
         click["url"] = "https://tebutikken.example/min-side/kari%40example.com/ordre";
 
-        var (status, _) = await PostAsync(factory, Events(click));
+        var (status, _) = await PostAsync(factory, Batch(click));
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
 
         Assert.Equal(HttpStatusCode.OK, status);

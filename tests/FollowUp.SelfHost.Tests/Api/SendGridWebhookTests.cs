@@ -6,6 +6,7 @@ using FollowUp.Events;
 using FollowUp.Messages;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static FollowUp.SelfHost.Tests.Api.SendGridWebhookClient;
 
 namespace FollowUp.SelfHost.Tests.Api;
 
@@ -15,35 +16,6 @@ namespace FollowUp.SelfHost.Tests.Api;
 /// </summary>
 public class SendGridWebhookTests
 {
-    private static async Task<(SelfHostFactory Factory, HttpClient Api, string MessageId)> SentThankYouAsync()
-    {
-        var factory = await SelfHostFactory.CreateAsync();
-        var api = factory.CreateApiClient();
-        var (_, placed) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-1").ToJsonString(), "application/cloudevents+json");
-        var id = placed!["scheduled"]!.AsArray().Single(m => m!["ruleId"]!.GetValue<string>() == "thank-you")!["messageId"]!.GetValue<string>();
-        factory.Time.Advance(TimeSpan.FromHours(1));
-        await factory.Services.GetRequiredService<MessageDispatcher>().DispatchDueAsync();
-        return (factory, api, id);
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(SelfHostFactory factory, string body, DateTimeOffset? signedAt = null, Func<string, string>? tamper = null, bool sign = true)
-    {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sendgrid") { Content = new StringContent(tamper?.Invoke(body) ?? body, Encoding.UTF8, "application/json") };
-        if (sign)
-        {
-            var (signature, timestamp) = factory.SendGrid.SignWebhook(body, signedAt ?? factory.Time.GetUtcNow());
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature);
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
-        }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
-    }
-
-    private static string Events(params JsonObject[] events) => new JsonArray(events).ToJsonString();
-
     [Fact]
     public async Task DeliveredOpenedClicked_GoIntoTheLedgerOnceAndTheStatusIsTheFurthest()
     {
@@ -53,7 +25,7 @@ public class SendGridWebhookTests
         var at = factory.Time.GetUtcNow();
         var click = FakeSendGridServer.WebhookEvent("click", id, at);
         click["url"] = "https://tebutikken.example/te/oolong?utm_source=followup&email=kari%40example.com";
-        var body = Events(
+        var body = Batch(
             FakeSendGridServer.WebhookEvent("processed", id, at),
             FakeSendGridServer.WebhookEvent("delivered", id, at),
             FakeSendGridServer.WebhookEvent("open", id, at),
@@ -82,7 +54,7 @@ public class SendGridWebhookTests
         bounce["type"] = "bounce";
         bounce["reason"] = "550 5.1.1 <kari@example.com>: Recipient address rejected: User unknown";
 
-        var (status, _) = await PostAsync(factory, Events(bounce));
+        var (status, _) = await PostAsync(factory, Batch(bounce));
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
         var (_, later) = await api.SendAsync(HttpMethod.Post, "/api/events", TestEvents.Order(EventTypes.OrderPlaced, "A-2").ToJsonString(), "application/cloudevents+json");
 
@@ -107,7 +79,7 @@ public class SendGridWebhookTests
         deferred["attempt"] = "2";
         deferred["response"] = "451 greylisted";
 
-        await PostAsync(factory, Events(blocked, deferred));
+        await PostAsync(factory, Batch(blocked, deferred));
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
 
         Assert.Equal("sent", message!["status"]!.GetValue<string>());
@@ -122,7 +94,7 @@ public class SendGridWebhookTests
         await using var _ = factory;
         using var __ = api;
 
-        await PostAsync(factory, Events(FakeSendGridServer.WebhookEvent("delivered", id, factory.Time.GetUtcNow()), FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow())));
+        await PostAsync(factory, Batch(FakeSendGridServer.WebhookEvent("delivered", id, factory.Time.GetUtcNow()), FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow())));
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
 
         Assert.Equal("complained", message!["status"]!.GetValue<string>());
@@ -135,7 +107,7 @@ public class SendGridWebhookTests
         var (factory, api, id) = await SentThankYouAsync();
         await using var _ = factory;
         using var __ = api;
-        var body = Events(FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow()));
+        var body = Batch(FakeSendGridServer.WebhookEvent("spamreport", id, factory.Time.GetUtcNow()));
 
         var (unsigned, problem) = await PostAsync(factory, body, sign: false);
         var (tampered, _) = await PostAsync(factory, body, tamper: text => text.Replace("spamreport", "delivered", StringComparison.Ordinal));
@@ -185,7 +157,7 @@ public class SendGridWebhookTests
         await using var _ = factory;
         using var __ = api;
 
-        var (status, result) = await PostAsync(factory, Events(
+        var (status, result) = await PostAsync(factory, Batch(
             FakeSendGridServer.WebhookEvent("delivered", null, factory.Time.GetUtcNow()),
             FakeSendGridServer.WebhookEvent("delivered", "202611230900" + new string('a', 32), factory.Time.GetUtcNow()),
             FakeSendGridServer.WebhookEvent("group_resubscribe", id, factory.Time.GetUtcNow())));
