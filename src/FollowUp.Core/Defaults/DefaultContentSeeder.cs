@@ -21,6 +21,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
     [
         ("defaults-v1", ["thank-you", "review-request", "loyalty-reward", "lost-sale-survey"]),
         ("defaults-v2", ["while-you-wait"]),
+        ("defaults-v3", ["nps-question"]),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)

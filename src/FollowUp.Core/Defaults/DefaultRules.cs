@@ -3,7 +3,10 @@ using FollowUp.Rules;
 
 namespace FollowUp.Defaults;
 
-/// <summary>The five follow-ups every shop and sales team should have, seeded on first start and editable after.</summary>
+/// <summary>
+/// The follow-ups every shop and sales team should have — five on, and an NPS question off until it is wanted — seeded
+/// on first start and editable after.
+/// </summary>
 public static class DefaultRules
 {
     public static IReadOnlyList<Rule> All { get; } =
@@ -88,6 +91,24 @@ public static class DefaultRules
             // Worth reading only while the parcel is still on its way.
             ExpiresAfter = "P2D",
             MaxEventAge = "P2D",
+        },
+
+        // Off until sales ops turn it on: a shop that already asks for a review five days after delivery may not want a
+        // second question; one that does gets a score it can follow over time, two weeks in, when the product has been
+        // used. It shares the feedback cap with the review request, so a customer never gets both in the same week.
+        new Rule
+        {
+            Id = "nps-question",
+            Description = "Asks how likely the customer is to recommend you (0–10) two weeks after delivery; a return or cancellation stops it. Off by default.",
+            Trigger = EventTypes.OrderDelivered,
+            Delay = "P14D",
+            TemplateId = "nps-question",
+            CancelOn = [EventTypes.OrderReturned, EventTypes.OrderCancelled],
+            Category = MessageCategory.Feedback,
+            Enabled = false,
+            SendWindow = Window(["mon", "tue", "wed", "thu", "fri", "sat"], "10:00", "19:00", skipHolidays: true),
+            ExpiresAfter = "P14D",
+            MaxEventAge = "P45D",
         },
     ];
 

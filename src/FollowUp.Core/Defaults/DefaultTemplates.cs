@@ -77,11 +77,11 @@ public static class DefaultTemplates
                     <p>Nå har du hatt bestillingen din ({{ order.id }}) i noen dager. Vi er spent på hva du synes!</p>
                     <p>Hvor fornøyd er du? Ett klikk er nok:</p>
                     <p style="font-size:18px">
-                    <a href="{{ answer_url "rating-5" }}" style="text-decoration:none">★★★★★</a><br>
-                    <a href="{{ answer_url "rating-4" }}" style="text-decoration:none">★★★★☆</a><br>
-                    <a href="{{ answer_url "rating-3" }}" style="text-decoration:none">★★★☆☆</a><br>
-                    <a href="{{ answer_url "rating-2" }}" style="text-decoration:none">★★☆☆☆</a><br>
-                    <a href="{{ answer_url "rating-1" }}" style="text-decoration:none">★☆☆☆☆</a>
+                    <a href="{{ answer_url "rating-5" "5 av 5" }}" aria-label="5 av 5 stjerner" title="5 av 5" style="text-decoration:none;color:#b45309">★★★★★</a><br>
+                    <a href="{{ answer_url "rating-4" "4 av 5" }}" aria-label="4 av 5 stjerner" title="4 av 5" style="text-decoration:none;color:#b45309">★★★★☆</a><br>
+                    <a href="{{ answer_url "rating-3" "3 av 5" }}" aria-label="3 av 5 stjerner" title="3 av 5" style="text-decoration:none;color:#b45309">★★★☆☆</a><br>
+                    <a href="{{ answer_url "rating-2" "2 av 5" }}" aria-label="2 av 5 stjerner" title="2 av 5" style="text-decoration:none;color:#b45309">★★☆☆☆</a><br>
+                    <a href="{{ answer_url "rating-1" "1 av 5" }}" aria-label="1 av 5 stjerner" title="1 av 5" style="text-decoration:none;color:#b45309">★☆☆☆☆</a>
                     </p>
                     {{ if order.review_url }}<p>Har du lyst til å skrive noen ord? <a href="{{ order.review_url }}">Skriv en anmeldelse</a> – det hjelper andre kunder å velge riktig.</p>{{ end }}
                     <p>Er noe ikke som det skal, svar på denne e-posten, så ordner vi det.</p>
@@ -93,11 +93,11 @@ public static class DefaultTemplates
                 Nå har du hatt bestillingen din ({{ order.id }}) i noen dager. Vi er spent på hva du synes!
 
                 Hvor fornøyd er du? Ett klikk er nok:
-                5 av 5: {{ answer_url "rating-5" }}
-                4 av 5: {{ answer_url "rating-4" }}
-                3 av 5: {{ answer_url "rating-3" }}
-                2 av 5: {{ answer_url "rating-2" }}
-                1 av 5: {{ answer_url "rating-1" }}
+                5 av 5: {{ answer_url "rating-5" "5 av 5" }}
+                4 av 5: {{ answer_url "rating-4" "4 av 5" }}
+                3 av 5: {{ answer_url "rating-3" "3 av 5" }}
+                2 av 5: {{ answer_url "rating-2" "2 av 5" }}
+                1 av 5: {{ answer_url "rating-1" "1 av 5" }}
                 {{ if order.review_url }}
                 Har du lyst til å skrive noen ord? {{ order.review_url }}
                 {{ end }}
@@ -114,11 +114,11 @@ public static class DefaultTemplates
                     <p>You have had your order ({{ order.id }}) for a few days now, and we would love to know what you think!</p>
                     <p>How happy are you with it? One click is all it takes:</p>
                     <p style="font-size:18px">
-                    <a href="{{ answer_url "rating-5" }}" style="text-decoration:none">★★★★★</a><br>
-                    <a href="{{ answer_url "rating-4" }}" style="text-decoration:none">★★★★☆</a><br>
-                    <a href="{{ answer_url "rating-3" }}" style="text-decoration:none">★★★☆☆</a><br>
-                    <a href="{{ answer_url "rating-2" }}" style="text-decoration:none">★★☆☆☆</a><br>
-                    <a href="{{ answer_url "rating-1" }}" style="text-decoration:none">★☆☆☆☆</a>
+                    <a href="{{ answer_url "rating-5" "5 of 5" }}" aria-label="5 out of 5 stars" title="5 of 5" style="text-decoration:none;color:#b45309">★★★★★</a><br>
+                    <a href="{{ answer_url "rating-4" "4 of 5" }}" aria-label="4 out of 5 stars" title="4 of 5" style="text-decoration:none;color:#b45309">★★★★☆</a><br>
+                    <a href="{{ answer_url "rating-3" "3 of 5" }}" aria-label="3 out of 5 stars" title="3 of 5" style="text-decoration:none;color:#b45309">★★★☆☆</a><br>
+                    <a href="{{ answer_url "rating-2" "2 of 5" }}" aria-label="2 out of 5 stars" title="2 of 5" style="text-decoration:none;color:#b45309">★★☆☆☆</a><br>
+                    <a href="{{ answer_url "rating-1" "1 of 5" }}" aria-label="1 out of 5 stars" title="1 of 5" style="text-decoration:none;color:#b45309">★☆☆☆☆</a>
                     </p>
                     {{ if order.review_url }}<p>Got a minute to say more? <a href="{{ order.review_url }}">Write a review</a> – it helps other customers choose well.</p>{{ end }}
                     <p>If something is not right, reply to this email and we will sort it out.</p>
@@ -130,11 +130,11 @@ public static class DefaultTemplates
                 You have had your order ({{ order.id }}) for a few days now, and we would love to know what you think!
 
                 How happy are you with it? One click is all it takes:
-                5 of 5: {{ answer_url "rating-5" }}
-                4 of 5: {{ answer_url "rating-4" }}
-                3 of 5: {{ answer_url "rating-3" }}
-                2 of 5: {{ answer_url "rating-2" }}
-                1 of 5: {{ answer_url "rating-1" }}
+                5 of 5: {{ answer_url "rating-5" "5 of 5" }}
+                4 of 5: {{ answer_url "rating-4" "4 of 5" }}
+                3 of 5: {{ answer_url "rating-3" "3 of 5" }}
+                2 of 5: {{ answer_url "rating-2" "2 of 5" }}
+                1 of 5: {{ answer_url "rating-1" "1 of 5" }}
                 {{ if order.review_url }}
                 Got a minute to say more? {{ order.review_url }}
                 {{ end }}
@@ -209,12 +209,12 @@ public static class DefaultTemplates
                     <p>Takk for at du vurderte oss{{ if deal.title }} for «{{ deal.title }}»{{ end }}. Jeg forstår at valget falt på noe annet denne gangen, og det er helt i orden.</p>
                     <p>Vil du hjelpe oss å bli bedre? Hva var viktigst for beslutningen? Ett klikk er nok:</p>
                     <ul style="line-height:2">
-                    <li><a href="{{ answer_url "price" }}">Pris</a></li>
-                    <li><a href="{{ answer_url "product-fit" }}">Produktet passet ikke helt</a></li>
-                    <li><a href="{{ answer_url "timing" }}">Tidspunktet passet ikke</a></li>
-                    <li><a href="{{ answer_url "competitor" }}">Vi valgte en annen leverandør</a></li>
-                    <li><a href="{{ answer_url "service" }}">Oppfølgingen fra oss</a></li>
-                    <li><a href="{{ answer_url "other" }}">Noe annet</a></li>
+                    <li><a href="{{ answer_url "price" "Pris" }}">Pris</a></li>
+                    <li><a href="{{ answer_url "product-fit" "Produktet passet ikke helt" }}">Produktet passet ikke helt</a></li>
+                    <li><a href="{{ answer_url "timing" "Tidspunktet passet ikke" }}">Tidspunktet passet ikke</a></li>
+                    <li><a href="{{ answer_url "competitor" "Vi valgte en annen leverandør" }}">Vi valgte en annen leverandør</a></li>
+                    <li><a href="{{ answer_url "service" "Oppfølgingen fra oss" }}">Oppfølgingen fra oss</a></li>
+                    <li><a href="{{ answer_url "other" "Noe annet" }}">Noe annet</a></li>
                     </ul>
                     <p>Vil du si mer, er det bare å svare på denne e-posten. Jeg leser alt selv.</p>
                     <p>Med vennlig hilsen<br>{{ deal.owner.name ?? sender.name }}</p>
@@ -247,12 +247,12 @@ public static class DefaultTemplates
                     <p>Thank you for considering us{{ if deal.title }} for “{{ deal.title }}”{{ end }}. I understand you went another way this time, and that is completely fine.</p>
                     <p>Would you help us get better? What mattered most in your decision? One click is enough:</p>
                     <ul style="line-height:2">
-                    <li><a href="{{ answer_url "price" }}">Price</a></li>
-                    <li><a href="{{ answer_url "product-fit" }}">The product was not quite the right fit</a></li>
-                    <li><a href="{{ answer_url "timing" }}">The timing was not right</a></li>
-                    <li><a href="{{ answer_url "competitor" }}">We chose another supplier</a></li>
-                    <li><a href="{{ answer_url "service" }}">Our follow-up and service</a></li>
-                    <li><a href="{{ answer_url "other" }}">Something else</a></li>
+                    <li><a href="{{ answer_url "price" "Price" }}">Price</a></li>
+                    <li><a href="{{ answer_url "product-fit" "The product was not quite the right fit" }}">The product was not quite the right fit</a></li>
+                    <li><a href="{{ answer_url "timing" "The timing was not right" }}">The timing was not right</a></li>
+                    <li><a href="{{ answer_url "competitor" "We chose another supplier" }}">We chose another supplier</a></li>
+                    <li><a href="{{ answer_url "service" "Our follow-up and service" }}">Our follow-up and service</a></li>
+                    <li><a href="{{ answer_url "other" "Something else" }}">Something else</a></li>
                     </ul>
                     <p>If you would like to say more, just reply to this email. I read every answer myself.</p>
                     <p>Kind regards,<br>{{ deal.owner.name ?? sender.name }}</p>
@@ -326,6 +326,60 @@ public static class DefaultTemplates
                 Track your parcel{{ if order.carrier }} with {{ order.carrier }}{{ end }}: {{ order.tracking_url | web_url }}
                 {{ end }}
                 There is nothing you need to do before it arrives. If you have any questions in the meantime, just reply to this email and we will help.
+
+                Warm regards,
+                {{ sender.name }}
+
+                Rather not get emails like this? Unsubscribe: {{ unsubscribe_url }}
+                """),
+        }),
+        Template("nps-question", "Asks how likely the customer is to recommend you, 0 to 10, a couple of weeks after delivery.", new()
+        {
+            ["nb"] = new(
+                "Vil du anbefale oss, {{ customer.first_name ?? \"kjære kunde\" }}?",
+                Layout("nb", """
+                    <p>Hei {{ customer.first_name }},</p>
+                    <p>Et kort spørsmål, så lover vi å ikke mase: Hvor sannsynlig er det at du vil anbefale {{ sender.name }} til en venn eller kollega?</p>
+                    <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
+                    {{ for n in 0..10 }}<td><a href="{{ nps_url n }}" aria-label="{{ n }} av 10" style="display:inline-block;min-width:28px;padding:8px 0;text-align:center;border:1px solid #1f6feb;border-radius:4px;color:#1f6feb;text-decoration:none;font-weight:bold">{{ n }}</a></td>{{ end }}
+                    </tr></table>
+                    <p style="font-size:14px;color:#52606d">0 = slett ikke sannsynlig, 10 = svært sannsynlig</p>
+                    <p>Etter klikket kan du skrive noen ord om hvorfor, om du vil. Vi leser alt.</p>
+                    <p>Hilsen oss i {{ sender.name }}</p>
+                    """),
+                """
+                Hei {{ customer.first_name }},
+
+                Et kort spørsmål, så lover vi å ikke mase: Hvor sannsynlig er det at du vil anbefale {{ sender.name }} til en venn eller kollega? (0 = slett ikke sannsynlig, 10 = svært sannsynlig)
+
+                {{ for n in 0..10 }}{{ n }}: {{ nps_url n }}
+                {{ end }}
+                Etter klikket kan du skrive noen ord om hvorfor, om du vil. Vi leser alt.
+
+                Hilsen oss i {{ sender.name }}
+
+                Vil du ikke ha slike e-poster? Meld deg av her: {{ unsubscribe_url }}
+                """),
+            ["en"] = new(
+                "Would you recommend us, {{ customer.first_name ?? \"dear customer\" }}?",
+                Layout("en", """
+                    <p>Hi {{ customer.first_name }},</p>
+                    <p>One quick question, and we promise not to nag: how likely are you to recommend {{ sender.name }} to a friend or colleague?</p>
+                    <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
+                    {{ for n in 0..10 }}<td><a href="{{ nps_url n }}" aria-label="{{ n }} out of 10" style="display:inline-block;min-width:28px;padding:8px 0;text-align:center;border:1px solid #1f6feb;border-radius:4px;color:#1f6feb;text-decoration:none;font-weight:bold">{{ n }}</a></td>{{ end }}
+                    </tr></table>
+                    <p style="font-size:14px;color:#52606d">0 = not at all likely, 10 = extremely likely</p>
+                    <p>After the click you can tell us why in a few words, if you like. We read every one.</p>
+                    <p>Warm regards,<br>{{ sender.name }}</p>
+                    """),
+                """
+                Hi {{ customer.first_name }},
+
+                One quick question, and we promise not to nag: how likely are you to recommend {{ sender.name }} to a friend or colleague? (0 = not at all likely, 10 = extremely likely)
+
+                {{ for n in 0..10 }}{{ n }}: {{ nps_url n }}
+                {{ end }}
+                After the click you can tell us why in a few words, if you like. We read every one.
 
                 Warm regards,
                 {{ sender.name }}

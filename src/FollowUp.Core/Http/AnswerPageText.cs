@@ -10,9 +10,10 @@ internal sealed record AnswerPageText(
     string ThanksText,
     string Again,
     string CommentLabel,
-    string CommentButton,
+    string SaveButton,
     string Commented,
-    string ChangeHint)
+    string ChangeHint,
+    string ChangeLegend)
 {
     /// <summary>Bokmål, Nynorsk, Danish, Swedish, or English for any other locale.</summary>
     public static AnswerPageText For(string? locale) => (locale ?? "en").ToLowerInvariant() switch
@@ -33,9 +34,10 @@ internal sealed record AnswerPageText(
         "Svaret ditt er registrert: «{0}». Det hjelper oss å bli bedre.",
         "Vi hadde allerede fått svaret ditt. Takk igjen!",
         "Vil du legge til noe? (valgfritt)",
-        "Send kommentaren",
+        "Send",
         "Takk – vi har fått kommentaren din også.",
-        "Vil du endre svaret, velger du et annet i e-posten.");
+        "Vil du endre svaret, velger du et annet i e-posten.",
+        "Svaret ditt – du kan endre det her");
 
     private static readonly AnswerPageText Nynorsk = new(
         "nn",
@@ -46,9 +48,10 @@ internal sealed record AnswerPageText(
         "Svaret ditt er registrert: «{0}». Det hjelper oss å bli betre.",
         "Vi hadde alt fått svaret ditt. Takk igjen!",
         "Vil du leggje til noko? (valfritt)",
-        "Send kommentaren",
+        "Send",
         "Takk – vi har fått kommentaren din òg.",
-        "Vil du endre svaret, vel du eit anna i e-posten.");
+        "Vil du endre svaret, vel du eit anna i e-posten.",
+        "Svaret ditt – du kan endre det her");
 
     private static readonly AnswerPageText Danish = new(
         "da",
@@ -59,9 +62,10 @@ internal sealed record AnswerPageText(
         "Dit svar er registreret: »{0}«. Det hjælper os med at blive bedre.",
         "Vi havde allerede fået dit svar. Tak igen!",
         "Er der noget, du vil tilføje? (valgfrit)",
-        "Send kommentaren",
+        "Send",
         "Tak – vi har også fået din kommentar.",
-        "Vil du ændre dit svar, så vælg et andet i e-mailen.");
+        "Vil du ændre dit svar, så vælg et andet i e-mailen.",
+        "Dit svar – du kan ændre det her");
 
     private static readonly AnswerPageText Swedish = new(
         "sv",
@@ -72,9 +76,10 @@ internal sealed record AnswerPageText(
         "Ditt svar är registrerat: ”{0}”. Det hjälper oss att bli bättre.",
         "Vi hade redan fått ditt svar. Tack igen!",
         "Vill du lägga till något? (frivilligt)",
-        "Skicka kommentaren",
+        "Skicka",
         "Tack – vi har fått din kommentar också.",
-        "Vill du ändra ditt svar väljer du ett annat i mejlet.");
+        "Vill du ändra ditt svar väljer du ett annat i mejlet.",
+        "Ditt svar – du kan ändra det här");
 
     private static readonly AnswerPageText English = new(
         "en",
@@ -85,7 +90,8 @@ internal sealed record AnswerPageText(
         "Your answer has been recorded: “{0}”. It helps us get better.",
         "We already had your answer. Thank you again!",
         "Anything you would like to add? (optional)",
-        "Send the comment",
+        "Send",
         "Thank you – we have your comment too.",
-        "To change your answer, choose another one in the email.");
+        "To change your answer, choose another one in the email.",
+        "Your answer – you can change it here");
 }

@@ -62,7 +62,7 @@ public static class LinksApi
         var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var brand = PageBrand.From(sender.Value, pages.Value);
         Protect(request, nonce, brand);
-        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, request.Path, link.Answer!, nonce, brand), Html);
+        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, message?.RenderedLocale, request.Path, link.Answer!, message?.GetChoices() ?? [], nonce, brand), Html);
     }
 
     /// <summary>The answer confirmed (the page's button, or its script), with an optional comment sent from the thanks page.</summary>
@@ -78,29 +78,45 @@ public static class LinksApi
         }
 
         string? comment = null;
+        string? chosen = null;
         if (request.HasFormContentType)
         {
             if (await ReadFormAsync(request, CommentLimits, cancellationToken).ConfigureAwait(false) is not { } form)
             {
-                return CommentRefused(request, $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form (UTF-8)");
+                return AnswerRefused(request, "comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters, sent as this page's form (UTF-8)");
             }
 
             comment = form.TryGetValue("comment", out var values) ? Clean(values.ToString()) : null;
             if (comment is { Length: > Messages.MessageEntity.MaxCommentLength })
             {
-                return CommentRefused(request, $"must be at most {Messages.MessageEntity.MaxCommentLength} characters");
+                return AnswerRefused(request, "comment", $"must be at most {Messages.MessageEntity.MaxCommentLength} characters");
+            }
+
+            if (form.TryGetValue("answer", out var answers))
+            {
+                chosen = answers.Count == 1 && LinkSigner.IsValidAnswer(answers[0] ?? string.Empty) ? answers[0] : null;
+                if (chosen is null)
+                {
+                    return AnswerRefused(request, "answer", "must be one of the answers the message offered");
+                }
             }
         }
 
-        var (outcome, message) = await responses.AnswerAsync(link, string.IsNullOrEmpty(comment) ? null : comment, cancellationToken).ConfigureAwait(false);
+        var (outcome, message) = await responses.AnswerAsync(link, chosen, string.IsNullOrEmpty(comment) ? null : comment, cancellationToken).ConfigureAwait(false);
         if (outcome is ResponseOutcome.NotFound or ResponseOutcome.NotSent)
         {
             return TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound);
         }
 
+        if (outcome == ResponseOutcome.NotOffered)
+        {
+            return AnswerRefused(request, "answer", "must be one of the answers the message offered");
+        }
+
         var brand = PageBrand.From(sender.Value, pages.Value);
         Protect(request, null, brand);
-        return TypedResults.Content(LinkPages.Thanks(message?.Locale, link.Answer!, outcome == ResponseOutcome.AlreadyRecorded, message?.Comment is not null, request.Path, brand), Html);
+        var page = LinkPages.Thanks(message?.Locale, message?.RenderedLocale, message?.Answer ?? link.Answer!, message?.GetChoices() ?? [], message?.Comment, outcome == ResponseOutcome.AlreadyRecorded, !string.IsNullOrEmpty(comment) && message?.Comment is not null, request.Path, brand);
+        return TypedResults.Content(page, Html);
     }
 
     /// <summary>The posted form within <paramref name="limits"/>; null when it is larger, malformed, or in a charset .NET cannot read.</summary>
@@ -129,11 +145,11 @@ public static class LinksApi
     private static string Clean(string text) =>
         new string([.. text.ReplaceLineEndings("\n").Where(c => !char.IsControl(c) || c == '\n')]).Trim();
 
-    /// <summary>A refused comment: a page for the person whose browser posted it, a problem for a program.</summary>
-    private static Results<ContentHttpResult, ValidationProblem> CommentRefused(HttpRequest request, string reason) =>
+    /// <summary>A refused answer or comment: a page for the person whose browser posted it, a problem for a program.</summary>
+    private static Results<ContentHttpResult, ValidationProblem> AnswerRefused(HttpRequest request, string field, string reason) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            ? TypedResults.Content(LinkPages.CommentRefused(), Html, statusCode: StatusCodes.Status400BadRequest)
-            : ApiResults.Invalid("comment", reason, "The answer is not valid.");
+            ? TypedResults.Content(field == "comment" ? LinkPages.CommentRefused() : LinkPages.AnswerRefused(), Html, statusCode: StatusCodes.Status400BadRequest)
+            : ApiResults.Invalid(field, reason, "The answer is not valid.");
 
     /// <summary>The customers' pages load nothing from elsewhere and run no script but their own, by its nonce.</summary>
     private static void Protect(HttpRequest request, string? nonce, PageBrand brand)

@@ -124,6 +124,18 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>What the customer wrote with their answer, bounded to <see cref="MaxCommentLength"/>.</summary>
     public string? Comment { get; set; }
 
+    /// <summary>For an answer that is a score (<see cref="Links.AnswerScore"/>): its scale, <c>nps</c> or <c>csat</c>.</summary>
+    public string? ScoreScale { get; set; }
+
+    /// <summary>For an answer that is a score: the number.</summary>
+    public int? Score { get; set; }
+
+    /// <summary>
+    /// The answers the sent mail's links offered, as a JSON array of <see cref="Templates.AnswerChoice"/>: the answer
+    /// page names them as the mail did, and lets the customer change to another.
+    /// </summary>
+    public string? Choices { get; set; }
+
     /// <summary>Why the message was cancelled or failed, or why its last attempt failed.</summary>
     public string? Reason { get; set; }
 
@@ -139,6 +151,9 @@ public sealed class MessageEntity : ITableEntity
     public MessageStatus GetStatus() => Enum.Parse<MessageStatus>(Status);
 
     public SubjectKind GetSubjectKind() => Enum.Parse<SubjectKind>(SubjectKind);
+
+    public IReadOnlyList<Templates.AnswerChoice> GetChoices() =>
+        Choices is null ? [] : JsonSerializer.Deserialize<List<Templates.AnswerChoice>>(Choices, FollowUpJson.Options) ?? [];
 
     public IReadOnlyList<string> GetCancelOn() => CancelOn.Split(',', StringSplitOptions.RemoveEmptyEntries);
 

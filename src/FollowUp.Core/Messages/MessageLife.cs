@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FollowUp.Links;
 using FollowUp.Storage;
 using FollowUp.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -478,7 +479,7 @@ public sealed partial class MessageLife
     /// Records that the provider accepted the message. This must never fail in a way that lets the mail go out again:
     /// if the full record cannot be written, a minimal one (status, time, provider id) is merged in its place.
     /// </summary>
-    public async Task MarkSentAsync(MessageEntity claimed, string? providerMessageId, string locale, string subject, CancellationToken cancellationToken = default)
+    public async Task MarkSentAsync(MessageEntity claimed, string? providerMessageId, string locale, string subject, IReadOnlyList<Templates.AnswerChoice>? choices = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var now = _time.GetUtcNow();
@@ -490,6 +491,7 @@ public sealed partial class MessageLife
                 m.ProviderMessageId = providerMessageId;
                 m.RenderedLocale = locale;
                 m.Subject = subject;
+                m.Choices = choices is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(choices, FollowUpJson.Options) : null;
                 m.ClaimedUntil = null;
                 m.Reason = null;
                 // A delivery event may have come in before this record: the status goes as far as it says.
@@ -596,7 +598,15 @@ public sealed partial class MessageLife
     /// Records a customer's answer on a sent message, confirmed by them on the answer page, with what they wrote; the
     /// same answer and comment twice changes nothing.
     /// </summary>
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string messageId, string answer, string? comment = null, CancellationToken cancellationToken = default)
+    /// <param name="messageId">The message the link belongs to.</param>
+    /// <param name="answer">The answer.</param>
+    /// <param name="comment">What the customer wrote, or null to keep what they wrote before.</param>
+    /// <param name="offeredOnly">
+    /// True when the answer was chosen on the page rather than carried by the signed link: it must then be one the
+    /// message's links offered.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(string messageId, string answer, string? comment = null, bool offeredOnly = false, CancellationToken cancellationToken = default)
     {
         var outcome = ResponseOutcome.NotFound;
         MessageEntity? seen = null;
@@ -607,6 +617,12 @@ public sealed partial class MessageLife
             if (!MessageStages.WentOut(m.GetStatus()))
             {
                 outcome = ResponseOutcome.NotSent;
+                return false;
+            }
+
+            if (offeredOnly && !m.GetChoices().Any(choice => choice.Answer == answer))
+            {
+                outcome = ResponseOutcome.NotOffered;
                 return false;
             }
 
@@ -625,6 +641,9 @@ public sealed partial class MessageLife
 
             m.Answer = answer;
             m.AnsweredAt = now;
+            var score = AnswerScore.Of(answer);
+            m.ScoreScale = score?.Scale;
+            m.Score = score?.Value;
             m.Record(MessageStages.Further(m.GetStatus(), MessageStatus.Answered), new MessageEvent(now, MessageEventKind.Answered, detail));
             outcome = ResponseOutcome.Recorded;
             return true;

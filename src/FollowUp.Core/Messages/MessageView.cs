@@ -37,6 +37,12 @@ public sealed record MessageView(
     /// <summary>What the customer wrote with their answer.</summary>
     public string? Comment { get; init; }
 
+    /// <summary>For an answer that is a score: the number (0–10 on the <c>nps</c> scale, 1–5 on <c>csat</c>).</summary>
+    public int? Score { get; init; }
+
+    /// <summary>For an answer that is a score: <c>nps</c> or <c>csat</c>.</summary>
+    public string? ScoreScale { get; init; }
+
     public static MessageView From(MessageEntity message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -68,6 +74,8 @@ public sealed record MessageView(
             Reminder = message.Reminder > 0 ? message.Reminder : null,
             ReminderOf = message.ReminderOf?.Split(',')[0],
             Comment = message.Comment,
+            Score = message.Score,
+            ScoreScale = message.ScoreScale,
         };
     }
 }

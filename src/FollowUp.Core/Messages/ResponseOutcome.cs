@@ -12,4 +12,7 @@ public enum ResponseOutcome
 
     /// <summary>The message was never sent, so its links cannot have been clicked by its recipient.</summary>
     NotSent,
+
+    /// <summary>The answer chosen on the page is not one the message's links offered.</summary>
+    NotOffered,
 }

@@ -122,7 +122,7 @@ public static class ApiExamples
             },
             ["ListRules"] = new()
             {
-                Responses = Map(("200", [new("defaults", "The five default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
+                Responses = Map(("200", [new("defaults", "The default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
             },
             ["GetRule"] = new()
             {

@@ -27,7 +27,11 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
     }
 
     /// <summary>The answer a person confirmed on the answer page, with what they wrote (bounded, one paragraph or a few).</summary>
-    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, string? comment = null, CancellationToken cancellationToken = default)
+    /// <param name="token">The answer link.</param>
+    /// <param name="chosen">Another of the message's answers, chosen on the page; null for the link's own.</param>
+    /// <param name="comment">What the customer wrote, or null.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, string? chosen = null, string? comment = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         using var activity = FollowUpTelemetry.Source.StartActivity("record answer");
@@ -37,10 +41,11 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
             return (ResponseOutcome.NotFound, null);
         }
 
-        var (outcome, message) = await life.AnswerAsync(token.MessageId, token.Answer, comment, cancellationToken).ConfigureAwait(false);
+        var answer = chosen ?? token.Answer;
+        var (outcome, message) = await life.AnswerAsync(token.MessageId, answer, comment, offeredOnly: answer != token.Answer, cancellationToken).ConfigureAwait(false);
         if (outcome == ResponseOutcome.Recorded)
         {
-            LogAnswered(logger, token.MessageId, message!.RuleId, token.Answer);
+            LogAnswered(logger, token.MessageId, message!.RuleId, answer);
         }
 
         return (outcome, message);

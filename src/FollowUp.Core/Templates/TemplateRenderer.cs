@@ -36,11 +36,15 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         var culture = Culture(request.Locale ?? locale);
         var budget = limits.Value.RenderBudget;
         using var deadline = new CancellationTokenSource(budget);
-        string Part(string part, string text, bool html) => RenderPart(template, locale, part, text, request, culture, html, draft, deadline.Token);
-        return new RenderedContent(locale, Part("subject", content.Subject, html: false).Trim(), Part("html", content.Html, html: true), Part("text", content.Text, html: false));
+        var answers = new AnswerLinks(links, request.MessageId);
+        string Part(string part, string text, bool html) => RenderPart(template, locale, part, text, request, culture, html, draft, answers, deadline.Token);
+        return new RenderedContent(locale, Part("subject", content.Subject, html: false).Trim(), Part("html", content.Html, html: true), Part("text", content.Text, html: false))
+        {
+            Choices = answers.Choices,
+        };
     }
 
-    private string RenderPart(MessageTemplate template, string locale, string part, string text, RenderRequest request, CultureInfo culture, bool html, bool draft, CancellationToken deadline)
+    private string RenderPart(MessageTemplate template, string locale, string part, string text, RenderRequest request, CultureInfo culture, bool html, bool draft, AnswerLinks answers, CancellationToken deadline)
     {
         Template Parse() => ScriptParser.Parse(text, template.Syntax, out var error)
             ?? throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part} does not parse: {error}");
@@ -74,7 +78,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         context.EnableRelaxedMemberAccess = true;
         context.StrictVariables = false;
         context.PushCulture(culture);
-        context.PushGlobal(Globals(request, culture, locale));
+        context.PushGlobal(Globals(request, culture, locale, answers));
         try
         {
             return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), deadline);
@@ -93,7 +97,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         }
     }
 
-    private ScriptObject Globals(RenderRequest request, CultureInfo culture, string locale)
+    private ScriptObject Globals(RenderRequest request, CultureInfo culture, string locale, AnswerLinks answers)
     {
         var globals = ScriptModel.FromJson(request.Model);
         var message = new ScriptObject
@@ -106,10 +110,9 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         globals["message"] = message;
         globals["sender"] = new ScriptObject { ["name"] = sender.Value.FromName, ["email"] = sender.Value.FromEmail };
         globals["unsubscribe_url"] = links.UnsubscribeUrl(request.MessageId);
-        globals.Import("answer_url", new Func<string, string>(answer =>
-            LinkSigner.IsValidAnswer(answer)
-                ? links.AnswerUrl(request.MessageId, answer)
-                : throw new InvalidOperationException($"'{answer}' is not a valid answer (1-64 letters, digits, '-', '_', '.' or ':')")));
+        globals.Import("answer_url", new Func<string, string?, string>(answers.Url));
+        globals.Import("nps_url", new Func<object?, string>(answers.Nps));
+        globals.Import("csat_url", new Func<object?, string>(answers.Csat));
         globals.Import("money", new Func<object?, string?, string>((amount, currency) => Money(amount, currency, culture)));
         globals.Import("raw", new Func<object?, RawHtml>(value => new RawHtml(value?.ToString() ?? string.Empty)));
         var zone = Zone(request.Model["customer"]?["timeZone"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null);

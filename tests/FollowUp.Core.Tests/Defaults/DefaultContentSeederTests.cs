@@ -23,7 +23,7 @@ public class DefaultContentSeederTests
     }
 
     [Fact]
-    public async Task SeedAsync_InstallationSeededWithTheFirstFour_AddsWhileYouWaitOnceAndNoDeletedDefault()
+    public async Task SeedAsync_InstallationSeededWithTheFirstFour_AddsTheLaterDefaultsOnceAndNoDeletedDefault()
     {
         await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
         await SeedFirstFourAsync(harness);
@@ -33,10 +33,12 @@ public class DefaultContentSeederTests
         await Seeder(harness).SeedAsync();
 
         Assert.Equal(
-            ["lost-sale-survey", "loyalty-reward", "review-request", "while-you-wait"],
+            ["lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "while-you-wait"],
             (await Rules(harness).GetAllAsync()).Keys.Order(StringComparer.Ordinal));
         Assert.Equal(1, (await Rules(harness).GetAsync("while-you-wait"))!.Version);
         Assert.Equal(1, (await Templates(harness).GetAsync("while-you-wait"))!.Version);
+        Assert.False((await Rules(harness).GetAsync("nps-question"))!.Enabled);
+        Assert.Equal(1, (await Templates(harness).GetAsync("nps-question"))!.Version);
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public class DefaultContentSeederTests
         await Seeder(harness).SeedAsync();
 
         Assert.Null(await Rules(harness).GetAsync("while-you-wait"));
-        Assert.Equal(4, (await Rules(harness).GetAllAsync()).Count);
+        Assert.Equal(DefaultRules.All.Count - 1, (await Rules(harness).GetAllAsync()).Count);
     }
 
     [Fact]

@@ -62,6 +62,35 @@ public class TemplateRendererTests
         Assert.Equal("Hi KARI", rendered.Text);
     }
 
+    [Fact]
+    public async Task Render_AnswerLinks_AreRecordedOnceEachWithTheWordsAnyPartGaveThem()
+    {
+        var rendered = await RenderAsync(
+            Template("<a href=\"{{ answer_url \"price\" \"Pris\" }}\">Pris</a>{{ for n in 0..10 }}{{ nps_url n }}{{ end }}{{ csat_url \"4\" }}", text: "{{ answer_url \"price\" }} {{ answer_url \"other\" }}"),
+            "en",
+            Model("Kari"));
+
+        Assert.Equal(
+            [new("price", "Pris"), .. Enumerable.Range(0, 11).Select(n => new AnswerChoice($"nps:{n}")), new("csat:4"), new("other")],
+            rendered.Choices);
+    }
+
+    [Theory]
+    [InlineData("{{ nps_url 11 }}")]
+    [InlineData("{{ nps_url (0 - 1) }}")]
+    [InlineData("{{ nps_url 2.5 }}")]
+    [InlineData("{{ csat_url 0 }}")]
+    [InlineData("{{ csat_url \"five\" }}")]
+    public async Task Render_ScoreOutsideItsScale_FailsWithTheHelpersRange(string text)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var renderer = harness.Services.GetRequiredService<TemplateRenderer>();
+
+        var error = Assert.Throws<TemplateRenderException>(() => renderer.Render(Template("x", text: text), new RenderRequest("m1", "en", Model("Kari"))));
+
+        Assert.Matches("(nps|csat)_url takes a whole number from [01] to (10|5)", error.Message);
+    }
+
     [Theory]
     [InlineData("{{ for i in 1..1000000 }}x{{ end }}")]
     [InlineData("{{ func f; ret f; end; f }}")]

@@ -6,7 +6,7 @@ namespace FollowUp.SelfHost.Tests.Api;
 public class RulesApiTests
 {
     [Fact]
-    public async Task Get_OnFirstStart_HasTheFiveDefaultRules()
+    public async Task Get_OnFirstStart_HasTheDefaultRulesWithTheNpsQuestionOff()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
         using var client = factory.CreateApiClient();
@@ -15,8 +15,9 @@ public class RulesApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            ["lost-sale-survey", "loyalty-reward", "review-request", "thank-you", "while-you-wait"],
+            ["lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "thank-you", "while-you-wait"],
             json!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(["nps-question"], json.AsArray().Where(r => !r!["enabled"]!.GetValue<bool>()).Select(r => r!["id"]!.GetValue<string>()));
         var review = json.AsArray().Single(r => r!["id"]!.GetValue<string>() == "review-request")!;
         Assert.Equal("P5D", review["delay"]!.GetValue<string>());
         Assert.Equal(["order.returned", "order.cancelled"], review["cancelOn"]!.AsArray().Select(c => c!.GetValue<string>()));

@@ -24,7 +24,7 @@ public class TemplatesApiTests
         var (_, json) = await client.SendAsync(HttpMethod.Get, "/api/templates");
 
         var templates = json!.AsArray();
-        Assert.Equal(["lost-sale-survey", "loyalty-reward", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(["lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
         Assert.All(templates, t => Assert.Equal(["en", "nb"], t!["locales"]!.AsObject().Select(l => l.Key).Order(StringComparer.Ordinal)));
     }
 
