@@ -69,6 +69,9 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<MessageLedger>();
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<MessageDispatcher>();
+        services.TryAddSingleton<Reports.ReportCounters>();
+        services.TryAddSingleton<Reports.ReportPump>();
+        services.TryAddSingleton<Reports.ReportReader>();
         services.TryAddSingleton<CustomerResponses>();
         services.TryAddSingleton<ProviderEvents>();
         services.TryAddSingleton<DefaultContentSeeder>();

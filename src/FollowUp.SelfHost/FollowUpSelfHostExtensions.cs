@@ -91,6 +91,7 @@ public static class FollowUpSelfHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         builder.Services.AddHostedService<DispatchLoop>();
+        builder.Services.AddHostedService<ReportLoop>();
         return azurite;
     }
 

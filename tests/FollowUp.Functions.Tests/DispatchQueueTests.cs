@@ -8,7 +8,7 @@ namespace FollowUp.Functions.Tests;
 
 public partial class DispatchQueueTests
 {
-    private static DeclaredFunction Timer => Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null);
+    private static DeclaredFunction Timer => Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null && function.Name == "Dispatch");
 
     private static DeclaredFunction QueueFunction => Assert.Single(FunctionCatalog.All, function => function.QueueTrigger is not null);
 

@@ -7,7 +7,7 @@ public partial class DispatchScheduleTests
     [Fact]
     public void DispatchTimer_Schedule_IsOneAppSettingWithAFlatName()
     {
-        var timer = Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null);
+        var timer = Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null && function.Name == "Dispatch");
 
         Assert.Equal("Dispatch", timer.Name);
         // The whole schedule is %Name%: a literal CRON would fix the period for every environment.
@@ -18,7 +18,7 @@ public partial class DispatchScheduleTests
     public void DispatchTimer_LocalSettingsExample_GivesTheSettingAScheduleFiringEveryMinute()
     {
         // Without the setting, Core Tools would not load the function at all ("'%Name%' does not resolve to a value").
-        var timer = Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null);
+        var timer = Assert.Single(FunctionCatalog.All, function => function.TimerTrigger is not null && function.Name == "Dispatch");
         var setting = AppSetting().Match(timer.TimerTrigger!.Schedule).Groups["name"].Value;
 
         Assert.True(FunctionsProject.LocalSettingsExample.TryGetValue(setting, out var expression), $"local.settings.example.json has no {setting}.");

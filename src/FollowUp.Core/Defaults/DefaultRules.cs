@@ -50,6 +50,7 @@ public static class DefaultRules
             TemplateId = "loyalty-reward",
             Coupon = new CouponSettings("THANKS-", 8),
             Category = MessageCategory.Marketing,
+            Phase = JourneyPhase.Repeat,
             SendWindow = Window(EveryDay, "09:00", "20:00", skipHolidays: true),
             ExpiresAfter = "P3D",
             MaxEventAge = "P2D",

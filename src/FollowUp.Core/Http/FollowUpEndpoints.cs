@@ -22,6 +22,7 @@ public static class FollowUpEndpoints
     public const string RulesTag = "Rules";
     public const string TemplatesTag = "Templates";
     public const string MessagesTag = "Messages";
+    public const string ReportsTag = "Reports";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
 
@@ -119,6 +120,11 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.ReportSummary, ReportsApi.SummaryAsync).WithName("ReportSummary").WithTags(ReportsTag)
+            .WithSummary("Report what the rules did")
+            .WithDescription("For each journey phase (purchase, waiting, use, repeat, lostSale) and each rule over the UTC days `from`–`to` (both included; default the last 30 days, at most 731): messages per stage (scheduled, deferred, cancelled, sent, delivered, opened, clicked, answered, bounced, complained, unsubscribed, failed) and rates, NPS and CSAT with their answer counts, and answers per reason, as totals and as a series by `interval` (`day` or `week`, weeks from Monday). Filter with `ruleId` or `phase`. Served from counters kept as messages change (a change shows within seconds), never by reading messages. An unknown parameter is 400.")
+            .Produces<Reports.ReportSummary>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
         return api;
     }
 

@@ -12,6 +12,7 @@ public static class FollowUpRoutes
     public const string Messages = "api/messages";
     public const string Message = "api/messages/{id}";
     public const string MessageCancel = "api/messages/{id}/cancel";
+    public const string ReportSummary = "api/reports/summary";
 
     /// <summary>One-click answers: public, protected by the token's signature.</summary>
     public const string Answer = "r/{token}";

@@ -32,8 +32,17 @@ internal static class LinkPages
         {
             // A scale's numbers sit side by side, as they did in the mail; worded answers one under the other.
             var scale = choices.All(choice => Links.AnswerScore.Of(choice.Answer) is not null && choice.Label is null);
+            // A scale shows its bare numbers and says them in full to a screen reader ("9 av 10"), as the mail's links did.
+            string Label(Templates.AnswerChoice choice)
+            {
+                var words = WebUtility.HtmlEncode(AnswerLabels.For(text.Lang, choice.Answer, choices, mailLocale));
+                return scale
+                    ? $"<span aria-hidden=\"true\">{Links.AnswerScore.Of(choice.Answer)!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}</span><span class=\"sr\">{words}</span>"
+                    : words;
+            }
+
             var options = string.Concat(choices.Select((choice, i) =>
-                $"""<label><input type="radio" name="answer" id="answer-{i}" value="{WebUtility.HtmlEncode(choice.Answer)}"{(choice.Answer == answer ? " checked" : string.Empty)}><span>{WebUtility.HtmlEncode(scale ? Links.AnswerScore.Of(choice.Answer)!.Value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : AnswerLabels.For(text.Lang, choice.Answer, choices, mailLocale))}</span></label>"""));
+                $"""<label><input type="radio" name="answer" id="answer-{i}" value="{WebUtility.HtmlEncode(choice.Answer)}"{(choice.Answer == answer ? " checked" : string.Empty)}><span>{Label(choice)}</span></label>"""));
             var layout = scale ? " class=\"scale\"" : string.Empty;
             change = $"""<fieldset{layout}><legend>{WebUtility.HtmlEncode(text.ChangeLegend)}</legend>{options}</fieldset>""";
         }
@@ -92,7 +101,7 @@ internal static class LinkPages
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
         <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:{{brand?.Accent ?? PageBrand.DefaultAccent}};color:#fff;cursor:pointer}.brand{display:flex;align-items:center;gap:.75rem;margin-bottom:2rem;font-weight:600;color:#3e4c59}.brand img{max-height:48px;max-width:12rem}button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;margin-bottom:.5rem}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0;cursor:pointer}textarea{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #52606d;border-radius:.4rem;margin:.3rem 0 1rem}.hint{color:#3e4c59;font-size:.9rem}input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem}.scale{display:flex;flex-wrap:wrap;gap:.25rem .9rem}.scale legend{width:100%}</style>
+        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933;line-height:1.5}h1{font-size:1.5rem}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:0;background:{{brand?.Accent ?? PageBrand.DefaultAccent}};color:#fff;cursor:pointer}.brand{display:flex;align-items:center;gap:.75rem;margin-bottom:2rem;font-weight:600;color:#3e4c59}.brand img{max-height:48px;max-width:12rem}button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #0b3d91;outline-offset:2px}fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;margin-bottom:.5rem}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0;cursor:pointer}textarea{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.5rem;border:1px solid #52606d;border-radius:.4rem;margin:.3rem 0 1rem}.hint{color:#3e4c59;font-size:.9rem}input[type=radio]{margin-top:.3rem;width:1.1rem;height:1.1rem}.scale{display:flex;flex-wrap:wrap;gap:.25rem .9rem}.scale legend{width:100%}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style>
         </head>
         <body>
         {{brand?.Header() ?? string.Empty}}

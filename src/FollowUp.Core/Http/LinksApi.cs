@@ -62,7 +62,7 @@ public static class LinksApi
         var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var brand = PageBrand.From(sender.Value, pages.Value);
         Protect(request, nonce, brand);
-        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale, message?.RenderedLocale, request.Path, link.Answer!, message?.GetChoices() ?? [], nonce, brand), Html);
+        return TypedResults.Content(LinkPages.ConfirmAnswer(message?.Locale ?? message?.RenderedLocale, message?.RenderedLocale, request.Path, link.Answer!, message?.GetChoices() ?? [], nonce, brand), Html);
     }
 
     /// <summary>The answer confirmed (the page's button, or its script), with an optional comment sent from the thanks page.</summary>
@@ -102,7 +102,7 @@ public static class LinksApi
             }
         }
 
-        var (outcome, message) = await responses.AnswerAsync(link, chosen, string.IsNullOrEmpty(comment) ? null : comment, cancellationToken).ConfigureAwait(false);
+        var (outcome, message) = await responses.AnswerAsync(link, chosen, comment, cancellationToken).ConfigureAwait(false);
         if (outcome is ResponseOutcome.NotFound or ResponseOutcome.NotSent)
         {
             return TypedResults.Content(LinkPages.NotFound(), Html, statusCode: StatusCodes.Status404NotFound);
@@ -115,7 +115,7 @@ public static class LinksApi
 
         var brand = PageBrand.From(sender.Value, pages.Value);
         Protect(request, null, brand);
-        var page = LinkPages.Thanks(message?.Locale, message?.RenderedLocale, message?.Answer ?? link.Answer!, message?.GetChoices() ?? [], message?.Comment, outcome == ResponseOutcome.AlreadyRecorded, !string.IsNullOrEmpty(comment) && message?.Comment is not null, request.Path, brand);
+        var page = LinkPages.Thanks(message?.Locale ?? message?.RenderedLocale, message?.RenderedLocale, message?.Answer ?? link.Answer!, message?.GetChoices() ?? [], message?.Comment, outcome == ResponseOutcome.AlreadyRecorded, !string.IsNullOrEmpty(comment) && message?.Comment is not null, request.Path, brand);
         return TypedResults.Content(page, Html);
     }
 

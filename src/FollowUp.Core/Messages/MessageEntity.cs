@@ -142,6 +142,28 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>The render model (customer, order or deal, event) as JSON, captured when the message was scheduled.</summary>
     public string Model { get; set; } = "{}";
 
+    /// <summary>The journey phase of its rule when it was scheduled (<see cref="Rules.JourneyPhase"/>), for reports.</summary>
+    public string? Phase { get; set; }
+
+    /// <summary>
+    /// Each stage the message ever reached, with the UTC day it first did, e.g. <c>Scheduled@20261123,Sent@20261124</c>:
+    /// what reports count, kept here because the history drops old entries.
+    /// </summary>
+    public string? Reached { get; set; }
+
+    /// <summary>True when the message changed since reports last counted it; the change feed finds it by this.</summary>
+    public bool? Feed { get; set; }
+
+    /// <summary>What reports have counted of this message (JSON), and how many times they counted a change of it.</summary>
+    public string? Counted { get; set; }
+
+    public int CountedVersion { get; set; }
+
+    /// <summary>A count begun and not yet finished: what it counts to, and its version (see <see cref="Counted"/>).</summary>
+    public string? Counting { get; set; }
+
+    public int CountingVersion { get; set; }
+
     /// <summary>The message's life as a JSON array of <see cref="MessageEvent"/>, newest <see cref="MaxHistory"/> entries.</summary>
     public string History { get; set; } = "[]";
 
@@ -167,6 +189,13 @@ public sealed class MessageEntity : ITableEntity
     {
         ArgumentNullException.ThrowIfNull(entry);
         Status = status.ToString();
+        Feed = true;
+        Reach(status.ToString(), entry.At);
+        if (entry.Kind == MessageEventKind.Deferred)
+        {
+            Reach(nameof(MessageEventKind.Deferred), entry.At);
+        }
+
         var history = GetHistory();
         history.Add(entry with { Detail = Cut(entry.Detail is null ? null : Redaction.Scrub(entry.Detail, Email), MaxDetailLength) });
         if (history.Count > MaxHistory)
@@ -186,6 +215,33 @@ public sealed class MessageEntity : ITableEntity
         }
 
         History = json;
+    }
+
+    /// <summary>The stages reached, each with the UTC day (<c>yyyyMMdd</c>) it first was.</summary>
+    public IReadOnlyDictionary<string, string> GetReached()
+    {
+        var reached = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in (Reached ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = item.IndexOf('@', StringComparison.Ordinal);
+            if (at > 0)
+            {
+                reached.TryAdd(item[..at], item[(at + 1)..]);
+            }
+        }
+
+        return reached;
+    }
+
+    internal void Reach(string stage, DateTimeOffset at)
+    {
+        if (stage == nameof(MessageStatus.Claimed) || (Reached is not null && (Reached.StartsWith(stage + "@", StringComparison.Ordinal) || Reached.Contains("," + stage + "@", StringComparison.Ordinal))))
+        {
+            return;
+        }
+
+        var item = stage + "@" + at.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        Reached = string.IsNullOrEmpty(Reached) ? item : Reached + "," + item;
     }
 
     /// <summary>Cuts every free-text value to its bound, so that no write can fail on Table Storage's property limits.</summary>

@@ -35,6 +35,7 @@ public sealed partial class MessageLife
     private readonly DueDirectory _due;
     private readonly GroupCommit _outcomes;
     private readonly HeldMessages _held;
+    private readonly ChangeIndex _changes;
 
     public MessageLife(FollowUpTables tables, DispatchSignal signal, TimeProvider time, ILogger<MessageLife> logger)
     {
@@ -46,6 +47,7 @@ public sealed partial class MessageLife
         _due = new DueDirectory(tables.Schedule, time);
         _outcomes = new GroupCommit(tables.Messages);
         _held = new HeldMessages(tables.Schedule);
+        _changes = new ChangeIndex(tables.Changes, time);
     }
 
     private TableClient Messages => _tables.Messages;
@@ -112,6 +114,7 @@ public sealed partial class MessageLife
             await _due.TouchAsync(partition, cancellationToken).ConfigureAwait(false);
         }
 
+        await _changes.TouchAsync(drafts.Select(d => d.PartitionKey), cancellationToken).ConfigureAwait(false);
         var results = await RowBatches.AddAsync(Messages, drafts, cancellationToken).ConfigureAwait(false);
         var created = new CreatedMessage[drafts.Count];
         for (var i = 0; i < drafts.Count; i++)
@@ -418,6 +421,7 @@ public sealed partial class MessageLife
 
             // A conflict means someone else is at these rows: rather than learn row by row, read the rest again in one
             // query and decide afresh (most will then be busy, and cost nothing more).
+            await _changes.TouchAsync(writes.Select(w => w.Row.PartitionKey), cancellationToken).ConfigureAwait(false);
             var results = await RowBatches.ReplaceAsync(Messages, writes.ConvertAll(w => w.Row), cancellationToken, stopOnConflict: true).ConfigureAwait(false);
             var again = new List<string>();
             for (var n = 0; n < writes.Count; n++)
@@ -600,7 +604,7 @@ public sealed partial class MessageLife
     /// </summary>
     /// <param name="messageId">The message the link belongs to.</param>
     /// <param name="answer">The answer.</param>
-    /// <param name="comment">What the customer wrote, or null to keep what they wrote before.</param>
+    /// <param name="comment">What the customer wrote; empty to remove what they wrote before, null to keep it.</param>
     /// <param name="offeredOnly">
     /// True when the answer was chosen on the page rather than carried by the signed link: it must then be one the
     /// message's links offered.
@@ -626,17 +630,19 @@ public sealed partial class MessageLife
                 return false;
             }
 
-            if (m.Answer == answer && (comment is null || comment == m.Comment))
+            // An empty comment is one the customer emptied on the page: it removes the one they wrote before.
+            var commentChanged = comment is not null && comment != (m.Comment ?? string.Empty);
+            if (m.Answer == answer && !commentChanged)
             {
                 outcome = ResponseOutcome.AlreadyRecorded;
                 return false;
             }
 
             var detail = m.Answer is null || m.Answer == answer ? answer : $"{answer} (changed from {m.Answer})";
-            if (comment is not null)
+            if (commentChanged)
             {
-                detail += m.Comment is null ? ", with a comment" : ", with a changed comment";
-                m.Comment = comment;
+                detail += comment!.Length == 0 ? ", comment removed" : m.Comment is null ? ", with a comment" : ", with a changed comment";
+                m.Comment = comment.Length == 0 ? null : comment;
             }
 
             m.Answer = answer;
@@ -1008,6 +1014,139 @@ public sealed partial class MessageLife
         }
     }
 
+    /// <summary>What the change feed reads of a changed message: enough to count it, nothing personal.</summary>
+    private static readonly string[] CountingColumns =
+    [
+        "PartitionKey", "RowKey", "Timestamp", nameof(MessageEntity.RuleId), nameof(MessageEntity.EventType), nameof(MessageEntity.Phase),
+        nameof(MessageEntity.Status), nameof(MessageEntity.Reached), nameof(MessageEntity.StandIn), nameof(MessageEntity.CreatedAt),
+        nameof(MessageEntity.SentAt), nameof(MessageEntity.AnsweredAt), nameof(MessageEntity.Answer), nameof(MessageEntity.Feed),
+        nameof(MessageEntity.Counted), nameof(MessageEntity.CountedVersion), nameof(MessageEntity.Counting), nameof(MessageEntity.CountingVersion),
+        nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil),
+    ];
+
+    /// <summary>The partitions listed as holding messages changed since reports counted them.</summary>
+    public Task<IReadOnlyList<ChangedPartition>> ChangedPartitionsAsync(int max, CancellationToken cancellationToken = default) =>
+        _changes.ListAsync(max, cancellationToken);
+
+    /// <summary>Drops a partition from the list once nothing in it is left to count and nobody wrote there lately.</summary>
+    public Task RetireChangedAsync(ChangedPartition listed, CancellationToken cancellationToken = default) =>
+        _changes.TryRetireAsync(listed, cancellationToken);
+
+    /// <summary>The messages of <paramref name="partition"/> changed since reports counted them, with only the columns counting needs.</summary>
+    public async Task<IReadOnlyList<MessageEntity>> ChangedInAsync(string partition, int max, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<MessageEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Feed eq true");
+        await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, maxPerPage: Math.Min(max, 1000), select: CountingColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+            if (rows.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Notes on each row the count about to be made (<see cref="MessageEntity.Counting"/>, set by the caller) before
+    /// counters are changed, so that a count cut short is finished as begun. Returns the rows noted; a row changed
+    /// since it was read is left for the next pass.
+    /// </summary>
+    public Task<IReadOnlyList<MessageEntity>> BeginCountAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default) =>
+        MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey)
+        {
+            [nameof(MessageEntity.Counting)] = row.Counting,
+            [nameof(MessageEntity.CountingVersion)] = row.CountingVersion,
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records a count as made: what was counting becomes counted. A row that changed meanwhile is read again and
+    /// finished as it now is, still marked changed, so that the next pass counts the change.
+    /// </summary>
+    public async Task FinishCountAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default)
+    {
+        var finished = await MergeAsync(rows, row => Finished(row, clearFeed: true), cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows.Where(row => !finished.Contains(row)))
+        {
+            for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+            {
+                var current = await GetAsync(row.RowKey, cancellationToken).ConfigureAwait(false);
+                if (current is null || current.CountingVersion != row.CountingVersion || string.IsNullOrEmpty(current.Counting))
+                {
+                    break;
+                }
+
+                try
+                {
+                    await Messages.UpdateEntityAsync(Finished(current, clearFeed: false), current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                }
+            }
+        }
+
+        static TableEntity Finished(MessageEntity row, bool clearFeed)
+        {
+            var entity = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                [nameof(MessageEntity.Counted)] = row.Counting,
+                [nameof(MessageEntity.CountedVersion)] = row.CountingVersion,
+                [nameof(MessageEntity.Counting)] = string.Empty,
+                [nameof(MessageEntity.CountingVersion)] = 0,
+            };
+            if (clearFeed)
+            {
+                entity[nameof(MessageEntity.Feed)] = false;
+            }
+
+            return entity;
+        }
+    }
+
+    /// <summary>Marks rows whose change left nothing new to count as counted.</summary>
+    public Task<IReadOnlyList<MessageEntity>> ClearChangedAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default) =>
+        MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Feed)] = false }, cancellationToken);
+
+    /// <summary>Merges a few columns into rows of one partition under their ETags, a transaction per 100; the rows written come back with new ETags.</summary>
+    private async Task<IReadOnlyList<MessageEntity>> MergeAsync(IReadOnlyList<MessageEntity> rows, Func<MessageEntity, TableEntity> columns, CancellationToken cancellationToken)
+    {
+        var written = new List<MessageEntity>();
+        foreach (var chunk in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(group => group.Chunk(RowBatches.MaxRows)))
+        {
+            try
+            {
+                var response = await Messages.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge, columns(row), row.ETag)), cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    chunk[i].ETag = response.Value[i].Headers.ETag ?? chunk[i].ETag;
+                    written.Add(chunk[i]);
+                }
+            }
+            catch (TableTransactionFailedException)
+            {
+                // One row changed since it was read: the others one by one.
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        var response = await Messages.UpdateEntityAsync(columns(row), row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                        row.ETag = response.Headers.ETag ?? row.ETag;
+                        written.Add(row);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                    {
+                    }
+                }
+            }
+        }
+
+        return written;
+    }
+
     /// <summary>
     /// A dispatcher's outcome for a claimed row, written together with the outcomes of its other sends. If the row
     /// changed since the claim (a cancel arrived), <paramref name="apply"/> decides afresh on what is there now.
@@ -1021,6 +1160,7 @@ public sealed partial class MessageLife
         }
 
         changed.Bound();
+        await _changes.TouchAsync(changed.PartitionKey, cancellationToken).ConfigureAwait(false);
         var failure = await _outcomes.WriteAsync(changed).ConfigureAwait(false);
         if (failure is null)
         {
@@ -1067,6 +1207,7 @@ public sealed partial class MessageLife
     private async Task<bool> TryWriteAsync(MessageEntity message, CancellationToken cancellationToken)
     {
         message.Bound();
+        await _changes.TouchAsync(message.PartitionKey, cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await Messages.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -1087,6 +1228,7 @@ public sealed partial class MessageLife
             [nameof(MessageEntity.SentAt)] = now,
             [nameof(MessageEntity.ProviderMessageId)] = MessageEntity.Cut(providerMessageId, 200),
             [nameof(MessageEntity.Reason)] = MessageEntity.Cut($"sent; the full record could not be written ({cause.GetType().Name})", MessageEntity.MaxReasonLength),
+            [nameof(MessageEntity.Feed)] = true,
         };
         // Storage may be away for a while: keep trying for about half a minute (well inside any valid claim), since
         // giving up here is what would let the claim expire and the mail go out again.
@@ -1094,6 +1236,7 @@ public sealed partial class MessageLife
         {
             try
             {
+                await _changes.TouchAsync(claimed.PartitionKey, cancellationToken).ConfigureAwait(false);
                 await Messages.UpdateEntityAsync(minimal, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return;
             }

@@ -185,6 +185,7 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
             TimeZone = timeZone,
             Country = country,
             Category = rule.Category.ToString(),
+            Phase = JourneyPhases.Name(JourneyPhases.Of(rule)),
             RuleVersion = rule.Version,
             Reminder = reminder,
             ReminderOf = reminderOf,

@@ -74,8 +74,9 @@ public sealed record MessageView(
             Reminder = message.Reminder > 0 ? message.Reminder : null,
             ReminderOf = message.ReminderOf?.Split(',')[0],
             Comment = message.Comment,
-            Score = message.Score,
-            ScoreScale = message.ScoreScale,
+            // Answered before scores were kept: the answer still says the score.
+            Score = message.Score ?? Links.AnswerScore.Of(message.Answer)?.Value,
+            ScoreScale = message.ScoreScale ?? Links.AnswerScore.Of(message.Answer)?.Scale,
         };
     }
 }

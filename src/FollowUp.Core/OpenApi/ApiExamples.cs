@@ -208,6 +208,13 @@ public static class ApiExamples
                     ("404", [new("not-found", "No such message", notFound($"There is no message '{messageId[..^1]}0'."))]),
                     ("401", [Unauthorized()])),
             },
+            ["ReportSummary"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("week", "Two days of the lost-sale survey", Node(ReportExample()))]),
+                    ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["SendGridWebhook"] = new()
             {
                 Requests = Map((Json, [new("delivered-and-clicked", "What SendGrid posts (signed): a thank-you delivered, then a link in it clicked", SendGridEvents(messageId))])),
@@ -353,6 +360,29 @@ public static class ApiExamples
 
     private static ApiExample InvalidLink() =>
         new("invalid-link", "A changed or cut-off token (asked for JSON; a browser gets a page)", ValidationProblem("The link is not valid.", ("token", "is not a valid link: it was changed, cut off, or signed with another key")));
+
+    /// <summary>A report as the lost-sale survey's counters of two days make it.</summary>
+    private static Reports.ReportSummary ReportExample()
+    {
+        var monday = new DateOnly(2026, 11, 23);
+        var days = new (DateOnly Day, Azure.Data.Tables.TableEntity Row)[]
+        {
+            (monday, new() { ["Scheduled"] = 40L, ["Deferred"] = 12L, ["Cancelled"] = 3L, ["Sent"] = 35L, ["Delivered"] = 34L, ["Opened"] = 21L, ["Clicked"] = 11L, ["Answered"] = 9L, [Reports.ReportCounterNames.Answer("price")] = 4L, [Reports.ReportCounterNames.Answer("service")] = 3L, [Reports.ReportCounterNames.Answer("competitor")] = 2L }),
+            (monday.AddDays(1), new() { ["Scheduled"] = 31L, ["Sent"] = 30L, ["Delivered"] = 30L, ["Bounced"] = 0L, ["Opened"] = 17L, ["Clicked"] = 8L, ["Answered"] = 7L, ["Unsubscribed"] = 1L, [Reports.ReportCounterNames.Answer("price")] = 5L, [Reports.ReportCounterNames.Answer("timing")] = 2L }),
+        };
+        var total = new Reports.ReportTally();
+        var points = new List<Reports.ReportPoint>();
+        foreach (var (day, row) in days)
+        {
+            var tally = new Reports.ReportTally();
+            tally.Add(row);
+            total.Add(tally);
+            points.Add(new Reports.ReportPoint(day, tally.Counts(), null, null));
+        }
+
+        var group = new Reports.ReportGroup("lost-sale-survey", "lostSale", total.Figures(), points);
+        return new Reports.ReportSummary(monday, monday.AddDays(1), "day", total.Figures(), [group with { RuleId = null }], [group]);
+    }
 
     private static JsonObject Problem(string type, string title, int status, string detail) => new()
     {

@@ -29,7 +29,7 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
     /// <summary>The answer a person confirmed on the answer page, with what they wrote (bounded, one paragraph or a few).</summary>
     /// <param name="token">The answer link.</param>
     /// <param name="chosen">Another of the message's answers, chosen on the page; null for the link's own.</param>
-    /// <param name="comment">What the customer wrote, or null.</param>
+    /// <param name="comment">What the customer wrote; empty to remove what they wrote before, null to keep it.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
     public async Task<(ResponseOutcome Outcome, MessageEntity? Message)> AnswerAsync(LinkToken token, string? chosen = null, string? comment = null, CancellationToken cancellationToken = default)
     {

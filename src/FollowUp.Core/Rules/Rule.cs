@@ -28,6 +28,9 @@ public sealed record Rule
     /// <summary>Which caps the rule's messages count against and whether they need marketing consent.</summary>
     public MessageCategory Category { get; init; } = MessageCategory.Feedback;
 
+    /// <summary>The journey phase reports put its messages in; null for the one its trigger starts (see <see cref="JourneyPhases"/>).</summary>
+    public JourneyPhase? Phase { get; init; }
+
     /// <summary>When its messages may reach the recipient, in the recipient's zone; null means any time.</summary>
     public RuleSendWindow? SendWindow { get; init; }
 

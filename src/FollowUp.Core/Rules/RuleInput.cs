@@ -21,6 +21,8 @@ public sealed record RuleInput
 
     public MessageCategory? Category { get; init; }
 
+    public JourneyPhase? Phase { get; init; }
+
     public RuleSendWindow? SendWindow { get; init; }
 
     public string? FrequencyCap { get; init; }

@@ -84,6 +84,11 @@ public static class RuleValidator
             errors.Add("category", "must be one of service, feedback, marketing");
         }
 
+        if (input.Phase is { } phase && !Enum.IsDefined(phase))
+        {
+            errors.Add("phase", "must be one of purchase, waiting, use, repeat, lostSale");
+        }
+
         var window = input.SendWindow is { } sendWindow ? ValidateWindow(sendWindow, errors) : null;
         var expiresAfter = PositiveDuration(input.ExpiresAfter, "expiresAfter", errors);
         if (!FrequencyCap.TryParse(input.FrequencyCap, out _, out var capError))
@@ -118,6 +123,7 @@ public static class RuleValidator
                 Enabled = input.Enabled ?? true,
                 Coupon = input.Coupon,
                 Category = input.Category ?? MessageCategory.Feedback,
+                Phase = input.Phase,
                 SendWindow = window,
                 ExpiresAfter = expiresAfter,
                 FrequencyCap = string.IsNullOrWhiteSpace(input.FrequencyCap) ? null : input.FrequencyCap.Trim(),

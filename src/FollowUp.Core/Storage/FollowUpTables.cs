@@ -25,7 +25,13 @@ public sealed class FollowUpTables(TableServiceClient service, string prefix)
 
     public TableClient Coupons { get; } = service.GetTableClient(prefix + "Coupons");
 
-    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons];
+    /// <summary>The Messages partitions with messages changed since reports last counted them (the change feed's index).</summary>
+    public TableClient Changes { get; } = service.GetTableClient(prefix + "Changes");
+
+    /// <summary>Report counters per month, day, rule and phase, kept as messages change; never a scan of messages.</summary>
+    public TableClient Reports { get; } = service.GetTableClient(prefix + "Reports");
+
+    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

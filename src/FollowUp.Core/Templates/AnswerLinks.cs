@@ -40,7 +40,8 @@ internal sealed class AnswerLinks(LinkSigner links, string messageId)
         label = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
         if (label is { Length: > MaxLabelLength })
         {
-            label = label[..MaxLabelLength];
+            // Never half a character: an emoji is two UTF-16 units.
+            label = label[..(char.IsHighSurrogate(label[MaxLabelLength - 1]) ? MaxLabelLength - 1 : MaxLabelLength)];
         }
 
         var known = _choices.FindIndex(choice => choice.Answer == answer);

@@ -276,7 +276,9 @@ public class SpeedGuaranteeTests(ITestOutputHelper output)
         var requests = storage.Requests - before;
 
         output.WriteLine($"{requests} storage requests for one unsubscribe click");
-        Assert.InRange(requests, 1, 10);
+
+        // 10 before reports; a change to a message now also lists its partition for counting, once a minute per partition.
+        Assert.InRange(requests, 1, 12);
     }
 
     /// <summary>

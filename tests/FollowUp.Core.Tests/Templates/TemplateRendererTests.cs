@@ -75,6 +75,17 @@ public class TemplateRendererTests
             rendered.Choices);
     }
 
+    [Fact]
+    public async Task Render_AnswerWordsLongerThanTheLimit_AreCutBetweenCharactersNotInsideOne()
+    {
+        // 99 letters and an emoji (two UTF-16 units): cut at 100 units, the label kept half an emoji, which the page
+        // shows as U+FFFD.
+        var rendered = await RenderAsync(Template("x", text: "{{ answer_url \"x\" \"" + new string('a', 99) + "\U0001F600 og mer\" }}"), "en", Model("Kari"));
+
+        var label = rendered.Choices.Single().Label!;
+        Assert.False(char.IsSurrogate(label[^1]), $"the label ends in half a character: U+{(int)label[^1]:X4}");
+    }
+
     [Theory]
     [InlineData("{{ nps_url 11 }}")]
     [InlineData("{{ nps_url (0 - 1) }}")]

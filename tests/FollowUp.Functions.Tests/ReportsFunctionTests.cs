@@ -1,0 +1,25 @@
+using FollowUp.Http;
+
+namespace FollowUp.Functions.Tests;
+
+public class ReportsFunctionTests
+{
+    [Fact]
+    public void CountChanges_IsATimerThatFiresEveryMinute()
+    {
+        var timer = Assert.Single(FunctionCatalog.All, function => function.Name == "CountChanges");
+
+        Assert.NotNull(timer.TimerTrigger);
+        Assert.True(NcrontabSchedule.Parse(timer.TimerTrigger!.Schedule).FiresEveryMinute, "Counting must not leave a minute's changes uncounted until the next.");
+    }
+
+    [Fact]
+    public void ReportSummary_IsTheSameRouteAsTheSelfHostsBehindAFunctionKey()
+    {
+        var summary = Assert.Single(FunctionCatalog.Http, function => function.Name == "ReportSummary");
+
+        Assert.Equal(FollowUpRoutes.ReportSummary, summary.HttpTrigger!.Route);
+        Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, summary.HttpTrigger.AuthLevel);
+        Assert.Equal(["get"], summary.HttpTrigger.Methods ?? []);
+    }
+}
