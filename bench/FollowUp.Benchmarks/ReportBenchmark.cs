@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using FollowUp.Feed;
 using FollowUp.Reports;
 using FollowUp.Testing;
 
@@ -46,11 +47,11 @@ internal static class ReportBenchmark
             var messages = Math.Min(options.DispatchMessages, 2_000);
             var ingested = await DueMessages.ScheduleAsync(pipeline, "count", messages, happened, options, null, cancellationToken);
             await DueMessages.DispatchAsync(pipeline.Dispatcher, sendGrid, ingested.Done, options.MaxDuration, cancellationToken);
-            var pump = pipeline.Create<ReportPump>();
+            var pump = pipeline.Create<ChangeFeed>();
             var before = counter.Snapshot;
             var started = Stopwatch.GetTimestamp();
             var counted = 0;
-            for (int pass; (pass = await pump.CountChangesAsync(cancellationToken)) > 0 || counted == 0;)
+            for (int pass; (pass = await pump.RunAsync(cancellationToken)) > 0 || counted == 0;)
             {
                 counted += pass;
                 if (Stopwatch.GetElapsedTime(started) > options.MaxDuration)
@@ -74,7 +75,7 @@ internal static class ReportBenchmark
                     check.Totals.Counts["scheduled"] == YearOfMessages),
                 new Figure(
                     "8b",
-                    "Report counting: messages scheduled and sent, counted (ReportPump, one pass after another)",
+                    "Report counting: messages scheduled and sent, counted (ChangeFeed, one pass after another)",
                     Stats.Rate(perSecond) + " messages/s",
                     perSecond,
                     $"{Stats.Count(counted)} of {Stats.Count(ingested.Done)} messages in {Stats.Seconds(elapsed)}; {storage.Per(Math.Max(counted, 1), "message")}",

@@ -40,6 +40,7 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateOnStart();
         services.AddOptions<ScriptLimits>().BindConfiguration(ScriptLimits.SectionName).ValidateOnStart();
         services.AddOptions<CapOptions>().BindConfiguration(CapOptions.SectionName).ValidateOnStart();
+        services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.SectionName).ValidateOnStart();
         services.AddOptions<Http.PageOptions>().BindConfiguration(Http.PageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.PageOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CapOptions>, FollowUpOptionsValidator>());
@@ -70,7 +71,18 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<MessageDispatcher>();
         services.TryAddSingleton<Reports.ReportCounters>();
-        services.TryAddSingleton<Reports.ReportPump>();
+        services.TryAddSingleton<Feed.ChangeFeed>();
+        services.TryAddSingleton<Webhooks.WebhookSubscriptions>();
+        services.TryAddSingleton<Webhooks.WebhookOutbox>();
+        services.TryAddSingleton<Webhooks.WebhookSender>();
+        services.AddHttpClient(Webhooks.WebhookSender.ClientName, (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // A receiver does not get to send the request elsewhere, nor (unless allowed) into a private network.
+                AllowAutoRedirect = false,
+                ConnectCallback = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.AllowPrivateNetworks ? null : Webhooks.NetworkGuard.ConnectPublicAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
         services.TryAddSingleton<Reports.ReportReader>();
         services.TryAddSingleton<CustomerResponses>();
         services.TryAddSingleton<ProviderEvents>();

@@ -91,7 +91,7 @@ public static class FollowUpSelfHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         builder.Services.AddHostedService<DispatchLoop>();
-        builder.Services.AddHostedService<ReportLoop>();
+        builder.Services.AddHostedService<ChangeFeedLoop>();
         return azurite;
     }
 

@@ -5,9 +5,9 @@ namespace FollowUp.Functions.Tests;
 public class ReportsFunctionTests
 {
     [Fact]
-    public void CountChanges_IsATimerThatFiresEveryMinute()
+    public void ChangeFeed_IsATimerThatFiresEveryMinute()
     {
-        var timer = Assert.Single(FunctionCatalog.All, function => function.Name == "CountChanges");
+        var timer = Assert.Single(FunctionCatalog.All, function => function.Name == "ChangeFeed");
 
         Assert.NotNull(timer.TimerTrigger);
         Assert.True(NcrontabSchedule.Parse(timer.TimerTrigger!.Schedule).FiresEveryMinute, "Counting must not leave a minute's changes uncounted until the next.");

@@ -37,7 +37,8 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
     /// <param name="runDispatchLoop">
-    /// Off by default: API tests dispatch when they choose to, so a background pass never races their assertions.
+    /// Off by default: API tests dispatch (and run the change feed) when they choose to, so a background pass never
+    /// races their assertions.
     /// </param>
     /// <param name="configure">Changes to the settings before the host starts.</param>
     /// <param name="services">Changes to the services, after the host's own.</param>
@@ -84,6 +85,7 @@ public sealed class SelfHostFactory : WebApplicationFactory<Program>
             if (!_runDispatchLoop)
             {
                 services.Remove(services.Single(d => d.ImplementationType == typeof(DispatchLoop)));
+                services.Remove(services.Single(d => d.ImplementationType == typeof(ChangeFeedLoop)));
             }
 
             _services?.Invoke(services);

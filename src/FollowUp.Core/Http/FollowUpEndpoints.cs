@@ -23,6 +23,7 @@ public static class FollowUpEndpoints
     public const string TemplatesTag = "Templates";
     public const string MessagesTag = "Messages";
     public const string ReportsTag = "Reports";
+    public const string WebhooksTag = "Webhooks";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
 
@@ -125,6 +126,27 @@ public static class FollowUpEndpoints
             .WithDescription("For each journey phase (purchase, waiting, use, repeat, lostSale) and each rule over the UTC days `from`–`to` (both included; default the last 30 days, at most 731): messages per stage (scheduled, deferred, cancelled, sent, delivered, opened, clicked, answered, bounced, complained, unsubscribed, failed) and rates, NPS and CSAT with their answer counts, and answers per reason, as totals and as a series by `interval` (`day` or `week`, weeks from Monday). Filter with `ruleId` or `phase`. Served from counters kept as messages change (a change shows within seconds), never by reading messages. An unknown parameter is 400.")
             .Produces<Reports.ReportSummary>(StatusCodes.Status200OK, Json)
             .ProducesValidationProblem();
+        api.MapGet(FollowUpRoutes.Webhooks, WebhookSubscriptionsApi.ListAsync).WithName("ListWebhooks").WithTags(WebhooksTag)
+            .WithSummary("List webhook subscriptions")
+            .WithDescription("Every subscription with how its deliveries are going (last success, last failure, given up, switched off and why); secrets are left out.")
+            .Produces<List<Webhooks.WebhookSubscription>>(StatusCodes.Status200OK, Json);
+        api.MapGet(FollowUpRoutes.Webhook, WebhookSubscriptionsApi.GetAsync).WithName("GetWebhook").WithTags(WebhooksTag)
+            .WithSummary("Read a webhook subscription")
+            .WithDescription("The subscription with its signing secret, and its version as the ETag (send it as If-Match to change it).")
+            .Produces<Webhooks.WebhookSubscription>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(FollowUpRoutes.Webhook, WebhookSubscriptionsApi.PutAsync).WithName("PutWebhook").WithTags(WebhooksTag)
+            .WithSummary("Create or change a webhook subscription")
+            .WithDescription("Every ledger event of the types named in `events` (or `[\"*\"]`) is posted to `url` as a CloudEvent (`application/cloudevents+json`, type `followup.message.{type}`), signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>` with the `whsec_` secret, generated when left out). Deliveries are queued in storage and retried with backoff for a day; a subscription nothing reached for a day is switched off with the reason, and `\"enabled\": true` switches it on again. Creating needs no If-Match; replacing needs If-Match with the version read, or `*`.")
+            .Accepts<Webhooks.WebhookInput>(Json)
+            .Produces<Webhooks.WebhookSubscription>(StatusCodes.Status200OK, Json)
+            .Produces<Webhooks.WebhookSubscription>(StatusCodes.Status201Created, Json)
+            .ProducesEditProblems();
+        api.MapDelete(FollowUpRoutes.Webhook, WebhookSubscriptionsApi.DeleteAsync).WithName("DeleteWebhook").WithTags(WebhooksTag)
+            .WithSummary("Delete a webhook subscription")
+            .WithDescription("Deletes the subscription and the deliveries still waiting for it.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -84,12 +84,12 @@ public static class ReportsApi
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000)
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2999)
         {
             return date;
         }
 
-        errors.Add(name, $"{Formats.Quote(text, 40)} is not a date as yyyy-MM-dd (UTC days)");
+        errors.Add(name, $"{Formats.Quote(text, 40)} is not a date as yyyy-MM-dd (UTC days) from 2000 to 2999");
         return null;
     }
 }

@@ -159,6 +159,9 @@ public sealed class MessageEntity : ITableEntity
 
     public int CountedVersion { get; set; }
 
+    /// <summary>How many of its ledger entries (counted over its whole life, dropped ones too) the change feed has handed to webhooks.</summary>
+    public int Published { get; set; }
+
     /// <summary>A count begun and not yet finished: what it counts to, and its version (see <see cref="Counted"/>).</summary>
     public string? Counting { get; set; }
 
@@ -191,9 +194,21 @@ public sealed class MessageEntity : ITableEntity
         Status = status.ToString();
         Feed = true;
         Reach(status.ToString(), entry.At);
-        if (entry.Kind == MessageEventKind.Deferred)
+        // What the entry shows, even when the status stays further on (a late "delivered", an answer after a bounce).
+        switch (entry.Kind)
         {
-            Reach(nameof(MessageEventKind.Deferred), entry.At);
+            case MessageEventKind.Deferred:
+                Reach(nameof(MessageEventKind.Deferred), entry.At);
+                break;
+            case MessageEventKind.Answered:
+                Reach(nameof(MessageStatus.Answered), entry.At);
+                break;
+            case MessageEventKind.Clicked:
+                Reach(nameof(MessageStatus.Clicked), entry.At);
+                break;
+            case MessageEventKind.Delivery when entry.Reached is { } reached:
+                Reach(reached.ToString(), entry.At);
+                break;
         }
 
         var history = GetHistory();

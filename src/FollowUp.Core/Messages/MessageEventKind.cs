@@ -27,4 +27,7 @@ public enum MessageEventKind
 
     /// <summary>A delivery event from the provider (processed, delivered, deferred, open, click, bounce, dropped, spam report, unsubscribe).</summary>
     Delivery,
+
+    /// <summary>An alert about the customer's answer went to a person (the deal's owner, or the rule's address).</summary>
+    Alerted,
 }

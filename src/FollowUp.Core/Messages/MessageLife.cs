@@ -713,7 +713,7 @@ public sealed partial class MessageLife
                 }
             }
 
-            m.Record(status, new MessageEvent(at, MessageEventKind.Delivery, detail));
+            m.Record(status, new MessageEvent(at, MessageEventKind.Delivery, detail) { Reached = reached });
             outcome = DeliveryOutcome.Recorded;
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -1014,14 +1014,17 @@ public sealed partial class MessageLife
         }
     }
 
-    /// <summary>What the change feed reads of a changed message: enough to count it, nothing personal.</summary>
+    /// <summary>What the change feed reads of a changed message: enough to count it and describe its events, not its address or model.</summary>
     private static readonly string[] CountingColumns =
     [
         "PartitionKey", "RowKey", "Timestamp", nameof(MessageEntity.RuleId), nameof(MessageEntity.EventType), nameof(MessageEntity.Phase),
         nameof(MessageEntity.Status), nameof(MessageEntity.Reached), nameof(MessageEntity.StandIn), nameof(MessageEntity.CreatedAt),
         nameof(MessageEntity.SentAt), nameof(MessageEntity.AnsweredAt), nameof(MessageEntity.Answer), nameof(MessageEntity.Feed),
         nameof(MessageEntity.Counted), nameof(MessageEntity.CountedVersion), nameof(MessageEntity.Counting), nameof(MessageEntity.CountingVersion),
-        nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil),
+        nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil), nameof(MessageEntity.Published), nameof(MessageEntity.History),
+        nameof(MessageEntity.HistoryDropped), nameof(MessageEntity.CustomerId), nameof(MessageEntity.TemplateId), nameof(MessageEntity.SubjectKind),
+        nameof(MessageEntity.SubjectId), nameof(MessageEntity.Category), nameof(MessageEntity.Reminder), nameof(MessageEntity.Score),
+        nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment),
     ];
 
     /// <summary>The partitions listed as holding messages changed since reports counted them.</summary>
@@ -1065,9 +1068,15 @@ public sealed partial class MessageLife
     /// Records a count as made: what was counting becomes counted. A row that changed meanwhile is read again and
     /// finished as it now is, still marked changed, so that the next pass counts the change.
     /// </summary>
-    public async Task FinishCountAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default)
+    /// <param name="rows">The rows, as begun.</param>
+    /// <param name="clearFeed">
+    /// False for counts begun by another pass: what changed after it began is not in it, so the row stays marked for
+    /// the next pass to count.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task FinishCountAsync(IReadOnlyList<MessageEntity> rows, bool clearFeed = true, CancellationToken cancellationToken = default)
     {
-        var finished = await MergeAsync(rows, row => Finished(row, clearFeed: true), cancellationToken).ConfigureAwait(false);
+        var finished = await MergeAsync(rows, row => Finished(row, clearFeed), cancellationToken).ConfigureAwait(false);
         foreach (var row in rows.Where(row => !finished.Contains(row)))
         {
             for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
@@ -1077,6 +1086,8 @@ public sealed partial class MessageLife
                 {
                     break;
                 }
+
+                current.Published = Math.Max(current.Published, row.Published);
 
                 try
                 {
@@ -1097,6 +1108,7 @@ public sealed partial class MessageLife
                 [nameof(MessageEntity.CountedVersion)] = row.CountingVersion,
                 [nameof(MessageEntity.Counting)] = string.Empty,
                 [nameof(MessageEntity.CountingVersion)] = 0,
+                [nameof(MessageEntity.Published)] = row.Published,
             };
             if (clearFeed)
             {
@@ -1107,9 +1119,9 @@ public sealed partial class MessageLife
         }
     }
 
-    /// <summary>Marks rows whose change left nothing new to count as counted.</summary>
+    /// <summary>Marks rows whose change left nothing new to count as handled, with the ledger entries handed on (<see cref="MessageEntity.Published"/>).</summary>
     public Task<IReadOnlyList<MessageEntity>> ClearChangedAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default) =>
-        MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Feed)] = false }, cancellationToken);
+        MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Feed)] = false, [nameof(MessageEntity.Published)] = row.Published }, cancellationToken);
 
     /// <summary>Merges a few columns into rows of one partition under their ETags, a transaction per 100; the rows written come back with new ETags.</summary>
     private async Task<IReadOnlyList<MessageEntity>> MergeAsync(IReadOnlyList<MessageEntity> rows, Func<MessageEntity, TableEntity> columns, CancellationToken cancellationToken)

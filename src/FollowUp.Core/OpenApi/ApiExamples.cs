@@ -215,6 +215,28 @@ public static class ApiExamples
                     ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListWebhooks"] = new()
+            {
+                Responses = Map(("200", [new("crm", "One subscription, as lists show it (no secret)", Node(new[] { WebhookExample() with { Secret = null } }))]), ("401", [Unauthorized()])),
+            },
+            ["GetWebhook"] = new()
+            {
+                Responses = Map(("200", [new("crm", "The CRM's subscription, with its secret", Node(WebhookExample()))]), ("404", [new("not-found", "No such subscription", notFound("There is no webhook 'crn'."))]), ("401", [Unauthorized()])),
+            },
+            ["PutWebhook"] = new()
+            {
+                Requests = Map((Json, [new("crm", "Lost-sale answers and bounces to the CRM", Node(new Webhooks.WebhookInput { Url = "https://crm.example.com/hooks/followup", Events = ["answered", "bounced", "alert"], Description = "Lost-sale reasons back to the deal" }))])),
+                Responses = Map(
+                    ("201", [new("created", "Created, with a secret generated", Node(WebhookExample()))]),
+                    ("200", [new("switched-on", "Switched on again after it was switched off", Node(WebhookExample() with { Version = 3 }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The webhook is not valid.", ("url", "is on a private or loopback network, where webhooks are not sent (FollowUp:Webhooks:AllowPrivateNetworks)"), ("events[1]", "'shipped' is not one of scheduled, deferred, rescheduled, held, released, cancelled, sent, failed, delivered, opened, clicked, bounced, complained, unsubscribed, answered, delivery, alert, or \"*\"")))]),
+                    ("428", [new("if-match-required", "Replacing without If-Match", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-3", "If-Match is required to replace an existing resource.", 428, "Webhook 'crm' exists (version 1); to replace it, send If-Match: \"v1\" with the version you read."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["DeleteWebhook"] = new()
+            {
+                Responses = Map(("404", [new("not-found", "No such subscription", notFound("There is no webhook 'crn'."))]), ("401", [Unauthorized()])),
+            },
             ["SendGridWebhook"] = new()
             {
                 Requests = Map((Json, [new("delivered-and-clicked", "What SendGrid posts (signed): a thank-you delivered, then a link in it clicked", SendGridEvents(messageId))])),
@@ -360,6 +382,19 @@ public static class ApiExamples
 
     private static ApiExample InvalidLink() =>
         new("invalid-link", "A changed or cut-off token (asked for JSON; a browser gets a page)", ValidationProblem("The link is not valid.", ("token", "is not a valid link: it was changed, cut off, or signed with another key")));
+
+    private static Webhooks.WebhookSubscription WebhookExample() => new()
+    {
+        Id = "crm",
+        Url = "https://crm.example.com/hooks/followup",
+        Events = ["answered", "bounced", "alert"],
+        Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        Description = "Lost-sale reasons back to the deal",
+        CreatedAt = At,
+        UpdatedAt = At,
+        LastSuccessAt = At.AddHours(2),
+        Version = 1,
+    };
 
     /// <summary>A report as the lost-sale survey's counters of two days make it.</summary>
     private static Reports.ReportSummary ReportExample()

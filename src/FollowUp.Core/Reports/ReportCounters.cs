@@ -26,56 +26,63 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
     public static string RowOf(DateOnly day, string ruleId, string phase) =>
         $"{day.ToString("dd", CultureInfo.InvariantCulture)}|{ruleId}|{phase}";
 
-    /// <summary>Applies one message's count, once.</summary>
-    public Task ApplyAsync(string messageId, int version, IReadOnlyList<CounterDelta> deltas, CancellationToken cancellationToken = default) =>
-        ApplyAsync([new MessageCount(messageId, version, deltas)], cancellationToken);
+    /// <summary>Applies one message's count, once; false when storage would not take it (it stays to be applied).</summary>
+    public async Task<bool> ApplyAsync(string messageId, int version, IReadOnlyList<CounterDelta> deltas, CancellationToken cancellationToken = default) =>
+        (await ApplyAsync([new MessageCount(messageId, version, deltas)], cancellationToken).ConfigureAwait(false)).Count == 0;
 
     /// <summary>
     /// Applies each message's count, once: the counts of many messages to one month go together in one transaction
     /// with a marker each, so counting costs a request per hundred or so messages, not several per message. A
     /// transaction refused (a marker there already, or a counter changed by another pass) is done again message by message.
     /// </summary>
-    public async Task ApplyAsync(IReadOnlyList<MessageCount> counts, CancellationToken cancellationToken = default)
+    /// <returns>The messages whose count could not be applied (storage kept refusing it): their counts are not made.</returns>
+    public async Task<IReadOnlySet<string>> ApplyAsync(IReadOnlyList<MessageCount> counts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
         var months = counts
-            .SelectMany(count => count.Deltas.GroupBy(d => PartitionOf(d.Day), StringComparer.Ordinal).Select(month => (Partition: month.Key, Marker: $"{MarkerStart}{count.MessageId}|{count.Version}", Deltas: month.ToList())))
+            .SelectMany(count => count.Deltas.GroupBy(d => PartitionOf(d.Day), StringComparer.Ordinal).Select(month => (Partition: month.Key, Marker: $"{MarkerStart}{count.MessageId}|{count.Version}", MessageId: count.MessageId, Deltas: month.ToList())))
             .GroupBy(item => item.Partition, StringComparer.Ordinal);
         foreach (var month in months)
         {
-            var chunk = new List<(string Marker, List<CounterDelta> Deltas)>();
+            var chunk = new List<(string Marker, string MessageId, List<CounterDelta> Deltas)>();
             var rows = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (_, marker, deltas) in month)
+            foreach (var (_, marker, messageId, deltas) in month)
             {
-                var needed = deltas.Select(d => RowOf(d.Day, d.RuleId, d.Phase)).Where(row => !rows.Contains(row)).Distinct(StringComparer.Ordinal).Count();
+                var needed = deltas.Select(RowOf).Where(row => !rows.Contains(row)).Distinct(StringComparer.Ordinal).Count();
                 if (chunk.Count > 0 && rows.Count + needed + chunk.Count + 1 > MaxTransaction)
                 {
-                    await ApplyChunkAsync(month.Key, chunk, cancellationToken).ConfigureAwait(false);
+                    await ApplyChunkAsync(month.Key, chunk, failed, cancellationToken).ConfigureAwait(false);
                     chunk = [];
                     rows.Clear();
                 }
 
-                chunk.Add((marker, deltas));
-                rows.UnionWith(deltas.Select(d => RowOf(d.Day, d.RuleId, d.Phase)));
+                chunk.Add((marker, messageId, deltas));
+                rows.UnionWith(deltas.Select(RowOf));
             }
 
             if (chunk.Count > 0)
             {
-                await ApplyChunkAsync(month.Key, chunk, cancellationToken).ConfigureAwait(false);
+                await ApplyChunkAsync(month.Key, chunk, failed, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return failed;
     }
 
-    private async Task ApplyChunkAsync(string partition, List<(string Marker, List<CounterDelta> Deltas)> chunk, CancellationToken cancellationToken)
+    private async Task ApplyChunkAsync(string partition, List<(string Marker, string MessageId, List<CounterDelta> Deltas)> chunk, HashSet<string> failed, CancellationToken cancellationToken)
     {
         if (chunk.Count > 1 && await TrySubmitAsync(partition, [.. chunk.SelectMany(c => c.Deltas)], chunk.Select(c => c.Marker), cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        foreach (var (marker, deltas) in chunk)
+        foreach (var (marker, messageId, deltas) in chunk)
         {
-            await ApplyMonthAsync(partition, marker, deltas, cancellationToken).ConfigureAwait(false);
+            if (!await ApplyMonthAsync(partition, marker, deltas, cancellationToken).ConfigureAwait(false))
+            {
+                failed.Add(messageId);
+            }
         }
     }
 
@@ -83,7 +90,7 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
     private async Task<bool> TrySubmitAsync(string partition, IReadOnlyList<CounterDelta> deltas, IEnumerable<string> markers, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>();
-        foreach (var row in deltas.GroupBy(d => RowOf(d.Day, d.RuleId, d.Phase), StringComparer.Ordinal))
+        foreach (var row in deltas.GroupBy(RowOf, StringComparer.Ordinal))
         {
             var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, row.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
             var entity = found.HasValue ? found.Value! : new TableEntity(partition, row.Key);
@@ -104,28 +111,55 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
             await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 400)
         {
+            // 400: an entity over Table Storage's limits (more than 4,000 answers of a rule in a day).
             return false;
         }
     }
 
-    /// <summary>One message's count to one month, unless its marker says it was made.</summary>
-    private async Task ApplyMonthAsync(string partition, string marker, IReadOnlyList<CounterDelta> deltas, CancellationToken cancellationToken)
+    /// <summary>One message's count to one month, unless its marker says it was made; false when storage kept refusing it.</summary>
+    private async Task<bool> ApplyMonthAsync(string partition, string marker, IReadOnlyList<CounterDelta> deltas, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if ((await Table.GetEntityIfExistsAsync<TableEntity>(partition, marker, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
             {
-                return;
+                return true;
             }
 
-            // Another pass counted at the same time: read again (the marker may now be there).
-            if (await TrySubmitAsync(partition, deltas, [marker], cancellationToken).ConfigureAwait(false) || attempt >= MaxAttempts)
+            // Refused: another pass counted at the same time; read again (the marker may now be there).
+            if (await TrySubmitAsync(partition, deltas, [marker], cancellationToken).ConfigureAwait(false))
             {
-                return;
+                return true;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The row a counter is kept in: the day's row for the stages and scores, and for answers one of 16 rows beside it
+    /// (by a hash of the answer), since a rule may offer hundreds of answers (<c>answer_url line.sku</c>) and a row
+    /// holds 252 counters.
+    /// </summary>
+    public static string RowOf(CounterDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        var row = RowOf(delta.Day, delta.RuleId, delta.Phase);
+        return ReportCounterNames.AnswerOf(delta.Counter) is { } answer ? $"{row}|a{AnswerBucket(answer):x}" : row;
+    }
+
+    private static int AnswerBucket(string answer)
+    {
+        // FNV-1a: the same bucket in every process and version, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in answer)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % 16);
     }
 
     /// <summary>The counter rows of the days from <paramref name="from"/> to <paramref name="to"/>, a key-range read per month.</summary>
@@ -139,7 +173,7 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
             await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var parts = row.RowKey.Split('|');
-                if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth) || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(month.Year, month.Month))
+                if (parts.Length is not (3 or 4) || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth) || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(month.Year, month.Month))
                 {
                     continue;
                 }
@@ -153,31 +187,26 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Deletes markers older than <see cref="MarkerLife"/> in the current and the previous month.</summary>
+    /// <summary>Deletes markers older than <see cref="MarkerLife"/>, of every month (a changed answer is counted on the day it was first given).</summary>
     public async Task PruneMarkersAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var partition in new[] { PartitionOf(today.AddMonths(-1)), PartitionOf(today) }.Distinct(StringComparer.Ordinal))
+        var old = time.GetUtcNow() - MarkerLife;
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {MarkerStart.ToString()} and At lt {old}");
+        var doomed = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var old = now - MarkerLife;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {MarkerStart.ToString()} and Timestamp lt {old}");
-            var doomed = new List<TableEntity>();
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                doomed.Add(row);
-            }
+            doomed.Add(row);
+        }
 
-            foreach (var chunk in doomed.Chunk(100))
+        foreach (var chunk in doomed.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(month => month.Chunk(100)))
+        {
+            try
             {
-                try
-                {
-                    await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
-                }
-                catch (TableTransactionFailedException)
-                {
-                    // Some other pass deleted one of them first: the rest go next time.
-                }
+                await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // Some other pass deleted one of them first: the rest go next time.
             }
         }
     }

@@ -25,11 +25,17 @@ public static class ReportFacts
 
     private static readonly HashSet<string> Counted = new(Stages, StringComparer.Ordinal);
 
-    private static readonly HashSet<string> AfterSending = new(StringComparer.Ordinal)
-    {
-        nameof(MessageStatus.Delivered), nameof(MessageStatus.Opened), nameof(MessageStatus.Clicked), nameof(MessageStatus.Answered),
-        nameof(MessageStatus.Bounced), nameof(MessageStatus.Complained), nameof(MessageStatus.Unsubscribed),
-    };
+    /// <summary>Each stage and the earlier ones it shows were reached, latest first so that what one implies implies on.</summary>
+    private static readonly (string Stage, string[] Implies)[] Implied =
+    [
+        (nameof(MessageStatus.Answered), [nameof(MessageStatus.Clicked)]),
+        (nameof(MessageStatus.Clicked), [nameof(MessageStatus.Opened)]),
+        (nameof(MessageStatus.Opened), [nameof(MessageStatus.Delivered)]),
+        (nameof(MessageStatus.Complained), [nameof(MessageStatus.Delivered)]),
+        (nameof(MessageStatus.Unsubscribed), [nameof(MessageStatus.Delivered)]),
+        (nameof(MessageStatus.Delivered), [nameof(MessageStatus.Sent)]),
+        (nameof(MessageStatus.Bounced), [nameof(MessageStatus.Sent)]),
+    ];
 
     /// <summary>The facts of the message now, on top of those counted before (a stage once reached stays counted).</summary>
     public static SortedDictionary<string, string> Of(MessageEntity message, IReadOnlyDictionary<string, string> before)
@@ -65,16 +71,29 @@ public static class ReportFacts
             facts[message.Status] = Day(message.Status == nameof(MessageStatus.Sent) ? message.SentAt ?? message.CreatedAt : message.Timestamp ?? message.CreatedAt);
         }
 
-        // A delivery event can come in before the send is recorded: what was delivered was sent.
-        if (!facts.ContainsKey(nameof(MessageStatus.Sent)) && facts.Keys.FirstOrDefault(AfterSending.Contains) is { } later)
-        {
-            facts[nameof(MessageStatus.Sent)] = message.SentAt is { } sentAt ? Day(sentAt) : facts[later];
-        }
-
         if (!string.IsNullOrEmpty(message.Answer))
         {
             var day = reached.GetValueOrDefault(nameof(MessageStatus.Answered)) ?? Day(message.AnsweredAt ?? message.Timestamp ?? message.CreatedAt);
+            facts.TryAdd(nameof(MessageStatus.Answered), day);
             facts[AnswerFact] = day + "|" + message.Answer;
+        }
+
+        // Every message a rule made was scheduled, also one made cancelled (its address suppressed, its cancel first),
+        // so that the funnel starts with all of them.
+        facts.TryAdd(nameof(MessageStatus.Scheduled), Day(message.CreatedAt));
+
+        // A funnel narrows: what was answered was clicked, what was clicked was opened (the pixel may have been
+        // blocked), what was opened, marked as spam or unsubscribed from was delivered, and what was delivered was sent
+        // (a delivery event can come in before the send is recorded). Each on the day of the stage that shows it.
+        foreach (var (stage, implies) in Implied)
+        {
+            if (facts.TryGetValue(stage, out var day))
+            {
+                foreach (var earlier in implies)
+                {
+                    facts.TryAdd(earlier, earlier == nameof(MessageStatus.Sent) && message.SentAt is { } sentAt ? Day(sentAt) : day);
+                }
+            }
         }
 
         return facts;

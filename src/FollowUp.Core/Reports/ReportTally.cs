@@ -43,7 +43,7 @@ internal sealed class ReportTally
         foreach (var stage in ReportFacts.Stages.Where(stage => stage != "Scheduled"))
         {
             var of = ShareOfScheduled.Contains(stage) ? scheduled : sent;
-            rates[Name(stage)] = of > 0 ? Math.Round((double)Math.Max(0, _counters.GetValueOrDefault(stage)) / of, 4) : null;
+            rates[Name(stage)] = of > 0 ? (double)Math.Round((decimal)Math.Max(0, _counters.GetValueOrDefault(stage)) / of, 4, MidpointRounding.AwayFromZero) : null;
         }
 
         var answers = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ internal sealed class ReportTally
         var passives = Score(7) + Score(8);
         var detractors = Enumerable.Range(0, 7).Sum(Score);
         var total = promoters + passives + detractors;
-        return total == 0 ? null : new NpsFigures(total, promoters, passives, detractors, Math.Round(100.0 * (promoters - detractors) / total, 1));
+        return total == 0 ? null : new NpsFigures(total, promoters, passives, detractors, (double)Math.Round(100m * (promoters - detractors) / total, 1, MidpointRounding.AwayFromZero));
     }
 
     public CsatFigures? Csat()
@@ -74,7 +74,7 @@ internal sealed class ReportTally
         var total = counts.Sum(c => c.Count);
         return total == 0
             ? null
-            : new CsatFigures(total, Math.Round((double)counts.Sum(c => c.n * c.Count) / total, 2), Math.Round((double)counts.Where(c => c.n >= 4).Sum(c => c.Count) / total, 4));
+            : new CsatFigures(total, (double)Math.Round((decimal)counts.Sum(c => c.n * c.Count) / total, 2, MidpointRounding.AwayFromZero), (double)Math.Round((decimal)counts.Where(c => c.n >= 4).Sum(c => c.Count) / total, 4, MidpointRounding.AwayFromZero));
     }
 
     private static string Name(string stage) => JsonNamingPolicy.CamelCase.ConvertName(stage);

@@ -31,7 +31,13 @@ public sealed class FollowUpTables(TableServiceClient service, string prefix)
     /// <summary>Report counters per month, day, rule and phase, kept as messages change; never a scan of messages.</summary>
     public TableClient Reports { get; } = service.GetTableClient(prefix + "Reports");
 
-    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports];
+    /// <summary>Outbound webhook subscriptions.</summary>
+    public TableClient Webhooks { get; } = service.GetTableClient(prefix + "Webhooks");
+
+    /// <summary>Outbound webhook deliveries waiting or being retried, partitioned by subscription.</summary>
+    public TableClient WebhookDeliveries { get; } = service.GetTableClient(prefix + "WebhookDeliveries");
+
+    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports, Webhooks, WebhookDeliveries];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using FollowUp.Events;
+using FollowUp.Feed;
 using FollowUp.Reports;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public class ReportsApiTests
         using var browser = factory.CreateClient();
         var id = await SendSurveyAsync(factory, api);
         await browser.PostAsync(new Uri(PathOf(factory.Services.GetRequiredService<Links.LinkSigner>().AnswerUrl(id, "service")), UriKind.Relative), null);
-        await factory.Services.GetRequiredService<ReportPump>().CountChangesAsync();
+        await factory.Services.GetRequiredService<ChangeFeed>().RunAsync();
 
         var (response, report) = await api.SendAsync(HttpMethod.Get, "/api/reports/summary?from=2026-11-01&to=2026-11-30&phase=lostSale&interval=week");
 
@@ -53,7 +54,7 @@ public class ReportsApiTests
             await life.AnswerAsync(ids[i], answers[i]);
         }
 
-        await factory.Services.GetRequiredService<ReportPump>().CountChangesAsync();
+        await factory.Services.GetRequiredService<ChangeFeed>().RunAsync();
         var (_, report) = await api.SendAsync(HttpMethod.Get, "/api/reports/summary?from=2026-11-23&to=2026-11-26");
 
         var totals = report!["totals"]!;

@@ -1,15 +1,16 @@
 using FollowUp.Events;
 using FollowUp.Links;
 using FollowUp.Messages;
+using FollowUp.Feed;
 using FollowUp.Reports;
 using FollowUp.Responses;
 using FollowUp.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FollowUp.Core.Tests.Reports;
+namespace FollowUp.Core.Tests.Feed;
 
 /// <summary>Report counters kept as messages change: each change counted once, however often or by how many it is counted.</summary>
-public class ReportPumpTests
+public class ChangeFeedTests
 {
     private static readonly DateOnly Monday = DateOnly.FromDateTime(PipelineHarness.Start.UtcDateTime);
 
@@ -18,11 +19,11 @@ public class ReportPumpTests
     {
         await using var harness = await PipelineHarness.CreateAsync();
         var id = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1"))).Scheduled.Single().MessageId!;
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
         await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(2));
         await Responses(harness).AnswerAsync(new LinkToken(LinkKind.Answer, id, "service"));
-        await Pump(harness).CountChangesAsync();
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
+        await Pump(harness).RunAsync();
 
         var report = await ReportAsync(harness);
 
@@ -42,9 +43,9 @@ public class ReportPumpTests
         var id = (await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1"))).Scheduled.Single().MessageId!;
         await harness.AdvanceAndDispatchAsync(TimeSpan.FromDays(2));
         await Responses(harness).AnswerAsync(new LinkToken(LinkKind.Answer, id, "price"));
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
         await harness.Life.AnswerAsync(id, "service");
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
 
         var survey = (await ReportAsync(harness)).Rules.Single(r => r.RuleId == "lost-sale-survey");
 
@@ -67,8 +68,8 @@ public class ReportPumpTests
         var counters = harness.Services.GetRequiredService<ReportCounters>();
         await counters.ApplyAsync(row.RowKey, 1, [.. ReportFacts.Delta(row.RuleId, "lostSale", ReportFacts.Read(null), ReportFacts.Read(begun.Counting))]);
 
-        await Pump(harness).CountChangesAsync();
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
+        await Pump(harness).RunAsync();
 
         Assert.Equal(1, (await ReportAsync(harness)).Totals.Counts["scheduled"]);
         var message = await harness.MessageAsync(row.RowKey);
@@ -98,7 +99,7 @@ public class ReportPumpTests
         var begun = Assert.Single(await harness.Life.BeginCountAsync([row]));
         await harness.Services.GetRequiredService<ReportCounters>().ApplyAsync(row.RowKey, 1, [.. ReportFacts.Delta(row.RuleId, "lostSale", ReportFacts.Read(null), ReportFacts.Read(begun.Counting))]);
 
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
 
         Assert.Equal(12, (await ReportAsync(harness)).Totals.Counts["scheduled"]);
     }
@@ -113,8 +114,8 @@ public class ReportPumpTests
             await first.IngestAsync(TestEvents.Deal(EventTypes.DealLost, $"D-{i}", customerId: $"c-{i}", email: $"p{i}@example.com"));
         }
 
-        await Task.WhenAll(Pump(first).CountChangesAsync(), Pump(second).CountChangesAsync(), Pump(first).CountChangesAsync());
-        await Pump(second).CountChangesAsync();
+        await Task.WhenAll(Pump(first).RunAsync(), Pump(second).RunAsync(), Pump(first).RunAsync());
+        await Pump(second).RunAsync();
 
         Assert.Equal(30, (await ReportAsync(first)).Totals.Counts["scheduled"]);
     }
@@ -124,17 +125,17 @@ public class ReportPumpTests
     {
         await using var harness = await PipelineHarness.CreateAsync();
         await harness.IngestAsync(TestEvents.Deal(EventTypes.DealLost, "D-1"));
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
         Assert.NotEmpty(await harness.Life.ChangedPartitionsAsync(10));
 
         harness.Time.Advance(TimeSpan.FromMinutes(6));
-        await Pump(harness).CountChangesAsync();
+        await Pump(harness).RunAsync();
 
         Assert.Empty(await harness.Life.ChangedPartitionsAsync(10));
         Assert.Equal(1, (await ReportAsync(harness)).Totals.Counts["scheduled"]);
     }
 
-    private static ReportPump Pump(PipelineHarness harness) => harness.Services.GetRequiredService<ReportPump>();
+    private static ChangeFeed Pump(PipelineHarness harness) => harness.Services.GetRequiredService<ChangeFeed>();
 
     private static CustomerResponses Responses(PipelineHarness harness) => harness.Services.GetRequiredService<CustomerResponses>();
 

@@ -1,12 +1,14 @@
-using FollowUp.Reports;
+using FollowUp.Feed;
+using FollowUp.Webhooks;
 
 namespace FollowUp.SelfHost.Dispatch;
 
 /// <summary>
-/// The self-host's report counting: every few seconds, the messages that changed are counted. A failing pass is
-/// logged and tried again; nothing is lost meanwhile, since what changed stays listed until it is counted.
+/// The self-host's change feed: every few seconds, the messages that changed are counted for reports and their new
+/// ledger events queued for webhooks, and what the webhook outbox holds is delivered. A failing pass is logged and
+/// tried again; nothing is lost meanwhile, since what changed stays listed until it is handled.
 /// </summary>
-internal sealed partial class ReportLoop(ReportPump pump, TimeProvider time, ILogger<ReportLoop> logger) : BackgroundService
+internal sealed partial class ChangeFeedLoop(ChangeFeed feed, WebhookSender webhooks, TimeProvider time, ILogger<ChangeFeedLoop> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -16,7 +18,8 @@ internal sealed partial class ReportLoop(ReportPump pump, TimeProvider time, ILo
         {
             try
             {
-                await pump.CountChangesAsync(stoppingToken).ConfigureAwait(false);
+                await feed.RunAsync(stoppingToken).ConfigureAwait(false);
+                await webhooks.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -38,6 +41,6 @@ internal sealed partial class ReportLoop(ReportPump pump, TimeProvider time, ILo
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting changes for reports failed; trying again shortly")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A pass of the change feed (reports, webhooks) failed; trying again shortly")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

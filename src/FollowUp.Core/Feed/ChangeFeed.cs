@@ -1,0 +1,188 @@
+using Azure;
+using FollowUp.Messages;
+using FollowUp.Reports;
+using FollowUp.Rules;
+using FollowUp.Webhooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Feed;
+
+/// <summary>
+/// Hands every change of a message on: reads the messages changed since they were last handled, counts what changed
+/// for reports (<see cref="ReportFacts"/>), queues their new ledger entries for the webhook subscriptions that want them,
+/// and records both on each message. Every step can be repeated after a crash: a count is noted on the message before
+/// counters change, counters change once per note (their marker), webhook deliveries are queued under ids that make a
+/// second queueing a no-op, and the message records what was handled last.
+/// </summary>
+public sealed partial class ChangeFeed(MessageLife life, ReportCounters counters, WebhookSubscriptions subscriptions, WebhookOutbox outbox, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<ChangeFeed> logger)
+{
+    private const int MaxPartitionsPerPass = 5000;
+    private const int MaxRowsPerPartition = 500;
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan DueSoon = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a stand-in (a cancel's row written before its message's own) is left to be filled in first.</summary>
+    private static readonly TimeSpan StandInGrace = TimeSpan.FromMinutes(10);
+
+    private int _running;
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
+
+    /// <summary>Counts every change listed; returns how many messages were counted.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        // One pass at a time per process; passes of two processes at once are safe, only wasteful.
+        if (Interlocked.Exchange(ref _running, 1) == 1)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var counted = 0;
+            foreach (var listed in await life.ChangedPartitionsAsync(MaxPartitionsPerPass, cancellationToken).ConfigureAwait(false))
+            {
+                // One partition that cannot be read (a row storage cannot deserialize, a timeout) does not hold up the others.
+                try
+                {
+                    var rows = await life.ChangedInAsync(listed.Partition, MaxRowsPerPartition, cancellationToken).ConfigureAwait(false);
+                    counted += await CountAsync(rows, cancellationToken).ConfigureAwait(false);
+                    if (rows.Count == 0)
+                    {
+                        await life.RetireChangedAsync(listed, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or System.Text.Json.JsonException or FormatException or TimeoutException or IOException)
+                {
+                    LogPartitionFailed(logger, ex, listed.Partition);
+                }
+            }
+
+            if (time.GetUtcNow() - _lastPrune > PruneEvery)
+            {
+                await counters.PruneMarkersAsync(cancellationToken).ConfigureAwait(false);
+                _lastPrune = time.GetUtcNow();
+            }
+
+            if (counted > 0)
+            {
+                LogCounted(logger, counted);
+            }
+
+            return counted;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    private async Task<int> CountAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    {
+        var unchanged = new List<MessageEntity>();
+        var begin = new List<MessageEntity>();
+        var resume = new List<MessageEntity>();
+        var now = time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            // A message about to be claimed, or being sent, is left to its dispatcher: a write here would only make its
+            // claim or its outcome try again. It stays marked, and is counted once it is sent.
+            if (InDispatchersHands(row, now) || (row.StandIn == true && row.Timestamp > now - StandInGrace))
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrEmpty(row.Counting))
+            {
+                resume.Add(row);
+                continue;
+            }
+
+            var before = ReportFacts.Read(row.Counted);
+            var after = ReportFacts.Of(row, before);
+            if (after.Count == before.Count && after.All(fact => before.TryGetValue(fact.Key, out var value) && value == fact.Value))
+            {
+                unchanged.Add(row);
+                continue;
+            }
+
+            row.Counting = ReportFacts.Write(after);
+            row.CountingVersion = row.CountedVersion + 1;
+            begin.Add(row);
+        }
+
+        var begun = await life.BeginCountAsync(begin, cancellationToken).ConfigureAwait(false);
+        var counting = resume.Concat(begun).ToList();
+        await PublishAsync([.. unchanged, .. counting], cancellationToken).ConfigureAwait(false);
+        if (unchanged.Count > 0)
+        {
+            await life.ClearChangedAsync(unchanged, cancellationToken).ConfigureAwait(false);
+        }
+
+        var failed = await counters.ApplyAsync(
+            [.. counting.Select(row => new MessageCount(
+                row.RowKey,
+                row.CountingVersion,
+                [.. ReportFacts.Delta(row.RuleId, string.IsNullOrEmpty(row.Phase) ? JourneyPhases.Name(JourneyPhases.OfTrigger(row.EventType)) : row.Phase, ReportFacts.Read(row.Counted), ReportFacts.Read(row.Counting))]))],
+            cancellationToken).ConfigureAwait(false);
+
+        // A count storage would not take stays begun, for the next pass to finish; one begun by another pass may
+        // lack what changed since, so its row stays marked.
+        await life.FinishCountAsync([.. begun.Where(row => !failed.Contains(row.RowKey))], clearFeed: true, cancellationToken).ConfigureAwait(false);
+        await life.FinishCountAsync([.. resume.Where(row => !failed.Contains(row.RowKey))], clearFeed: false, cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0)
+        {
+            LogCountsRefused(logger, failed.Count);
+        }
+
+        return counting.Count - failed.Count;
+    }
+
+    /// <summary>
+    /// Queues each message's ledger entries since the last it handed on for the subscriptions that want them, and notes
+    /// on the row (<see cref="MessageEntity.Published"/>) how far it got, for the caller to record.
+    /// </summary>
+    private async Task PublishAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    {
+        var wanting = await subscriptions.EnabledAsync(cancellationToken).ConfigureAwait(false);
+        var source = MessageCloudEvents.SourceOf(options.Value.PublicBaseUrl);
+        var deliveries = new List<(string SubscriptionId, string Id, string Type, string Body)>();
+        foreach (var row in rows)
+        {
+            var history = row.GetHistory();
+            var end = row.HistoryDropped + history.Count;
+            for (var index = Math.Max(row.Published, row.HistoryDropped); index < end && wanting.Count > 0; index++)
+            {
+                var entry = history[index - row.HistoryDropped];
+                if (WebhookEventTypes.Of(entry) is not { } type)
+                {
+                    continue;
+                }
+
+                string? body = null;
+                foreach (var subscription in wanting.Where(s => s.Wants(type)))
+                {
+                    body ??= MessageCloudEvents.Create(row, entry, index, type, source);
+                    deliveries.Add((subscription.Id, MessageCloudEvents.IdOf(row.RowKey, index), type, body));
+                }
+            }
+
+            row.Published = Math.Max(row.Published, end);
+        }
+
+        await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool InDispatchersHands(MessageEntity row, DateTimeOffset now) =>
+        (row.Status == nameof(MessageStatus.Scheduled) && row.DueAt <= now + DueSoon)
+        || (row.Status == nameof(MessageStatus.Claimed) && row.ClaimedUntil > now);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage kept refusing the counts of {Count} messages; they are tried again on the next pass")]
+    private static partial void LogCountsRefused(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The changes in partition {Partition} could not be handled this pass; tried again on the next")]
+    private static partial void LogPartitionFailed(ILogger logger, Exception exception, string partition);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Counted the changes of {Count} messages for reports")]
+    private static partial void LogCounted(ILogger logger, int count);
+}
