@@ -41,6 +41,7 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<ScriptLimits>().BindConfiguration(ScriptLimits.SectionName).ValidateOnStart();
         services.AddOptions<CapOptions>().BindConfiguration(CapOptions.SectionName).ValidateOnStart();
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.SectionName).ValidateOnStart();
+        services.AddOptions<Alerts.AlertOptions>().BindConfiguration(Alerts.AlertOptions.SectionName).ValidateOnStart();
         services.AddOptions<Http.PageOptions>().BindConfiguration(Http.PageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.PageOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CapOptions>, FollowUpOptionsValidator>());
@@ -75,6 +76,8 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<Webhooks.WebhookSubscriptions>();
         services.TryAddSingleton<Webhooks.WebhookOutbox>();
         services.TryAddSingleton<Webhooks.WebhookSender>();
+        services.TryAddSingleton<Alerts.AlertOutbox>();
+        services.TryAddSingleton<Alerts.AlertSender>();
         services.AddHttpClient(Webhooks.WebhookSender.ClientName, (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

@@ -65,6 +65,9 @@ public static class DefaultRules
             CancelOn = [EventTypes.DealWon, EventTypes.DealReopened],
             Category = MessageCategory.Feedback,
 
+            // The reasons a salesperson can still do something about reach the deal's owner.
+            Alerts = new RuleAlerts { Answers = ["service", "product-fit"] },
+
             // A business question, asked in business hours.
             SendWindow = Window(["mon", "tue", "wed", "thu", "fri"], "09:00", "17:00", skipHolidays: true),
             ExpiresAfter = "P14D",

@@ -1,4 +1,5 @@
 using Azure;
+using FollowUp.Alerts;
 using FollowUp.Messages;
 using FollowUp.Reports;
 using FollowUp.Rules;
@@ -15,7 +16,17 @@ namespace FollowUp.Feed;
 /// counters change, counters change once per note (their marker), webhook deliveries are queued under ids that make a
 /// second queueing a no-op, and the message records what was handled last.
 /// </summary>
-public sealed partial class ChangeFeed(MessageLife life, ReportCounters counters, WebhookSubscriptions subscriptions, WebhookOutbox outbox, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<ChangeFeed> logger)
+public sealed partial class ChangeFeed(
+    MessageLife life,
+    ReportCounters counters,
+    WebhookSubscriptions subscriptions,
+    WebhookOutbox outbox,
+    AlertOutbox alerts,
+    RuleBook rules,
+    IOptions<AlertOptions> alerting,
+    IOptions<FollowUpOptions> options,
+    TimeProvider time,
+    ILogger<ChangeFeed> logger)
 {
     private const int MaxPartitionsPerPass = 5000;
     private const int MaxRowsPerPartition = 500;
@@ -113,6 +124,7 @@ public sealed partial class ChangeFeed(MessageLife life, ReportCounters counters
 
         var begun = await life.BeginCountAsync(begin, cancellationToken).ConfigureAwait(false);
         var counting = resume.Concat(begun).ToList();
+        await AlertAsync([.. unchanged, .. counting], cancellationToken).ConfigureAwait(false);
         await PublishAsync([.. unchanged, .. counting], cancellationToken).ConfigureAwait(false);
         if (unchanged.Count > 0)
         {
@@ -171,6 +183,33 @@ public sealed partial class ChangeFeed(MessageLife life, ReportCounters counters
         }
 
         await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues an alert for each message whose new answer (or comment) needs a person and was not alerted yet.</summary>
+    private async Task AlertAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    {
+        if (!alerting.Value.Enabled)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, Rule>? ruleSet = null;
+        foreach (var row in rows)
+        {
+            var history = row.GetHistory();
+            var last = history.FindLastIndex(e => e.Kind == MessageEventKind.Answered);
+            var index = last < 0 ? -1 : row.HistoryDropped + last;
+            if (index < 0 || index < row.Published || index <= row.AlertedThrough)
+            {
+                continue;
+            }
+
+            ruleSet ??= await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+            if (AlertPolicy.Why(row, ruleSet.GetValueOrDefault(row.RuleId)) is not null)
+            {
+                await alerts.EnqueueAsync(row.RowKey, index, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static bool InDispatchersHands(MessageEntity row, DateTimeOffset now) =>

@@ -159,6 +159,9 @@ public sealed class MessageEntity : ITableEntity
 
     public int CountedVersion { get; set; }
 
+    /// <summary>The ledger index of the last answer an alert went out for (−1 for none): no answer is alerted twice.</summary>
+    public int AlertedThrough { get; set; } = -1;
+
     /// <summary>How many of its ledger entries (counted over its whole life, dropped ones too) the change feed has handed to webhooks.</summary>
     public int Published { get; set; }
 

@@ -657,6 +657,27 @@ public sealed partial class MessageLife
         return (outcome, written ?? seen);
     }
 
+    /// <summary>
+    /// Records on the message that an alert about its answers up to ledger index <paramref name="through"/> went out
+    /// (or could not), once: false when one covering them was recorded already.
+    /// </summary>
+    public async Task<bool> RecordAlertAsync(string messageId, int through, string detail, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var written = await TransitionAsync(messageId, null, m =>
+        {
+            if (m.AlertedThrough >= through)
+            {
+                return false;
+            }
+
+            m.AlertedThrough = through;
+            m.Record(m.GetStatus(), new MessageEvent(now, MessageEventKind.Alerted, detail));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return written is not null;
+    }
+
     /// <summary>Notes on the message that its recipient unsubscribed through it.</summary>
     public async Task NoteUnsubscribedAsync(string messageId, string detail, CancellationToken cancellationToken = default)
     {
@@ -1024,7 +1045,7 @@ public sealed partial class MessageLife
         nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil), nameof(MessageEntity.Published), nameof(MessageEntity.History),
         nameof(MessageEntity.HistoryDropped), nameof(MessageEntity.CustomerId), nameof(MessageEntity.TemplateId), nameof(MessageEntity.SubjectKind),
         nameof(MessageEntity.SubjectId), nameof(MessageEntity.Category), nameof(MessageEntity.Reminder), nameof(MessageEntity.Score),
-        nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment),
+        nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment), nameof(MessageEntity.AlertedThrough),
     ];
 
     /// <summary>The partitions listed as holding messages changed since reports counted them.</summary>

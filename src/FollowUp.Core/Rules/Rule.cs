@@ -28,6 +28,9 @@ public sealed record Rule
     /// <summary>Which caps the rule's messages count against and whether they need marketing consent.</summary>
     public MessageCategory Category { get; init; } = MessageCategory.Feedback;
 
+    /// <summary>Who hears about answers that need a person, and which answers those are (see <see cref="RuleAlerts"/>).</summary>
+    public RuleAlerts? Alerts { get; init; }
+
     /// <summary>The journey phase reports put its messages in; null for the one its trigger starts (see <see cref="JourneyPhases"/>).</summary>
     public JourneyPhase? Phase { get; init; }
 

@@ -23,6 +23,8 @@ public sealed record RuleInput
 
     public JourneyPhase? Phase { get; init; }
 
+    public RuleAlerts? Alerts { get; init; }
+
     public RuleSendWindow? SendWindow { get; init; }
 
     public string? FrequencyCap { get; init; }

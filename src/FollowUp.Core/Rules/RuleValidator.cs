@@ -89,6 +89,30 @@ public static class RuleValidator
             errors.Add("phase", "must be one of purchase, waiting, use, repeat, lostSale");
         }
 
+        if (input.Alerts is { } alerts)
+        {
+            if (alerts.To is not null && (alerts.To.Length > 254 || !Formats.IsEmail(alerts.To)))
+            {
+                errors.Add("alerts.to", "must be an email address");
+            }
+
+            var answers = alerts.Answers ?? [];
+            if (answers.Count > MaxAlertAnswers)
+            {
+                errors.Add("alerts.answers", $"must name at most {MaxAlertAnswers} answers");
+            }
+            else
+            {
+                for (var i = 0; i < answers.Count; i++)
+                {
+                    if (answers[i] is not { } answer || !Links.LinkSigner.IsValidAnswer(answer))
+                    {
+                        errors.Add($"alerts.answers[{i}]", "must be an answer as a link carries it: 1-64 letters, digits, '-', '_', '.' or ':'");
+                    }
+                }
+            }
+        }
+
         var window = input.SendWindow is { } sendWindow ? ValidateWindow(sendWindow, errors) : null;
         var expiresAfter = PositiveDuration(input.ExpiresAfter, "expiresAfter", errors);
         if (!FrequencyCap.TryParse(input.FrequencyCap, out _, out var capError))
@@ -124,6 +148,7 @@ public static class RuleValidator
                 Coupon = input.Coupon,
                 Category = input.Category ?? MessageCategory.Feedback,
                 Phase = input.Phase,
+                Alerts = input.Alerts is { } given ? new RuleAlerts { To = given.To, Answers = given.Answers is { Count: > 0 } list ? [.. list.Distinct(StringComparer.Ordinal)] : null } : null,
                 SendWindow = window,
                 ExpiresAfter = expiresAfter,
                 FrequencyCap = string.IsNullOrWhiteSpace(input.FrequencyCap) ? null : input.FrequencyCap.Trim(),
@@ -182,6 +207,8 @@ public static class RuleValidator
     }
 
     public const int MaxReminders = 3;
+
+    public const int MaxAlertAnswers = 24;
 
     private static string[] ValidateReminders(IReadOnlyList<string> reminders, FieldErrors errors)
     {

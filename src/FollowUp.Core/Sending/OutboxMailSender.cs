@@ -28,16 +28,15 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
             .Append(MailHeaders.Mailbox("To", mail.ToEmail, mail.ToName)).Append("\r\n")
             .Append(MailHeaders.Unstructured("Subject", mail.Subject)).Append("\r\n")
             .Append(mail.ReplyToEmail is null ? string.Empty : MailHeaders.Mailbox("Reply-To", mail.ReplyToEmail, mail.ReplyToName) + "\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Message-ID: <{mail.MessageId}@followup.local>\r\n")
-            .Append(CultureInfo.InvariantCulture, $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\n")
-            .Append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
-            .Append(CultureInfo.InvariantCulture, $"X-FollowUp-Message-Id: {mail.MessageId}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Message-ID: <{(mail.IsAlert ? "alert-" : string.Empty)}{mail.MessageId}@followup.local>\r\n")
+            .Append(mail.IsAlert ? string.Empty : $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{(mail.IsAlert ? "X-FollowUp-Alert-For" : "X-FollowUp-Message-Id")}: {mail.MessageId}\r\n")
             .Append("MIME-Version: 1.0\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n")
             .Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{Base64(mail.Text)}\r\n")
             .Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{Base64(mail.Html)}\r\n")
             .Append(CultureInfo.InvariantCulture, $"--{boundary}--\r\n");
-        var path = Path.Combine(_folder, $"{now:yyyyMMdd-HHmmss}-{mail.RuleId}-{mail.MessageId}.eml");
+        var path = Path.Combine(_folder, $"{now:yyyyMMdd-HHmmss}-{(mail.IsAlert ? "alert-" : string.Empty)}{mail.RuleId}-{mail.MessageId}.eml");
         await File.WriteAllTextAsync(path, eml.ToString(), cancellationToken).ConfigureAwait(false);
         return SendOutcome.Accepted("outbox:" + Path.GetFileName(path));
     }

@@ -10,4 +10,12 @@ public sealed record OutgoingMail(
     string Text,
     string UnsubscribeUrl,
     string? ReplyToEmail = null,
-    string? ReplyToName = null);
+    string? ReplyToName = null)
+{
+    /// <summary>
+    /// An alert to a person at the business about <see cref="MessageId"/>'s answer, not a message to a customer: no
+    /// unsubscribe headers, and the message id rides as <c>followup_alert_for</c>, so that its delivery events are not
+    /// taken for the customer's message's.
+    /// </summary>
+    public bool IsAlert { get; init; }
+}

@@ -13,6 +13,9 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
 {
     public const string MessageIdArg = "followup_message_id";
 
+    /// <summary>The custom arg of an alert mail: the message it is about, under another name than a customer's mail's.</summary>
+    public const string AlertForArg = "followup_alert_for";
+
     private readonly SendGridClient _client = new(httpClient, new SendGridClientOptions
     {
         ApiKey = options.Value.ApiKey,
@@ -35,11 +38,19 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
             message.SetReplyTo(Address(mail.ReplyToEmail, mail.ReplyToName));
         }
 
-        message.AddCustomArg(MessageIdArg, mail.MessageId);
-        message.AddCategory("followup");
-        message.AddCategory(mail.RuleId);
-        message.AddHeader("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
-        message.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (mail.IsAlert)
+        {
+            message.AddCustomArg(AlertForArg, mail.MessageId);
+            message.AddCategory("followup-alert");
+        }
+        else
+        {
+            message.AddCustomArg(MessageIdArg, mail.MessageId);
+            message.AddCategory("followup");
+            message.AddCategory(mail.RuleId);
+            message.AddHeader("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+            message.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         Response response;
         try

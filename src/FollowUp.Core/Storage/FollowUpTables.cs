@@ -37,7 +37,10 @@ public sealed class FollowUpTables(TableServiceClient service, string prefix)
     /// <summary>Outbound webhook deliveries waiting or being retried, partitioned by subscription.</summary>
     public TableClient WebhookDeliveries { get; } = service.GetTableClient(prefix + "WebhookDeliveries");
 
-    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports, Webhooks, WebhookDeliveries];
+    /// <summary>Alerts waiting to reach a person, one per message.</summary>
+    public TableClient Alerts { get; } = service.GetTableClient(prefix + "Alerts");
+
+    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports, Webhooks, WebhookDeliveries, Alerts];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

@@ -1,14 +1,16 @@
+using FollowUp.Alerts;
 using FollowUp.Feed;
 using FollowUp.Webhooks;
 
 namespace FollowUp.SelfHost.Dispatch;
 
 /// <summary>
-/// The self-host's change feed: every few seconds, the messages that changed are counted for reports and their new
-/// ledger events queued for webhooks, and what the webhook outbox holds is delivered. A failing pass is logged and
+/// The self-host's change feed: every few seconds, the messages that changed are counted for reports, their answers
+/// that need a person queued as alerts and their new ledger events for webhooks; then the alerts due go out, and what
+/// the webhook outbox holds is delivered. A failing pass is logged and
 /// tried again; nothing is lost meanwhile, since what changed stays listed until it is handled.
 /// </summary>
-internal sealed partial class ChangeFeedLoop(ChangeFeed feed, WebhookSender webhooks, TimeProvider time, ILogger<ChangeFeedLoop> logger) : BackgroundService
+internal sealed partial class ChangeFeedLoop(ChangeFeed feed, WebhookSender webhooks, AlertSender alerts, TimeProvider time, ILogger<ChangeFeedLoop> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -19,6 +21,7 @@ internal sealed partial class ChangeFeedLoop(ChangeFeed feed, WebhookSender webh
             try
             {
                 await feed.RunAsync(stoppingToken).ConfigureAwait(false);
+                await alerts.SendDueAsync(stoppingToken).ConfigureAwait(false);
                 await webhooks.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
