@@ -83,6 +83,9 @@ public static class FollowUpServiceCollectionExtensions
             {
                 // A receiver does not get to send the request elsewhere, nor (unless allowed) into a private network.
                 AllowAutoRedirect = false,
+
+                // Through a proxy, the connect-time guard would see the proxy's address, not the receiver's.
+                UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.AllowPrivateNetworks ? null : Webhooks.NetworkGuard.ConnectPublicAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });

@@ -56,8 +56,10 @@ public sealed partial class ChangeFeed(
                 // One partition that cannot be read (a row storage cannot deserialize, a timeout) does not hold up the others.
                 try
                 {
-                    var rows = await life.ChangedInAsync(listed.Partition, MaxRowsPerPartition, cancellationToken).ConfigureAwait(false);
-                    counted += await CountAsync(rows, cancellationToken).ConfigureAwait(false);
+                    // The ledger is read only when a subscription wants it: counting and alerts need none of it.
+                    var publishing = (await subscriptions.EnabledAsync(cancellationToken).ConfigureAwait(false)).Count > 0;
+                    var rows = await life.ChangedInAsync(listed.Partition, MaxRowsPerPartition, publishing, cancellationToken).ConfigureAwait(false);
+                    counted += await CountAsync(rows, publishing, cancellationToken).ConfigureAwait(false);
                     if (rows.Count == 0)
                     {
                         await life.RetireChangedAsync(listed, cancellationToken).ConfigureAwait(false);
@@ -88,7 +90,7 @@ public sealed partial class ChangeFeed(
         }
     }
 
-    private async Task<int> CountAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    private async Task<int> CountAsync(IReadOnlyList<MessageEntity> rows, bool publishing, CancellationToken cancellationToken)
     {
         var unchanged = new List<MessageEntity>();
         var begin = new List<MessageEntity>();
@@ -125,7 +127,7 @@ public sealed partial class ChangeFeed(
         var begun = await life.BeginCountAsync(begin, cancellationToken).ConfigureAwait(false);
         var counting = resume.Concat(begun).ToList();
         await AlertAsync([.. unchanged, .. counting], cancellationToken).ConfigureAwait(false);
-        await PublishAsync([.. unchanged, .. counting], cancellationToken).ConfigureAwait(false);
+        await PublishAsync([.. unchanged, .. counting], publishing, cancellationToken).ConfigureAwait(false);
         if (unchanged.Count > 0)
         {
             await life.ClearChangedAsync(unchanged, cancellationToken).ConfigureAwait(false);
@@ -144,6 +146,8 @@ public sealed partial class ChangeFeed(
         await life.FinishCountAsync([.. resume.Where(row => !failed.Contains(row.RowKey))], clearFeed: false, cancellationToken).ConfigureAwait(false);
         if (failed.Count > 0)
         {
+            // Their counts wait for the next pass, but what was queued for webhooks is recorded now.
+            await life.RecordPublishedAsync([.. counting.Where(row => failed.Contains(row.RowKey))], cancellationToken).ConfigureAwait(false);
             LogCountsRefused(logger, failed.Count);
         }
 
@@ -154,8 +158,20 @@ public sealed partial class ChangeFeed(
     /// Queues each message's ledger entries since the last it handed on for the subscriptions that want them, and notes
     /// on the row (<see cref="MessageEntity.Published"/>) how far it got, for the caller to record.
     /// </summary>
-    private async Task PublishAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
+    private async Task PublishAsync(IReadOnlyList<MessageEntity> rows, bool publishing, CancellationToken cancellationToken)
     {
+        if (!publishing)
+        {
+            // Nobody subscribes: nothing to queue, and no ledger was read. What happened until now is not sent to a
+            // subscription made later; the row says the ledger was handed on as far as it went.
+            foreach (var row in rows)
+            {
+                row.Published = Math.Max(row.Published ?? 0, row.Entries);
+            }
+
+            return;
+        }
+
         var wanting = await subscriptions.EnabledAsync(cancellationToken).ConfigureAwait(false);
         var source = MessageCloudEvents.SourceOf(options.Value.PublicBaseUrl);
         var deliveries = new List<(string SubscriptionId, string Id, string Type, string Body)>();
@@ -163,7 +179,10 @@ public sealed partial class ChangeFeed(
         {
             var history = row.GetHistory();
             var end = row.HistoryDropped + history.Count;
-            for (var index = Math.Max(row.Published, row.HistoryDropped); index < end && wanting.Count > 0; index++)
+
+            // A row from before webhooks existed has its past behind it: only what happens from now on is sent.
+            var from = row.Published ?? end;
+            for (var index = Math.Max(from, row.HistoryDropped); index < end && wanting.Count > 0; index++)
             {
                 var entry = history[index - row.HistoryDropped];
                 if (WebhookEventTypes.Of(entry) is not { } type)
@@ -179,10 +198,10 @@ public sealed partial class ChangeFeed(
                 }
             }
 
-            row.Published = Math.Max(row.Published, end);
+            row.Published = Math.Max(from, end);
         }
 
-        await outbox.EnqueueAsync(deliveries, cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(deliveries, wanting.ToDictionary(w => w.Id, w => w.CreatedAt.UtcTicks, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Queues an alert for each message whose new answer (or comment) needs a person and was not alerted yet.</summary>
@@ -196,10 +215,8 @@ public sealed partial class ChangeFeed(
         IReadOnlyDictionary<string, Rule>? ruleSet = null;
         foreach (var row in rows)
         {
-            var history = row.GetHistory();
-            var last = history.FindLastIndex(e => e.Kind == MessageEventKind.Answered);
-            var index = last < 0 ? -1 : row.HistoryDropped + last;
-            if (index < 0 || index < row.Published || index <= row.AlertedThrough)
+            var index = row.AnsweredIndex;
+            if (index < 0 || index < (row.Published ?? int.MaxValue) || index <= row.AlertedThrough)
             {
                 continue;
             }

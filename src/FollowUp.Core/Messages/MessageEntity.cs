@@ -159,11 +159,20 @@ public sealed class MessageEntity : ITableEntity
 
     public int CountedVersion { get; set; }
 
+    /// <summary>How many ledger entries it has had over its whole life (the history keeps the newest of them).</summary>
+    public int Entries { get; set; }
+
+    /// <summary>The ledger index (over its whole life) of its latest answer, or −1: what an alert covers.</summary>
+    public int AnsweredIndex { get; set; } = -1;
+
     /// <summary>The ledger index of the last answer an alert went out for (−1 for none): no answer is alerted twice.</summary>
     public int AlertedThrough { get; set; } = -1;
 
-    /// <summary>How many of its ledger entries (counted over its whole life, dropped ones too) the change feed has handed to webhooks.</summary>
-    public int Published { get; set; }
+    /// <summary>
+    /// How many of its ledger entries (counted over its whole life, dropped ones too) the change feed has handed to
+    /// webhooks; null on a row written before webhooks existed, whose past is not sent.
+    /// </summary>
+    public int? Published { get; set; }
 
     /// <summary>A count begun and not yet finished: what it counts to, and its version (see <see cref="Counted"/>).</summary>
     public string? Counting { get; set; }
@@ -215,6 +224,9 @@ public sealed class MessageEntity : ITableEntity
         }
 
         var history = GetHistory();
+
+        // A row from before webhooks existed: its past counts as handed on, and what happens from now on goes out.
+        Published ??= HistoryDropped + history.Count;
         history.Add(entry with { Detail = Cut(entry.Detail is null ? null : Redaction.Scrub(entry.Detail, Email), MaxDetailLength) });
         if (history.Count > MaxHistory)
         {
@@ -233,6 +245,7 @@ public sealed class MessageEntity : ITableEntity
         }
 
         History = json;
+        Entries = HistoryDropped + history.Count;
     }
 
     /// <summary>The stages reached, each with the UTC day (<c>yyyyMMdd</c>) it first was.</summary>

@@ -90,6 +90,7 @@ public sealed partial class MessageLife
         {
             var (draft, cancelReason, detail) = message;
             draft.PartitionKey = MessageIds.PartitionOf(draft.RowKey);
+            draft.Published ??= 0;
             if (cancelReason is null)
             {
                 draft.Record(MessageStatus.Scheduled, new MessageEvent(now, MessageEventKind.Scheduled, detail));
@@ -647,6 +648,7 @@ public sealed partial class MessageLife
 
             m.Answer = answer;
             m.AnsweredAt = now;
+            m.AnsweredIndex = m.HistoryDropped + m.GetHistory().Count;
             var score = AnswerScore.Of(answer);
             m.ScoreScale = score?.Scale;
             m.Score = score?.Value;
@@ -1042,11 +1044,14 @@ public sealed partial class MessageLife
         nameof(MessageEntity.Status), nameof(MessageEntity.Reached), nameof(MessageEntity.StandIn), nameof(MessageEntity.CreatedAt),
         nameof(MessageEntity.SentAt), nameof(MessageEntity.AnsweredAt), nameof(MessageEntity.Answer), nameof(MessageEntity.Feed),
         nameof(MessageEntity.Counted), nameof(MessageEntity.CountedVersion), nameof(MessageEntity.Counting), nameof(MessageEntity.CountingVersion),
-        nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil), nameof(MessageEntity.Published), nameof(MessageEntity.History),
-        nameof(MessageEntity.HistoryDropped), nameof(MessageEntity.CustomerId), nameof(MessageEntity.TemplateId), nameof(MessageEntity.SubjectKind),
+        nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil), nameof(MessageEntity.Published), nameof(MessageEntity.CustomerId), nameof(MessageEntity.TemplateId), nameof(MessageEntity.SubjectKind),
         nameof(MessageEntity.SubjectId), nameof(MessageEntity.Category), nameof(MessageEntity.Reminder), nameof(MessageEntity.Score),
-        nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment), nameof(MessageEntity.AlertedThrough),
+        nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment), nameof(MessageEntity.AlertedThrough), nameof(MessageEntity.AnsweredIndex),
+        nameof(MessageEntity.Entries),
     ];
+
+    /// <summary>What the change feed reads when a webhook subscription wants ledger entries: the ledger too.</summary>
+    private static readonly string[] PublishingColumns = [.. CountingColumns, nameof(MessageEntity.History), nameof(MessageEntity.HistoryDropped)];
 
     /// <summary>The partitions listed as holding messages changed since reports counted them.</summary>
     public Task<IReadOnlyList<ChangedPartition>> ChangedPartitionsAsync(int max, CancellationToken cancellationToken = default) =>
@@ -1057,11 +1062,15 @@ public sealed partial class MessageLife
         _changes.TryRetireAsync(listed, cancellationToken);
 
     /// <summary>The messages of <paramref name="partition"/> changed since reports counted them, with only the columns counting needs.</summary>
-    public async Task<IReadOnlyList<MessageEntity>> ChangedInAsync(string partition, int max, CancellationToken cancellationToken = default)
+    /// <param name="partition">The partition.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="withLedger">Also the ledger (up to 30,000 characters a row), for webhooks; without it <see cref="MessageEntity.History"/> is empty.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<IReadOnlyList<MessageEntity>> ChangedInAsync(string partition, int max, bool withLedger = true, CancellationToken cancellationToken = default)
     {
         var rows = new List<MessageEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Feed eq true");
-        await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, maxPerPage: Math.Min(max, 1000), select: CountingColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Messages.QueryAsync<MessageEntity>(filter, maxPerPage: Math.Min(max, 1000), select: withLedger ? PublishingColumns : CountingColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
             if (rows.Count >= max)
@@ -1108,7 +1117,7 @@ public sealed partial class MessageLife
                     break;
                 }
 
-                current.Published = Math.Max(current.Published, row.Published);
+                current.Published = Math.Max(current.Published ?? 0, row.Published ?? 0);
 
                 try
                 {
@@ -1141,8 +1150,38 @@ public sealed partial class MessageLife
     }
 
     /// <summary>Marks rows whose change left nothing new to count as handled, with the ledger entries handed on (<see cref="MessageEntity.Published"/>).</summary>
-    public Task<IReadOnlyList<MessageEntity>> ClearChangedAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default) =>
-        MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Feed)] = false, [nameof(MessageEntity.Published)] = row.Published }, cancellationToken);
+    public async Task ClearChangedAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default)
+    {
+        var cleared = await MergeAsync(rows, row => new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Feed)] = false, [nameof(MessageEntity.Published)] = row.Published }, cancellationToken).ConfigureAwait(false);
+
+        // Changed meanwhile: it stays marked for the next pass, but what was handed on is recorded all the same.
+        await RecordPublishedAsync([.. rows.Where(row => !cleared.Contains(row))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records how far each row's ledger was handed on, never less than before, leaving its mark alone.</summary>
+    public async Task RecordPublishedAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (var row in rows)
+        {
+            for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+            {
+                var current = await Messages.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, select: ["PartitionKey", "RowKey", nameof(MessageEntity.Published)], cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!current.HasValue || (current.Value!.GetInt32(nameof(MessageEntity.Published)) ?? -1) >= row.Published)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await Messages.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [nameof(MessageEntity.Published)] = row.Published }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                }
+            }
+        }
+    }
 
     /// <summary>Merges a few columns into rows of one partition under their ETags, a transaction per 100; the rows written come back with new ETags.</summary>
     private async Task<IReadOnlyList<MessageEntity>> MergeAsync(IReadOnlyList<MessageEntity> rows, Func<MessageEntity, TableEntity> columns, CancellationToken cancellationToken)

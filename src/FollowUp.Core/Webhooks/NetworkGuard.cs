@@ -10,6 +10,9 @@ namespace FollowUp.Webhooks;
 /// </summary>
 public static class NetworkGuard
 {
+    /// <summary>Azure's platform address (its DNS, the VM agent's host), reachable from every VM and Functions host.</summary>
+    private static readonly IPAddress AzureWireServer = IPAddress.Parse("168.63.129.16");
+
     public static bool IsPrivate(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -26,8 +29,16 @@ public static class NetworkGuard
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var b = address.GetAddressBytes();
-            return b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224;
+            return b[0] == 10 || b[0] == 0 || b[0] == 127 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224
+                || address.Equals(AzureWireServer);
+        }
+
+        // NAT64 (64:ff9b::/96) reaches the IPv4 address in its last four bytes.
+        var v6 = address.GetAddressBytes();
+        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return IsPrivate(new IPAddress(v6.AsSpan(12, 4)));
         }
 
         return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;

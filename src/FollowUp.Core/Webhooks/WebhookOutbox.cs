@@ -6,15 +6,26 @@ namespace FollowUp.Webhooks;
 
 /// <summary>
 /// The owner of the WebhookDeliveries table: the events waiting to reach each subscription (its partition), each kept
-/// until its receiver takes it or a day of retries has passed. A delivery's row key is its <c>webhook-id</c>, so an
-/// event queued twice is queued once.
+/// until its receiver takes it or a day of retries has passed, and then kept two days more as done, without its body.
+/// A delivery's row key is its <c>webhook-id</c>, so an event queued twice — also again after a crash, once it was
+/// delivered — is queued once.
 /// </summary>
 public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
 {
+    /// <summary>How long a delivered or given-up event is remembered, so that queueing it again changes nothing.</summary>
+    public static readonly TimeSpan RememberDone = TimeSpan.FromDays(2);
+
+    /// <summary>When done rows are due: never, in effect (the latest time Table Storage keeps).</summary>
+    private static readonly DateTimeOffset Never = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     private TableClient Table => tables.WebhookDeliveries;
 
-    /// <summary>Queues each event for its subscription; those already queued are left as they are.</summary>
-    public async Task EnqueueAsync(IReadOnlyList<(string SubscriptionId, string Id, string Type, string Body)> deliveries, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues each event for its subscription, stamped with the subscription's <paramref name="generations"/> (its
+    /// creation time), so that a subscription deleted and made again under the same id never gets the old one's events.
+    /// Those already queued (or done) are left as they are.
+    /// </summary>
+    public async Task EnqueueAsync(IReadOnlyList<(string SubscriptionId, string Id, string Type, string Body)> deliveries, IReadOnlyDictionary<string, long> generations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         var now = time.GetUtcNow();
@@ -27,6 +38,7 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
                 ["CreatedAt"] = now,
                 ["NextAttemptAt"] = now,
                 ["Attempts"] = 0,
+                ["Generation"] = generations.GetValueOrDefault(d.SubscriptionId),
             }).ToList();
             try
             {
@@ -57,7 +69,7 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId} and NextAttemptAt le {now}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            due.Add(new WebhookDelivery(row.PartitionKey, row.RowKey, row.GetString("Type") ?? string.Empty, row.GetString("Body") ?? "{}", row.GetDateTimeOffset("CreatedAt") ?? now, row.GetInt32("Attempts") ?? 0, row.ETag));
+            due.Add(From(row, now));
             if (due.Count >= max)
             {
                 break;
@@ -82,17 +94,42 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Delivered, or given up: the row goes.</summary>
-    public async Task RemoveAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    /// <summary>Delivered, or given up: done, remembered without its body for <see cref="RememberDone"/>.</summary>
+    public async Task DoneAsync(WebhookDelivery delivery, string outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         try
         {
-            await Table.DeleteEntityAsync(delivery.SubscriptionId, delivery.Id, ETag.All, cancellationToken).ConfigureAwait(false);
+            await Table.UpdateEntityAsync(
+                new TableEntity(delivery.SubscriptionId, delivery.Id) { ["Body"] = string.Empty, ["NextAttemptAt"] = Never, ["Done"] = outcome, ["DoneAt"] = time.GetUtcNow() },
+                ETag.All,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
         }
+    }
+
+    /// <summary>Whether an event of the same message queued before <paramref name="delivery"/> is still waiting (for a retry, or with another sender).</summary>
+    public async Task<bool> EarlierWaitingAsync(WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var message = delivery.Id[..(delivery.Id.LastIndexOf('-') + 1)];
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {delivery.SubscriptionId} and RowKey ge {message} and RowKey lt {delivery.Id} and NextAttemptAt lt {Never}");
+        await foreach (var _ in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Forgets done deliveries older than <see cref="RememberDone"/>.</summary>
+    public async Task PruneAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId} and NextAttemptAt ge {Never} and DoneAt lt {time.GetUtcNow() - RememberDone}");
+        await DeleteAsync(filter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Failed this time: tried again at <paramref name="next"/>, with why it failed.</summary>
@@ -109,10 +146,13 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
     }
 
     /// <summary>All of a deleted subscription's deliveries.</summary>
-    public async Task PurgeAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    public Task PurgeAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}"), cancellationToken);
+
+    private async Task DeleteAsync(string filter, CancellationToken cancellationToken)
     {
         var keys = new List<TableEntity>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == subscriptionId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             keys.Add(row);
         }
@@ -125,8 +165,24 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
             }
             catch (TableTransactionFailedException)
             {
-                // Some went meanwhile (delivered): what is left goes with the next delete, or is never sent to anyone.
+                // One went meanwhile (delivered, or deleted by another pass): the others one by one.
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 404)
+                    {
+                    }
+                }
             }
         }
     }
+
+    private static WebhookDelivery From(TableEntity row, DateTimeOffset now) =>
+        new(row.PartitionKey, row.RowKey, row.GetString("Type") ?? string.Empty, row.GetString("Body") ?? "{}", row.GetDateTimeOffset("CreatedAt") ?? now, row.GetInt32("Attempts") ?? 0, row.ETag)
+        {
+            Generation = row.GetInt64("Generation") ?? 0,
+        };
 }

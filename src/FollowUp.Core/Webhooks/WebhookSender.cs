@@ -32,7 +32,10 @@ public sealed partial class WebhookSender(
         TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10),
     ];
 
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
     private int _running;
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     /// <summary>How long after its <paramref name="attempts"/>th failed attempt a delivery is tried again.</summary>
     public static TimeSpan RetryAfter(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
@@ -48,6 +51,16 @@ public sealed partial class WebhookSender(
         try
         {
             var delivered = 0;
+            if (time.GetUtcNow() - _lastPrune > PruneEvery)
+            {
+                foreach (var any in await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await outbox.PruneAsync(any.Id, cancellationToken).ConfigureAwait(false);
+                }
+
+                _lastPrune = time.GetUtcNow();
+            }
+
             foreach (var subscription in await subscriptions.EnabledAsync(cancellationToken).ConfigureAwait(false))
             {
                 var due = await outbox.DueAsync(subscription.Id, BatchPerSubscription, cancellationToken).ConfigureAwait(false);
@@ -57,6 +70,12 @@ public sealed partial class WebhookSender(
                 var byMessage = due.GroupBy(d => d.Id[..d.Id.LastIndexOf('-')], StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
                 await Parallel.ForEachAsync(byMessage, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (events, token) =>
                 {
+                    // An earlier event of the message waiting for its retry (or with another sender) goes first.
+                    if (await outbox.EarlierWaitingAsync(events[0], token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
                     foreach (var delivery in events)
                     {
                         if (!await DeliverAsync(subscription, delivery, token).ConfigureAwait(false))
@@ -79,6 +98,13 @@ public sealed partial class WebhookSender(
 
     private async Task<bool> DeliverAsync(WebhookSubscription subscription, WebhookDelivery due, CancellationToken cancellationToken)
     {
+        // Queued for an earlier subscription under the same id, or of a type it no longer wants: not for this one.
+        if (due.Generation != subscription.CreatedAt.UtcTicks || !subscription.Wants(due.Type))
+        {
+            await outbox.DoneAsync(due, "not wanted", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
         var now = time.GetUtcNow();
         var timeout = options.Value.Timeout;
         if (await outbox.ClaimAsync(due, now + timeout + timeout, cancellationToken).ConfigureAwait(false) is not { } delivery)
@@ -89,7 +115,7 @@ public sealed partial class WebhookSender(
         var failure = await PostAsync(subscription, delivery, now, cancellationToken).ConfigureAwait(false);
         if (failure is null)
         {
-            await outbox.RemoveAsync(delivery, cancellationToken).ConfigureAwait(false);
+            await outbox.DoneAsync(delivery, "delivered", cancellationToken).ConfigureAwait(false);
             await subscriptions.RecordSuccessAsync(subscription, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -102,7 +128,7 @@ public sealed partial class WebhookSender(
         next = next < deadline ? next : deadline;
         if (givenUp)
         {
-            await outbox.RemoveAsync(delivery, cancellationToken).ConfigureAwait(false);
+            await outbox.DoneAsync(delivery, "given up: " + failure, cancellationToken).ConfigureAwait(false);
             LogGivenUp(logger, delivery.Id, subscription.Id, delivery.Attempts, failure);
         }
         else

@@ -111,8 +111,10 @@ public sealed class WebhookSubscriptions(FollowUpTables tables, TimeProvider tim
                 _cache = null;
                 return (subscription, !found.HasValue);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && expectedVersion is null && attempt < 5)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
             {
+                // The row changed under the read (a sender noting a delivery, or another edit): read it again, and
+                // the version check above says whether the edit still holds.
             }
         }
     }
