@@ -111,7 +111,7 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbreviations.functionApp}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var tablePrefix = 'FollowUp'
-var tableNames = [for table in ['Events', 'Customers', 'Rules', 'Templates', 'Messages', 'Schedule', 'Suppressions', 'Coupons', 'Changes', 'Reports', 'Webhooks', 'WebhookDeliveries', 'Alerts']: '${tablePrefix}${table}']
+var tableNames = [for table in ['Events', 'Customers', 'Rules', 'Templates', 'Messages', 'Schedule', 'Suppressions', 'Coupons', 'Changes', 'Reports', 'Webhooks', 'WebhookDeliveries', 'Alerts', 'Audit']: '${tablePrefix}${table}']
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbreviations.resourceGroup}${environmentName}'

@@ -78,6 +78,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<Webhooks.WebhookSender>();
         services.TryAddSingleton<Alerts.AlertOutbox>();
         services.TryAddSingleton<Alerts.AlertSender>();
+        services.TryAddSingleton<Privacy.CustomerErasure>();
         services.AddHttpClient(Webhooks.WebhookSender.ClientName, (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

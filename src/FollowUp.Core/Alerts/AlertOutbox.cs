@@ -53,6 +53,18 @@ public sealed class AlertOutbox(FollowUpTables tables, IOptions<AlertOptions> op
         }
     }
 
+    /// <summary>Drops the message's waiting alert, if any (its customer was erased).</summary>
+    public async Task ForgetAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, messageId, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
     public async Task<IReadOnlyList<PendingAlert>> DueAsync(int max, CancellationToken cancellationToken = default)
     {
         var due = new List<PendingAlert>();

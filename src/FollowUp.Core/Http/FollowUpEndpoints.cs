@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FollowUp.Health;
 using FollowUp.Ingest;
 using FollowUp.Messages;
@@ -24,6 +25,7 @@ public static class FollowUpEndpoints
     public const string MessagesTag = "Messages";
     public const string ReportsTag = "Reports";
     public const string WebhooksTag = "Webhooks";
+    public const string CustomersTag = "Customers";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
 
@@ -125,6 +127,17 @@ public static class FollowUpEndpoints
             .WithSummary("Report what the rules did")
             .WithDescription("For each journey phase (purchase, waiting, use, repeat, lostSale) and each rule over the UTC days `from`–`to` (both included; default the last 30 days, at most 731): messages per stage (scheduled, deferred, cancelled, sent, delivered, opened, clicked, answered, bounced, complained, unsubscribed, failed) and rates, NPS and CSAT with their answer counts, and answers per reason, as totals and as a series by `interval` (`day` or `week`, weeks from Monday). Filter with `ruleId` or `phase`. Served from counters kept as messages change (a change shows within seconds), never by reading messages. An unknown parameter is 400.")
             .Produces<Reports.ReportSummary>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapGet(FollowUpRoutes.CustomerExport, CustomersApi.ExportAsync).WithName("ExportCustomer").WithTags(CustomersTag)
+            .WithSummary("Export everything held about a customer")
+            .WithDescription("The customer's records (profile, each order's or deal's snapshot and history, message pointers), every message with its whole life and render model, and the unsubscribes of their addresses, as JSON: the right of access (GDPR article 15). 404 when nothing is held.")
+            .Produces<JsonObject>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete(FollowUpRoutes.Customer, CustomersApi.EraseAsync).WithName("EraseCustomer").WithTags(CustomersTag)
+            .WithSummary("Erase a customer")
+            .WithDescription("The right to be forgotten (GDPR article 17): cancels everything pending for the customer, erases the personal data of their messages (address, render model, subject, comment; answers, scores and the ledger stay, free of it, so reports keep their counts), deletes their profile and order and deal records, drops their waiting alerts and webhook deliveries, keeps an unsubscribe of their address as a keyed hash so it is still honoured, and records an audit entry without personal data. Idempotent: erasing again erases nothing more. Safe against a send at the same moment: that send goes ahead, and no further attempt is made.")
+            .Produces<Privacy.ErasureResult>(StatusCodes.Status200OK, Json)
             .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.Webhooks, WebhookSubscriptionsApi.ListAsync).WithName("ListWebhooks").WithTags(WebhooksTag)
             .WithSummary("List webhook subscriptions")

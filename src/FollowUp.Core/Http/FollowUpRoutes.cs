@@ -13,6 +13,8 @@ public static class FollowUpRoutes
     public const string Message = "api/messages/{id}";
     public const string MessageCancel = "api/messages/{id}/cancel";
     public const string ReportSummary = "api/reports/summary";
+    public const string CustomerExport = "api/customers/{id}/export";
+    public const string Customer = "api/customers/{id}";
     public const string Webhooks = "api/webhooks";
     public const string Webhook = "api/webhooks/{id}";
 

@@ -254,6 +254,50 @@ public sealed class CustomerRecords(FollowUpTables tables)
         return found.HasValue ? CustomerEntity.From(found.Value!) : null;
     }
 
+    /// <summary>Every row held about the customer: profile, heads (with their snapshots) and message pointers.</summary>
+    public async Task<IReadOnlyList<TableEntity>> RowsAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var customerKey = TableKey.Encode(customerId);
+        var prefix = Prefix(customerKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(customerKey)} and RowKey ge {prefix} and RowKey lt {After(prefix)}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Deletes every row held about the customer; returns how many there were.</summary>
+    public async Task<int> EraseAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var rows = await RowsAsync(customerId, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in rows.Chunk(RowBatches.MaxRows))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // One went meanwhile (another erasure): the others one by one.
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 404)
+                    {
+                    }
+                }
+            }
+        }
+
+        return rows.Count;
+    }
+
     public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
         ListAsync(customerKey, Prefix(customerKey) + "m|", limit, continuationToken, cancellationToken);
 

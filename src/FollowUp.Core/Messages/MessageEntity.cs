@@ -139,6 +139,9 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>Why the message was cancelled or failed, or why its last attempt failed.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>True once the customer was erased: the address, model, subject and comment are gone.</summary>
+    public bool? Erased { get; set; }
+
     /// <summary>The render model (customer, order or deal, event) as JSON, captured when the message was scheduled.</summary>
     public string Model { get; set; } = "{}";
 

@@ -30,4 +30,7 @@ public enum MessageEventKind
 
     /// <summary>An alert about the customer's answer went to a person (the deal's owner, or the rule's address).</summary>
     Alerted,
+
+    /// <summary>The customer was erased: the message's personal data is gone.</summary>
+    Erased,
 }

@@ -680,6 +680,53 @@ public sealed partial class MessageLife
         return written is not null;
     }
 
+    /// <summary>
+    /// Erases a message's personal data — the address, the render model, the subject, the comment, the words of its
+    /// answers — and cancels it if it is still to be sent (one being sent goes ahead, with no further attempt). The
+    /// answer, score and ledger stay, free of personal data, so reports keep their counts. Idempotent; false when the
+    /// message is not there.
+    /// </summary>
+    public async Task<(bool Found, bool Cancelled)> EraseAsync(string messageId, string reason, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var cancelled = false;
+        var found = false;
+        await TransitionAsync(messageId, null, m =>
+        {
+            found = true;
+            cancelled = false;
+            if (m.Erased == true)
+            {
+                return false;
+            }
+
+            m.Email = string.Empty;
+            m.Model = "{}";
+            m.Subject = null;
+            m.Comment = null;
+            m.Choices = null;
+            m.TimeZone = null;
+            m.Erased = true;
+            var status = m.GetStatus();
+            if (status == MessageStatus.Claimed && m.ClaimedUntil > now)
+            {
+                m.CancelRequested ??= reason;
+                m.Record(status, new MessageEvent(now, MessageEventKind.Cancelled, $"{reason}, while it was being sent: no further attempt"));
+            }
+            else if (m.IsPending(now) || status == MessageStatus.Held)
+            {
+                m.Reason = reason;
+                m.ClaimedUntil = null;
+                m.Record(MessageStatus.Cancelled, new MessageEvent(now, MessageEventKind.Cancelled, reason));
+                cancelled = true;
+            }
+
+            m.Record(m.GetStatus(), new MessageEvent(now, MessageEventKind.Erased, "the customer's personal data was erased"));
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return (found, cancelled);
+    }
+
     /// <summary>Notes on the message that its recipient unsubscribed through it.</summary>
     public async Task NoteUnsubscribedAsync(string messageId, string detail, CancellationToken cancellationToken = default)
     {

@@ -2,14 +2,18 @@ using FollowUp.Rules;
 
 namespace FollowUp.Messages;
 
-/// <summary>The suppressed addresses, with what each unsubscribed from, as one instance last read them.</summary>
-public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeScope> scopes)
+/// <summary>
+/// The suppressed addresses, with what each unsubscribed from, as one instance last read them: by the address, or by
+/// its keyed hash for an address whose customer was erased.
+/// </summary>
+public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeScope> scopes, Func<string, string> hashedKey)
 {
     /// <summary>Whether the address unsubscribed from anything.</summary>
-    public bool Contains(string email) => scopes.ContainsKey(Suppressions.Key(email));
+    public bool Contains(string email) => ScopeOf(email) is not null;
 
     /// <summary>What the address unsubscribed from, or null.</summary>
-    public UnsubscribeScope? ScopeOf(string email) => scopes.TryGetValue(Suppressions.Key(email), out var scope) ? scope : null;
+    public UnsubscribeScope? ScopeOf(string email) =>
+        scopes.TryGetValue(Suppressions.Key(email), out var scope) || (scopes.Count > 0 && scopes.TryGetValue(hashedKey(email), out scope)) ? scope : null;
 
     /// <summary>Whether a message of <paramref name="category"/> must not go to the address.</summary>
     public bool Stops(string email, MessageCategory category) => Suppressions.Stops(ScopeOf(email), category);

@@ -11,8 +11,11 @@ namespace FollowUp.Messages;
 /// dispatcher keeps the whole list in memory and brings it up to date with one read per batch of sends, instead of
 /// one read per mail.
 /// </summary>
-public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
+public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Microsoft.Extensions.Options.IOptions<FollowUpOptions> options)
 {
+    /// <summary>The key of the addresses kept as hashes: derived from the signing key, so that a hash says nothing without it.</summary>
+    private readonly byte[] _hashKey = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("followup-suppression|" + options.Value.SigningKey));
+
     /// <summary>How far back each refresh reads again, for log rows written late or by a clock a little behind.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
 
@@ -31,14 +34,89 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         return TableKey.Encode(email.Trim().ToLowerInvariant());
     }
 
+    /// <summary>
+    /// The row key of an address kept as a keyed hash (<c>h_</c> and hex; a plain key always holds the encoded '@'):
+    /// what is left of a suppression when its customer is erased, so that the address stays unsubscribed.
+    /// </summary>
+    public string HashedKey(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return "h_" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(_hashKey, System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+    }
+
     public async Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken = default) =>
         await ScopeOfAsync(email, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>What the address unsubscribed from, read now; null when it did not.</summary>
     public async Task<UnsubscribeScope?> ScopeOfAsync(string email, CancellationToken cancellationToken = default)
     {
-        var entity = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(Key(email), string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
-        return entity.HasValue ? ScopeOf(entity.Value!) : null;
+        foreach (var key in new[] { Key(email), HashedKey(email) })
+        {
+            var entity = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(key, string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
+            if (entity.HasValue)
+            {
+                return ScopeOf(entity.Value!);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Keeps the address's suppression only as its keyed hash: the row and its log entries under the address go, a row
+    /// and log entry under the hash take their place, with the same scope. False when the address was not suppressed.
+    /// </summary>
+    public async Task<bool> KeepAsHashAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var plain = Key(email);
+        var hashed = HashedKey(email);
+        var found = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(plain, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue)
+        {
+            return await ScopeOfAsync(email, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
+        var scope = ScopeOf(found.Value!);
+        var now = time.GetUtcNow();
+        await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(now, hashed)) { [KeyProperty] = hashed, [ScopeProperty] = scope.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await tables.Suppressions.UpsertEntityAsync(new TableEntity(hashed, string.Empty) { ["Reason"] = "kept as a keyed hash of the address: its customer was erased", ["At"] = now, [ScopeProperty] = scope.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _known = Widen(_known, [(hashed, scope)]);
+        }
+
+        // Only then the address goes, so that it is never unsuppressed in between.
+        var logged = new List<TableEntity>();
+        await foreach (var row in tables.Suppressions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition} and Key eq {plain}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            logged.Add(row);
+        }
+
+        foreach (var row in logged)
+        {
+            await DeleteIfThereAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        await DeleteIfThereAsync(plain, string.Empty, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            var known = new Dictionary<string, UnsubscribeScope>(_known, StringComparer.Ordinal);
+            known.Remove(plain);
+            _known = known;
+        }
+
+        return true;
+    }
+
+    private async Task DeleteIfThereAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Suppressions.DeleteEntityAsync(partition, row, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
     }
 
     /// <summary>Whether an unsubscribe from <paramref name="scope"/> stops a message of <paramref name="category"/>.</summary>
@@ -100,7 +178,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
         {
             if (_readUpTo is { } read && time.GetUtcNow() - read < maxAge)
             {
-                return new SuppressedAddresses(_known);
+                return new SuppressedAddresses(_known, HashedKey);
             }
 
             // Sends side by side that find the list stale wait for one read rather than each making their own.
@@ -135,7 +213,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time)
             _known = Widen(_known, found);
 
             _readUpTo = _readUpTo is { } earlier && earlier > now ? earlier : now;
-            return new SuppressedAddresses(_known);
+            return new SuppressedAddresses(_known, HashedKey);
         }
     }
 

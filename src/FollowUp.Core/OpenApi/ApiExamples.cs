@@ -215,6 +215,22 @@ public static class ApiExamples
                     ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
                     ("401", [Unauthorized()])),
             },
+            ["ExportCustomer"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("customer", "A customer with one order and its thank-you (shortened)", JsonNode.Parse("""
+                        {"customerId":"c-1042","exportedAt":"2026-11-24T09:00:00+00:00","records":[{"kind":"profile","Email":"ingrid@example.com","Name":"Ingrid Berg","Locale":"nb-NO","OrderCount":1},{"kind":"order or deal","Snapshot":{"id":"10482","total":1498,"currency":"NOK"}}],"messages":[{"id":"202611231000a1b2c3d4e5f60718293a4b5c6d7e8f90","customerId":"c-1042","email":"ingrid@example.com","ruleId":"thank-you","status":"sent","model":{"customer":{"firstName":"Ingrid"},"order":{"id":"10482"}}}],"suppressions":[]}
+                        """)!)]),
+                    ("404", [new("not-found", "Nothing held", notFound("Nothing is held about customer 'c-1043'."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["EraseCustomer"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("erased", "Two messages erased (one cancelled before it was sent), four records deleted, an unsubscribe kept as a hash", Node(new Privacy.ErasureResult(2, 1, 4, 1)))]),
+                    ("400", [new("invalid", "An id no event could carry", ValidationProblem("The customer id is not valid.", ("id", "must be a customer id as events carry it: 1-256 characters")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListWebhooks"] = new()
             {
                 Responses = Map(("200", [new("crm", "One subscription, as lists show it (no secret)", Node(new[] { WebhookExample() with { Secret = null } }))]), ("401", [Unauthorized()])),
@@ -229,7 +245,7 @@ public static class ApiExamples
                 Responses = Map(
                     ("201", [new("created", "Created, with a secret generated", Node(WebhookExample()))]),
                     ("200", [new("switched-on", "Switched on again after it was switched off", Node(WebhookExample() with { Version = 3 }))]),
-                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The webhook is not valid.", ("url", "is on a private or loopback network, where webhooks are not sent (FollowUp:Webhooks:AllowPrivateNetworks)"), ("events[1]", "'shipped' is not one of scheduled, deferred, rescheduled, held, released, cancelled, sent, failed, delivered, opened, clicked, bounced, complained, unsubscribed, answered, delivery, alert, or \"*\"")))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The webhook is not valid.", ("url", "is on a private or loopback network, where webhooks are not sent (FollowUp:Webhooks:AllowPrivateNetworks)"), ("events[1]", "'shipped' is not one of scheduled, deferred, rescheduled, held, released, cancelled, sent, failed, delivered, opened, clicked, bounced, complained, unsubscribed, answered, delivery, alert, erased, or \"*\"")))]),
                     ("428", [new("if-match-required", "Replacing without If-Match", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-3", "If-Match is required to replace an existing resource.", 428, "Webhook 'crm' exists (version 1); to replace it, send If-Match: \"v1\" with the version you read."))]),
                     ("401", [Unauthorized()])),
             },

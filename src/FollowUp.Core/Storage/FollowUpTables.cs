@@ -40,7 +40,10 @@ public sealed class FollowUpTables(TableServiceClient service, string prefix)
     /// <summary>Alerts waiting to reach a person, one per message.</summary>
     public TableClient Alerts { get; } = service.GetTableClient(prefix + "Alerts");
 
-    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports, Webhooks, WebhookDeliveries, Alerts];
+    /// <summary>An audit entry per erasure, without personal data.</summary>
+    public TableClient Audit { get; } = service.GetTableClient(prefix + "Audit");
+
+    public IEnumerable<TableClient> All => [Events, Customers, Rules, Templates, Messages, Schedule, Suppressions, Coupons, Changes, Reports, Webhooks, WebhookDeliveries, Alerts, Audit];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ public static class WebhookEventTypes
     public static IReadOnlyList<string> Names { get; } =
     [
         "scheduled", "deferred", "rescheduled", "held", "released", "cancelled", "sent", "failed", "delivered", "opened",
-        "clicked", "bounced", "complained", "unsubscribed", "answered", "delivery", "alert",
+        "clicked", "bounced", "complained", "unsubscribed", "answered", "delivery", "alert", "erased",
     ];
 
     /// <summary>What a ledger entry is called in a webhook, or null for the dispatcher's own steps (a claim, a failed attempt to be retried).</summary>
@@ -35,6 +35,7 @@ public static class WebhookEventTypes
             MessageEventKind.Answered => "answered",
             MessageEventKind.Unsubscribed => "unsubscribed",
             MessageEventKind.Alerted => "alert",
+            MessageEventKind.Erased => "erased",
             MessageEventKind.Delivery => entry.Reached switch
             {
                 MessageStatus.Delivered => "delivered",

@@ -145,6 +145,16 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Every delivery of the message's events, to any subscription (its customer was erased).</summary>
+    public async Task ForgetMessageAsync(IEnumerable<string> subscriptionIds, string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionIds);
+        foreach (var subscription in subscriptionIds)
+        {
+            await DeleteAsync(TableClient.CreateQueryFilter($"PartitionKey eq {subscription} and RowKey ge {messageId + "-"} and RowKey lt {messageId + "."}"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>All of a deleted subscription's deliveries.</summary>
     public Task PurgeAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         DeleteAsync(TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}"), cancellationToken);

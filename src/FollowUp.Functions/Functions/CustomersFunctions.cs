@@ -1,0 +1,23 @@
+using FollowUp.Http;
+using FollowUp.Privacy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FollowUp.Functions;
+
+public sealed class CustomersFunctions(CustomerErasure privacy)
+{
+    [Function("ExportCustomer")]
+    public async Task<IResult> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.CustomerExport)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await CustomersApi.ExportAsync(id, privacy, cancellationToken).ConfigureAwait(false);
+
+    [Function("EraseCustomer")]
+    public async Task<IResult> EraseAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Customer)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await CustomersApi.EraseAsync(id, privacy, cancellationToken).ConfigureAwait(false);
+}
