@@ -159,12 +159,28 @@ public sealed class AlertOutbox(FollowUpTables tables, IOptions<AlertOptions> op
             row["Attempts"] = 0;
         }
 
-        try
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await Table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
+            try
+            {
+                await Table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Widened meanwhile by a newer answer: it is still this sender's, and surely not sent.
+                var found = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, messageId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!found.HasValue)
+                {
+                    return;
+                }
+
+                etag = found.Value!.ETag;
+            }
         }
     }
 

@@ -62,7 +62,7 @@ public sealed partial class AlertSender(
         }
 
         var message = await life.GetAsync(alert.MessageId, cancellationToken).ConfigureAwait(false);
-        if (message is null)
+        if (message is null || message.Erased == true)
         {
             await outbox.CompleteAsync(alert, int.MaxValue, cancellationToken).ConfigureAwait(false);
             return false;

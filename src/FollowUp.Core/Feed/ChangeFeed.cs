@@ -216,7 +216,7 @@ public sealed partial class ChangeFeed(
         foreach (var row in rows)
         {
             var index = row.AnsweredIndex;
-            if (index < 0 || index < (row.Published ?? int.MaxValue) || index <= row.AlertedThrough)
+            if (row.Erased == true || index < 0 || index < (row.Published ?? int.MaxValue) || index <= row.AlertedThrough)
             {
                 continue;
             }

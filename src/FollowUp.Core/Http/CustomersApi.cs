@@ -12,6 +12,7 @@ public static class CustomersApi
     public static async Task<Results<JsonHttpResult<JsonObject>, ValidationProblem, ProblemHttpResult>> ExportAsync(string id, CustomerErasure privacy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(privacy);
+        id = FromRoute(id);
         if (Invalid(id) is { } invalid)
         {
             return invalid;
@@ -27,6 +28,7 @@ public static class CustomersApi
     public static async Task<Results<JsonHttpResult<ErasureResult>, ValidationProblem>> EraseAsync(string id, CustomerErasure privacy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(privacy);
+        id = FromRoute(id);
         if (Invalid(id) is { } invalid)
         {
             return invalid;
@@ -36,6 +38,12 @@ public static class CustomersApi
         var result = await privacy.EraseAsync(id, CancellationToken.None).ConfigureAwait(false);
         return TypedResults.Json(result, FollowUpJson.Options);
     }
+
+    /// <summary>
+    /// The id as the event carried it: routing decodes every escape in a path segment but <c>%2F</c>, so that a
+    /// customer id holding '/' (sent as <c>%2F</c>) arrives still escaped.
+    /// </summary>
+    private static string FromRoute(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static ValidationProblem? Invalid(string id) =>
         string.IsNullOrWhiteSpace(id) || id.Length > Events.EventParser.MaxKeyLength || id.Any(char.IsControl)

@@ -495,8 +495,10 @@ public sealed partial class MessageLife
                 m.SentAt = now;
                 m.ProviderMessageId = providerMessageId;
                 m.RenderedLocale = locale;
-                m.Subject = subject;
-                m.Choices = choices is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(choices, FollowUpJson.Options) : null;
+
+                // Its customer was erased while it was being sent: what the mail said is not kept.
+                m.Subject = m.Erased == true ? null : subject;
+                m.Choices = m.Erased != true && choices is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(choices, FollowUpJson.Options) : null;
                 m.ClaimedUntil = null;
                 m.Reason = null;
                 // A delivery event may have come in before this record: the status goes as far as it says.
@@ -580,6 +582,12 @@ public sealed partial class MessageLife
         var written = await TransitionAsync(messageId, null, m =>
         {
             seen = m;
+            if (m.Erased == true)
+            {
+                // Its customer asked to be forgotten: nothing more is recorded about them.
+                return false;
+            }
+
             if (!MessageStages.WentOut(m.GetStatus()))
             {
                 outcome = ResponseOutcome.NotSent;
@@ -619,6 +627,11 @@ public sealed partial class MessageLife
         var written = await TransitionAsync(messageId, null, m =>
         {
             seen = m;
+            if (m.Erased == true)
+            {
+                return false;
+            }
+
             if (!MessageStages.WentOut(m.GetStatus()))
             {
                 outcome = ResponseOutcome.NotSent;
@@ -686,7 +699,11 @@ public sealed partial class MessageLife
     /// answer, score and ledger stay, free of personal data, so reports keep their counts. Idempotent; false when the
     /// message is not there.
     /// </summary>
-    public async Task<(bool Found, bool Cancelled)> EraseAsync(string messageId, string reason, CancellationToken cancellationToken = default)
+    /// <param name="messageId">The message.</param>
+    /// <param name="reason">Why, for the ledger.</param>
+    /// <param name="pseudonym">What takes the customer id's place (a keyed hash of it).</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<(bool Found, bool Cancelled)> EraseAsync(string messageId, string reason, string pseudonym, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var cancelled = false;
@@ -701,6 +718,7 @@ public sealed partial class MessageLife
             }
 
             m.Email = string.Empty;
+            m.CustomerId = pseudonym;
             m.Model = "{}";
             m.Subject = null;
             m.Comment = null;
@@ -1094,7 +1112,7 @@ public sealed partial class MessageLife
         nameof(MessageEntity.DueAt), nameof(MessageEntity.ClaimedUntil), nameof(MessageEntity.Published), nameof(MessageEntity.CustomerId), nameof(MessageEntity.TemplateId), nameof(MessageEntity.SubjectKind),
         nameof(MessageEntity.SubjectId), nameof(MessageEntity.Category), nameof(MessageEntity.Reminder), nameof(MessageEntity.Score),
         nameof(MessageEntity.ScoreScale), nameof(MessageEntity.Comment), nameof(MessageEntity.AlertedThrough), nameof(MessageEntity.AnsweredIndex),
-        nameof(MessageEntity.Entries),
+        nameof(MessageEntity.Entries), nameof(MessageEntity.Erased),
     ];
 
     /// <summary>What the change feed reads when a webhook subscription wants ledger entries: the ledger too.</summary>

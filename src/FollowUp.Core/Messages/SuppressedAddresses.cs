@@ -12,8 +12,18 @@ public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeS
     public bool Contains(string email) => ScopeOf(email) is not null;
 
     /// <summary>What the address unsubscribed from, or null.</summary>
-    public UnsubscribeScope? ScopeOf(string email) =>
-        scopes.TryGetValue(Suppressions.Key(email), out var scope) || (scopes.Count > 0 && scopes.TryGetValue(hashedKey(email), out scope)) ? scope : null;
+    public UnsubscribeScope? ScopeOf(string email)
+    {
+        if (scopes.Count == 0)
+        {
+            return null;
+        }
+
+        // The wider of the two: an address kept as a hash may have unsubscribed again, from less, under its own name.
+        UnsubscribeScope? plain = scopes.TryGetValue(Suppressions.Key(email), out var byAddress) ? byAddress : null;
+        UnsubscribeScope? hashed = scopes.TryGetValue(hashedKey(email), out var byHash) ? byHash : null;
+        return plain > hashed || hashed is null ? plain : hashed;
+    }
 
     /// <summary>Whether a message of <paramref name="category"/> must not go to the address.</summary>
     public bool Stops(string email, MessageCategory category) => Suppressions.Stops(ScopeOf(email), category);

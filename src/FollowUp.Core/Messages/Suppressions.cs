@@ -50,16 +50,18 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
     /// <summary>What the address unsubscribed from, read now; null when it did not.</summary>
     public async Task<UnsubscribeScope?> ScopeOfAsync(string email, CancellationToken cancellationToken = default)
     {
+        // The wider of the two: an address kept as a hash may have unsubscribed again, from less, under its own name.
+        UnsubscribeScope? widest = null;
         foreach (var key in new[] { Key(email), HashedKey(email) })
         {
             var entity = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(key, string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
-            if (entity.HasValue)
+            if (entity.HasValue && (widest is null || ScopeOf(entity.Value!) > widest))
             {
-                return ScopeOf(entity.Value!);
+                widest = ScopeOf(entity.Value!);
             }
         }
 
-        return null;
+        return widest;
     }
 
     /// <summary>
@@ -77,6 +79,12 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         }
 
         var scope = ScopeOf(found.Value!);
+        var kept = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(hashed, string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
+        if (kept.HasValue && ScopeOf(kept.Value!) > scope)
+        {
+            scope = ScopeOf(kept.Value!);
+        }
+
         var now = time.GetUtcNow();
         await tables.Suppressions.UpsertEntityAsync(new TableEntity(LogPartition, LogRow(now, hashed)) { [KeyProperty] = hashed, [ScopeProperty] = scope.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await tables.Suppressions.UpsertEntityAsync(new TableEntity(hashed, string.Empty) { ["Reason"] = "kept as a keyed hash of the address: its customer was erased", ["At"] = now, [ScopeProperty] = scope.ToString() }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -268,6 +276,15 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         lock (_gate)
         {
             _known = Widen(_known, [(key, effective)]);
+        }
+
+        // Kept as a hash from before an erasure, it may stop more than this choice.
+        var hashedScope = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(HashedKey(email), string.Empty, ["PartitionKey", ScopeProperty], cancellationToken).ConfigureAwait(false);
+        if (hashedScope.HasValue)
+        {
+            var kept = ScopeOf(hashedScope.Value!);
+            added = added && scope > kept;
+            effective = kept > effective ? kept : effective;
         }
 
         return (added, effective);

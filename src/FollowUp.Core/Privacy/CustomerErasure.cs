@@ -24,6 +24,7 @@ public sealed partial class CustomerErasure(
     WebhookSubscriptions subscriptions,
     WebhookOutbox webhooks,
     AlertOutbox alerts,
+    Sending.OutboxMailSender outboxFiles,
     FollowUpTables tables,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
@@ -94,6 +95,7 @@ public sealed partial class CustomerErasure(
         }
 
         var subscribed = (await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Id).ToList();
+        var pseudonym = "erased:" + Pseudonym(customerId)[..24];
         int erased = 0, cancelled = 0;
         foreach (var id in ids)
         {
@@ -103,7 +105,7 @@ public sealed partial class CustomerErasure(
                 addresses.Add(message.Email);
             }
 
-            var (found, wasCancelled) = await life.EraseAsync(id, Reason, cancellationToken).ConfigureAwait(false);
+            var (found, wasCancelled) = await life.EraseAsync(id, Reason, pseudonym, cancellationToken).ConfigureAwait(false);
             erased += found ? 1 : 0;
             cancelled += wasCancelled ? 1 : 0;
             await alerts.ForgetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -117,6 +119,9 @@ public sealed partial class CustomerErasure(
         }
 
         var records = await customers.EraseAsync(customerId, cancellationToken).ConfigureAwait(false);
+
+        // Without a SendGrid key, the mails were written as files: theirs go too.
+        outboxFiles.Forget(ids);
         var result = new ErasureResult(erased, cancelled, records, kept);
         await AuditAsync(customerId, result, cancellationToken).ConfigureAwait(false);
         LogErased(logger, erased, cancelled, records);
@@ -127,8 +132,7 @@ public sealed partial class CustomerErasure(
     private async Task AuditAsync(string customerId, ErasureResult result, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes("followup-audit|" + options.Value.SigningKey));
-        var customer = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(customerId)));
+        var customer = Pseudonym(customerId);
         await tables.Audit.UpsertEntityAsync(
             new TableEntity("erasure", $"{now.UtcTicks:D19}|{customer[..16]}")
             {
@@ -142,6 +146,13 @@ public sealed partial class CustomerErasure(
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A keyed hash of the customer id: who has the id can tell it was erased, nobody else can tell whose it was.</summary>
+    private string Pseudonym(string customerId)
+    {
+        var key = SHA256.HashData(Encoding.UTF8.GetBytes("followup-audit|" + options.Value.SigningKey));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(customerId)));
     }
 
     private async Task<IReadOnlyList<string>> MessageIdsAsync(string customerId, CancellationToken cancellationToken)

@@ -75,7 +75,9 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
         using var activity = FollowUpTelemetry.Source.StartActivity("unsubscribe");
         activity?.SetTag(FollowUpTelemetry.MessageIdTag, token.MessageId);
         var message = await ledger.FindAsync(token.MessageId, cancellationToken).ConfigureAwait(false);
-        if (message is null)
+
+        // An erased customer's message has no address left to suppress (one unsubscribed before is kept as a hash).
+        if (message is null || message.Erased == true || message.Email.Length == 0)
         {
             return (ResponseOutcome.NotFound, null, chosen ?? options.Value.OneClickUnsubscribe);
         }

@@ -41,6 +41,26 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
         return SendOutcome.Accepted("outbox:" + Path.GetFileName(path));
     }
 
+    /// <summary>Deletes the files of these messages' mails and of the alerts about them (their customer was erased).</summary>
+    public void Forget(IEnumerable<string> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (!Directory.Exists(_folder))
+        {
+            return;
+        }
+
+        var ids = messageIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(_folder, "*.eml"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (ids.Contains(name[(name.LastIndexOf('-') + 1)..]))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     private static string Base64(string value) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(value), Base64FormattingOptions.InsertLineBreaks);
 }

@@ -145,6 +145,35 @@ public class AlertsTests
         Assert.Equal(("followup.message.alert", "product-fit", "D-1"), (alert.Type, alert.Data!["answer"]!.GetValue<string>(), alert.Data["subjectId"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Alert_WhoseSendFailedForNowWhileACommentCameIn_IsSentLaterNotNotedAsMaybeSent()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync(configure: s => s["FollowUp:Alerts:To"] = "kundeservice@example.com");
+        using var api = factory.CreateApiClient();
+        var life = factory.Services.GetRequiredService<Messages.MessageLife>();
+        var id = await SendOrderFollowUpAsync(factory, api, alerts: null);
+        await life.AnswerAsync(id, "csat:1");
+        await PassAsync(factory);
+        factory.Time.Advance(TimeSpan.FromMinutes(3));
+
+        // A sender claims the alert; while SendGrid answers 429, the customer adds a comment and the feed widens the alert.
+        var outbox = factory.Services.GetRequiredService<AlertOutbox>();
+        var claimed = await outbox.ClaimAsync(Assert.Single(await outbox.DueAsync(10)), TimeSpan.FromMinutes(5));
+        await life.AnswerAsync(id, "csat:1", "Pakken kom knust.");
+        await factory.Services.GetRequiredService<ChangeFeed>().RunAsync();
+        await outbox.RetryAsync(claimed!, factory.Time.GetUtcNow() + TimeSpan.FromMinutes(1), "429 Too Many Requests");
+
+        // Surely not sent (SendGrid refused it), so it must go out, with the comment.
+        factory.Time.Advance(TimeSpan.FromMinutes(6));
+        await PassAsync(factory);
+        await PassAsync(factory);
+
+        var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
+        Assert.DoesNotContain(message!["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "alerted" && h["detail"]!.GetValue<string>().Contains("may have gone out", StringComparison.Ordinal));
+        var alert = Assert.Single(Alerts(factory));
+        Assert.Contains("Pakken kom knust.", alert.Content("text/plain"), StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<SentMail> Alerts(SelfHostFactory factory) =>
         [.. factory.SendGrid.Accepted.Where(m => m.Body["personalizations"]?[0]?["custom_args"]?["followup_alert_for"] is not null)];
 
