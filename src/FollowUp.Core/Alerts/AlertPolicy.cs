@@ -33,7 +33,7 @@ public static class AlertPolicy
 
         if (rule?.Alerts?.Answers?.Contains(message.Answer, StringComparer.Ordinal) == true)
         {
-            reasons.Add($"the answer '{message.Answer}', which rule {rule.Id} alerts on");
+            reasons.Add($"the answer '{message.Answer}', one rule {rule.Id} alerts on");
         }
 
         if (!string.IsNullOrWhiteSpace(message.Comment))
@@ -41,6 +41,6 @@ public static class AlertPolicy
             reasons.Add("a comment");
         }
 
-        return reasons.Count == 0 ? null : string.Join(" and ", reasons);
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }

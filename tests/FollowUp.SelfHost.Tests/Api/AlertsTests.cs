@@ -41,7 +41,7 @@ public class AlertsTests
         Assert.Null(alert.MessageId);
         var (_, message) = await api.SendAsync(HttpMethod.Get, "/api/messages/" + id);
         var alerted = Assert.Single(message!["history"]!.AsArray(), h => h!["kind"]!.GetValue<string>() == "alerted");
-        Assert.Contains("the answer 'service', which rule lost-sale-survey alerts on and a comment", alerted!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("the answer 'service', one rule lost-sale-survey alerts on; a comment", alerted!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
