@@ -71,6 +71,14 @@ public static class FollowUpEndpoints
             .Produces<Rule>(StatusCodes.Status200OK, Json)
             .Produces<Rule>(StatusCodes.Status201Created, Json)
             .ProducesEditProblems();
+        api.MapPost(FollowUpRoutes.RuleDryRun, RulesApi.DryRunAsync).WithName("DryRunRule").WithTags(RulesTag)
+            .WithSummary("Try a rule on an event, without sending or saving anything")
+            .WithDescription("Give a saved rule (`ruleId`) or a rule as `PUT /api/rules/{id}` takes it (`rule`, validated the same way), and a CloudEvent (`event`). The answer says whether the rule would schedule a message now, for the event's customer as FollowUp knows them, and when — after its send window and the caps, among the other rules as saved — with its reminders, or why not: another trigger, the condition, an event too old, consent, an unsubscribe, a message the order has already. A disabled rule is tried as if it were enabled.")
+            .Accepts<RuleDryRunRequest>(Json)
+            .Produces<Ingest.DryRunResult>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule").WithTags(RulesTag)
             .WithSummary("Delete a rule")
             .WithDescription("Deletes the rule: later events no longer schedule it, its held messages are cancelled now and its scheduled ones when they fall due, each with the reason. Its versions go on if a rule of the same id is created again, and the new rule never sends the old one's messages.")

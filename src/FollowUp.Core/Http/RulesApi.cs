@@ -102,6 +102,80 @@ public static class RulesApi
         }
     }
 
+    /// <summary>
+    /// What a rule (saved, or as it would be saved) would do with an event now: whether it would schedule, when (after
+    /// its window and the caps), with its reminders, or why not. Nothing is written.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<Ingest.DryRunResult>, ValidationProblem, ProblemHttpResult>> DryRunAsync(HttpRequest request, RuleBook rules, TemplateLibrary templates, Ingest.EventIngestor ingestor, IOptions<ScriptLimits> limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(ingestor);
+        ArgumentNullException.ThrowIfNull(limits);
+        var errors = new FieldErrors();
+        RuleDryRunRequest? body;
+        try
+        {
+            body = await ApiResults.ReadJsonAsync<RuleDryRunRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            return ApiResults.TooLarge();
+        }
+        catch (UnsupportedMediaTypeException ex)
+        {
+            return ApiResults.UnsupportedMediaType(ex.Message);
+        }
+
+        if (body is null)
+        {
+            return ApiResults.Invalid(errors, "The dry run is not valid.");
+        }
+
+        Rule? rule = null;
+        if ((body.RuleId is null) == (body.Rule is null))
+        {
+            errors.Add("ruleId", "give either ruleId (a saved rule) or rule (a rule as PUT /api/rules/{id} takes it), not both");
+        }
+        else if (body.RuleId is { } ruleId)
+        {
+            rule = Ids.IsValid(ruleId) ? await rules.GetAsync(ruleId, cancellationToken).ConfigureAwait(false) : null;
+            if (rule is null)
+            {
+                errors.Add("ruleId", $"there is no rule {Formats.Quote(ruleId, 64)}");
+            }
+        }
+        else
+        {
+            var input = body.Rule!;
+            var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
+                && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
+            var ruleErrors = new FieldErrors();
+            rule = RuleValidator.Validate("dry-run", input, _ => templateExists, limits.Value, ruleErrors);
+            errors.AddAll("rule.", ruleErrors);
+        }
+
+        Events.FollowUpEvent? @event = null;
+        if (body.Event is not { } eventJson)
+        {
+            errors.Add("event", "is required: the CloudEvent to try the rule with");
+        }
+        else
+        {
+            var eventErrors = new FieldErrors();
+            @event = Events.EventParser.Parse(eventJson, eventErrors);
+            errors.AddAll("event.", eventErrors);
+        }
+
+        if (!errors.IsEmpty || rule is null || @event is null)
+        {
+            return ApiResults.Invalid(errors, "The dry run is not valid.");
+        }
+
+        return TypedResults.Json(await ingestor.DryRunAsync(@event, rule, cancellationToken).ConfigureAwait(false), FollowUpJson.Options);
+    }
+
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, RuleBook rules, MessageDispatcher dispatcher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);

@@ -64,6 +64,54 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>
+    /// What <paramref name="rule"/> (saved or not) would do with <paramref name="event"/> now, for the event's
+    /// customer as their records stand, among the other rules as saved (for the caps): the same decision ingest makes,
+    /// without writing anything. A disabled rule is tried as if it were enabled.
+    /// </summary>
+    public async Task<DryRunResult> DryRunAsync(FollowUpEvent @event, Rule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(rule);
+        var now = time.GetUtcNow();
+        if (rule.Trigger != @event.Type)
+        {
+            return new DryRunResult(false, $"the rule starts on {rule.Trigger}, not on {@event.Type}", [], rule.Enabled);
+        }
+
+        if (@event.Time is { } stated && stated > now + FutureTolerance)
+        {
+            @event = @event with { Time = now };
+        }
+
+        var saved = await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        var ruleSet = saved.Values.Where(r => r.Id != rule.Id).Append(rule with { Enabled = true }).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var suppressed = await suppressions.CurrentAsync(SuppressionsMaxAge, cancellationToken).ConfigureAwait(false);
+        var read = (await customers.ReadAsync([@event], cancellationToken).ConfigureAwait(false))[0];
+        var decision = Decide(@event, read, ruleSet, suppressed, now);
+        if (decision.Skipped.FirstOrDefault(s => s.RuleId == rule.Id) is { } skipped)
+        {
+            return new DryRunResult(false, skipped.Reason, [], rule.Enabled);
+        }
+
+        var planned = decision.Planned.Where(p => p.Rule.Id == rule.Id).ToList();
+        if (planned.Count == 0)
+        {
+            return new DryRunResult(false, "it made no message", [], rule.Enabled);
+        }
+
+        if (planned.TrueForAll(p => p.NewPointer is null))
+        {
+            return new DryRunResult(false, "the order or deal has this rule's message already (this event, or one like it, was taken before)", [], rule.Enabled);
+        }
+
+        var messages = planned.ConvertAll(p => new DryRunMessage(p.Message.Reminder, p.Message.DueAt, p.Deferral, p.CancelReason));
+        var first = planned[0];
+        return first.CancelReason is { } cancelled
+            ? new DryRunResult(false, cancelled, messages, rule.Enabled)
+            : new DryRunResult(true, null, messages, rule.Enabled);
+    }
+
+    /// <summary>
     /// Takes a batch of events: each stands alone (one that fails is that event's failure, and the others are taken),
     /// while what they write shares requests where the partitions allow. Events of one customer are taken in order.
     /// </summary>

@@ -151,6 +151,19 @@ public static class ApiExamples
                     ("428", [new("if-match-required", "Replacing without If-Match", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-3", "If-Match is required to replace an existing resource.", 428, "Rule 'thank-you' exists (version 1); to replace it, send If-Match: \"v1\" with the version you read."))]),
                     ("401", [Unauthorized()])),
             },
+            ["DryRunRule"] = new()
+            {
+                Requests = Map((Json, [
+                    new("saved", "The saved review request, on a delivery", JsonNode.Parse("""{"ruleId":"review-request","event":{"specversion":"1.0","id":"evt-2001","source":"/shop/orders","type":"order.delivered","time":"2026-11-23T10:00:00Z","datacontenttype":"application/json","data":{"customer":{"id":"c-1042","email":"ingrid@example.com","locale":"nb-NO","timeZone":"Europe/Oslo"},"order":{"id":"10482"}}}}""")!),
+                ])),
+                Responses = Map(
+                    ("200", [
+                        new("would-schedule", "Five days on, at the window's opening", Node(new Ingest.DryRunResult(true, null, [new Ingest.DryRunMessage(0, At.AddDays(5), "deferred to Sat 28 Nov 09:00 Europe/Oslo: outside the send window (every day 09:00–20:00, not on public holidays)", null)], true))),
+                        new("would-not", "The condition does not hold", Node(new Ingest.DryRunResult(false, "the condition 'customer.order_count == 3' is false for this event", [], true))),
+                    ]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The dry run is not valid.", ("rule.delay", "'5 days' is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)"), ("event.data.customer.email", "is required")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["DeleteRule"] = new()
             {
                 Responses = Map(("404", [new("not-found", "No such rule", notFound("There is no rule 'thank-yuo'."))]), ("401", [Unauthorized()])),

@@ -86,18 +86,29 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
 
     private static void PointPreviewEventAtSchema(OpenApiDocument document)
     {
-        if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(TemplatePreviewRequest), out var found) && found is OpenApiSchema preview
-            && preview.Properties is { } properties && properties.ContainsKey("event"))
+        if (document.Components?.Schemas is not { } schemas)
         {
-            properties["event"] = new OpenApiSchema
-            {
-                Description = "A CloudEvent to render with, instead of a sample event for the template's trigger.",
-                AllOf = [new OpenApiSchemaReference(EventSchema.ComponentName, document)],
-            };
-
-            // The event was a JsonElement, described as any JSON; nothing else uses that.
-            schemas.Remove(nameof(System.Text.Json.JsonElement));
+            return;
         }
+
+        // Both take a CloudEvent as a JsonElement, described as any JSON: it is the event schema.
+        foreach (var (name, description) in new[]
+        {
+            (nameof(TemplatePreviewRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
+            (nameof(RuleDryRunRequest), "The CloudEvent to try the rule with."),
+        })
+        {
+            if (schemas.TryGetValue(name, out var found) && found is OpenApiSchema request && request.Properties is { } properties && properties.ContainsKey("event"))
+            {
+                properties["event"] = new OpenApiSchema
+                {
+                    Description = description,
+                    AllOf = [new OpenApiSchemaReference(EventSchema.ComponentName, document)],
+                };
+            }
+        }
+
+        schemas.Remove(nameof(System.Text.Json.JsonElement));
     }
 
     private static void Describe(OpenApiDocument document, string path, OpenApiOperation operation)

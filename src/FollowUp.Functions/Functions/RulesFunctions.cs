@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace FollowUp.Functions;
 
-public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, MessageDispatcher dispatcher, IOptions<ScriptLimits> limits)
+public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, MessageDispatcher dispatcher, Ingest.EventIngestor ingestor, IOptions<ScriptLimits> limits)
 {
     [Function("ListRules")]
     public async Task<IResult> ListRulesAsync(
@@ -29,6 +29,12 @@ public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, Me
         string id,
         CancellationToken cancellationToken) =>
         await RulesApi.PutAsync(id, request, rules, templates, dispatcher, limits, cancellationToken).ConfigureAwait(false);
+
+    [Function("DryRunRule")]
+    public async Task<IResult> DryRunRuleAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.RuleDryRun)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        await RulesApi.DryRunAsync(request, rules, templates, ingestor, limits, cancellationToken).ConfigureAwait(false);
 
     [Function("DeleteRule")]
     public async Task<IResult> DeleteRuleAsync(
