@@ -26,6 +26,12 @@ public sealed partial class WebhookSender(
     private const int BatchPerSubscription = 50;
     private const int Parallelism = 8;
 
+    /// <summary>
+    /// No new delivery starts after this much of a pass: a receiver that hangs until its timeout must not hold up the
+    /// change feed that shares the loop (or the timer), nor the other subscriptions for long.
+    /// </summary>
+    private static readonly TimeSpan PassBudget = TimeSpan.FromSeconds(15);
+
     private static readonly TimeSpan[] Backoff =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30),
@@ -61,8 +67,15 @@ public sealed partial class WebhookSender(
                 _lastPrune = time.GetUtcNow();
             }
 
+            var started = time.GetTimestamp();
+            bool OutOfTime() => time.GetElapsedTime(started) > PassBudget;
             foreach (var subscription in await subscriptions.EnabledAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (OutOfTime())
+                {
+                    break;
+                }
+
                 var due = await outbox.DueAsync(subscription.Id, BatchPerSubscription, cancellationToken).ConfigureAwait(false);
 
                 // Messages side by side, each message's events in the order they happened: a receiver sees "answered"
@@ -78,7 +91,7 @@ public sealed partial class WebhookSender(
 
                     foreach (var delivery in events)
                     {
-                        if (!await DeliverAsync(subscription, delivery, token).ConfigureAwait(false))
+                        if (OutOfTime() || !await DeliverAsync(subscription, delivery, token).ConfigureAwait(false))
                         {
                             return;
                         }
