@@ -32,7 +32,7 @@ public static class TemplatesApi
         return TypedResults.Json(template, FollowUpJson.Options);
     }
 
-    public static async Task<Results<JsonHttpResult<MessageTemplate>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<MessageTemplate>, ValidationProblem, ProblemHttpResult>> PutAsync(string id, HttpRequest request, TemplateLibrary templates, RuleBook rules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(templates);
@@ -57,6 +57,25 @@ public static class TemplatesApi
         }
 
         var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
+        if (template is not null && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
+        {
+            ArgumentNullException.ThrowIfNull(rules);
+            var needing = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
+                .Where(rule => rule.TemplateId == template.Id && rule.Enabled && rule.Category != MessageCategory.Service)
+                .OrderBy(rule => rule.Id, StringComparer.Ordinal)
+                .ToList();
+            if (needing.Count > 0)
+            {
+                var who = string.Join(", ", needing.Select(rule => $"{rule.Id} ({rule.Category.ToString().ToLowerInvariant()})"));
+                foreach (var part in missing)
+                {
+                    errors.Add($"locales.{part}", $"has no unsubscribe link ({{{{ unsubscribe_url }}}}), which rule {who} must give its readers");
+                }
+
+                template = null;
+            }
+        }
+
         if (template is null)
         {
             return ApiResults.Invalid(errors, "The template is not valid.");

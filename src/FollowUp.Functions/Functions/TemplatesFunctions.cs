@@ -26,7 +26,7 @@ public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.PutAsync(id, request, templates, cancellationToken).ConfigureAwait(false);
+        await TemplatesApi.PutAsync(id, request, templates, rules, cancellationToken).ConfigureAwait(false);
 
     [Function("PreviewTemplate")]
     public async Task<IResult> PreviewTemplateAsync(
