@@ -100,6 +100,12 @@ public static class FollowUpEndpoints
             .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
             .Produces<MessageTemplate>(StatusCodes.Status201Created, Json)
             .ProducesEditProblems();
+        api.MapDelete(FollowUpRoutes.Template, TemplatesApi.DeleteAsync).WithName("DeleteTemplate").WithTags(TemplatesTag)
+            .WithSummary("Delete a template")
+            .WithDescription("Deletes a template no enabled rule sends; 409 naming the enabled rules that do. A template made again under the same id goes on from the deleted one's version, so an ETag read before the delete never matches it.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost(FollowUpRoutes.TemplatePreview, TemplatesApi.PreviewAsync).WithName("PreviewTemplate").WithTags(TemplatesTag)
             .WithSummary("Preview a template")
             .WithDescription("""

@@ -98,6 +98,38 @@ public static class TemplatesApi
         }
     }
 
+    /// <summary>Deletes a template no enabled rule sends: 409 naming the rules that do.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, TemplateLibrary templates, RuleBook rules, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!Ids.IsValid(id) || !await templates.ExistsAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            return ApiResults.NotFound($"There is no template {Formats.Quote(id)}.");
+        }
+
+        var sending = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
+            .Where(rule => rule.TemplateId == id && rule.Enabled)
+            .Select(rule => rule.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (sending.Count > 0)
+        {
+            return ApiResults.StateConflict("The template is in use.", $"Template '{id}' is sent by the enabled rule{(sending.Count == 1 ? string.Empty : "s")} {string.Join(", ", sending)}: change or disable {(sending.Count == 1 ? "it" : "them")} first.");
+        }
+
+        try
+        {
+            return await templates.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
+                ? TypedResults.NoContent()
+                : ApiResults.NotFound($"There is no template {Formats.Quote(id)}.");
+        }
+        catch (EditConflictException ex)
+        {
+            return ApiResults.Conflict(ex);
+        }
+    }
+
     public static async Task<Results<JsonHttpResult<RenderedContent>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         string id,
         HttpRequest request,

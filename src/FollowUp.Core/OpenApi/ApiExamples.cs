@@ -151,6 +151,13 @@ public static class ApiExamples
                     ("428", [new("if-match-required", "Replacing without If-Match", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-3", "If-Match is required to replace an existing resource.", 428, "Rule 'thank-you' exists (version 1); to replace it, send If-Match: \"v1\" with the version you read."))]),
                     ("401", [Unauthorized()])),
             },
+            ["DeleteTemplate"] = new()
+            {
+                Responses = Map(
+                    ("409", [new("in-use", "Sent by enabled rules", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The template is in use.", 409, "Template 'review-request' is sent by the enabled rule review-request: change or disable it first."))]),
+                    ("404", [new("not-found", "No such template", notFound("There is no template 'thank-yuo'."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["DryRunRule"] = new()
             {
                 Requests = Map((Json, [

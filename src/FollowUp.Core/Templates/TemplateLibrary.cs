@@ -16,6 +16,9 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     private const string MetaRow = "meta";
     private const string LocalePrefix = "locale|";
 
+    /// <summary>What a deleted template leaves: its last version, so that one made again under its id goes on from it.</summary>
+    private const string DeletedRow = "deleted";
+
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<MessageTemplate?>>> _loading = new(StringComparer.Ordinal);
@@ -79,6 +82,36 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>Deletes the template (all its locales, in one transaction); false when there is none.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        if (rows.Find(row => row.RowKey == MetaRow) is not { } meta)
+        {
+            return false;
+        }
+
+        var actions = rows.Where(row => row.RowKey != DeletedRow).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row == meta ? meta.ETag : ETag.All)).ToList();
+        actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(id, DeletedRow) { ["Version"] = meta.GetInt32("Version") ?? 0 }));
+        try
+        {
+            await tables.Templates.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new EditConflictException(412, meta.GetInt32("Version") ?? 0, $"Template '{id}' was changed by someone else at the same moment; read it and try again.");
+        }
+
+        Interlocked.Increment(ref _generation);
+        _cache.TryRemove(id, out _);
+        return true;
+    }
+
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default) =>
         (await tables.Templates.GetEntityIfExistsAsync<TableEntity>(id, MetaRow, ["PartitionKey"], cancellationToken).ConfigureAwait(false)).HasValue;
 
@@ -99,11 +132,15 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         }
 
         var meta = rows.Find(row => row.RowKey == MetaRow);
+        var deleted = rows.Find(row => row.RowKey == DeletedRow);
         var currentVersion = meta?.GetInt32("Version") ?? 0;
         var what = $"Template '{template.Id}'";
         EditConflictException.ThrowIfUnmet(what, meta is null ? 0 : currentVersion, expectedVersion, mustExist);
 
-        var saved = template with { Version = currentVersion + 1, UpdatedAt = time.GetUtcNow() };
+        // Made again after a delete, it goes on from the deleted one's version, so that an ETag read before the delete
+        // ("v1") never matches the new template.
+        var previous = meta is null ? deleted?.GetInt32("Version") ?? 0 : currentVersion;
+        var saved = template with { Version = previous + 1, UpdatedAt = time.GetUtcNow() };
         var actions = new List<TableTransactionAction>
         {
             new(meta is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(template.Id, MetaRow)
@@ -127,6 +164,11 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         foreach (var stale in rows.Where(row => row.RowKey.StartsWith(LocalePrefix, StringComparison.Ordinal) && !saved.Locales.ContainsKey(row.RowKey[LocalePrefix.Length..])))
         {
             actions.Add(new(TableTransactionActionType.Delete, stale, ETag.All));
+        }
+
+        if (deleted is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, deleted, deleted.ETag));
         }
 
         try

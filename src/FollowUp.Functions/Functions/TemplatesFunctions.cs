@@ -21,6 +21,13 @@ public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules
         CancellationToken cancellationToken) =>
         await TemplatesApi.GetAsync(id, request, templates, cancellationToken).ConfigureAwait(false);
 
+    [Function("DeleteTemplate")]
+    public async Task<IResult> DeleteTemplateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Template)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await TemplatesApi.DeleteAsync(id, templates, rules, cancellationToken).ConfigureAwait(false);
+
     [Function("PutTemplate")]
     public async Task<IResult> PutTemplateAsync(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Template)] HttpRequest request,
