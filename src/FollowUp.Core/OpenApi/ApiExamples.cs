@@ -181,7 +181,7 @@ public static class ApiExamples
             },
             ["GetTemplate"] = new()
             {
-                Responses = Map(("200", [new("thank-you", "The default thank-you, in Bokmål and English", Node(template))]), ("404", [new("not-found", "No such template", notFound("There is no template 'thanks'."))]), ("401", [Unauthorized()])),
+                Responses = Map(("200", [new("thank-you", "The default thank-you, in Bokmål, Nynorsk, Danish, Swedish and English", Node(template))]), ("404", [new("not-found", "No such template", notFound("There is no template 'thanks'."))]), ("401", [Unauthorized()])),
             },
             ["PutTemplate"] = new()
             {

@@ -56,9 +56,18 @@ public class WhileYouWaitTemplateTests
     }
 
     [Fact]
-    public async Task Render_DanishCustomer_ReadsEnglishWithEnglishDayNames()
+    public async Task Render_DanishCustomer_ReadsDanishWithDanishDayNames()
     {
         var rendered = await RenderAsync("da-DK", carrier: "PostNord", trackingUrl: TrackingUrl);
+
+        Assert.Equal("da", rendered.Locale);
+        Assert.Contains("Forventet levering: tirsdag den 24. november 2026", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_FinnishCustomer_ReadsEnglishWithEnglishDayNames()
+    {
+        var rendered = await RenderAsync("fi-FI", carrier: "Posti", trackingUrl: TrackingUrl);
 
         Assert.Equal("en", rendered.Locale);
         Assert.Contains("Expected delivery: Tuesday, 24 November 2026", rendered.Text, StringComparison.Ordinal);

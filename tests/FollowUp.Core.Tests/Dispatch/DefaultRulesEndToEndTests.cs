@@ -90,9 +90,11 @@ public class DefaultRulesEndToEndTests
     }
 
     [Theory]
-    [InlineData("nn-NO", "nb", "Takk for bestillingen, Kari!")]
-    [InlineData("da-DK", "en", "Thank you for your order, Kari!")]
-    [InlineData("sv", "en", "Thank you for your order, Kari!")]
+    [InlineData("nn-NO", "nn", "Takk for bestillinga, Kari!")]
+    [InlineData("no", "nb", "Takk for bestillingen, Kari!")]
+    [InlineData("da-DK", "da", "Tak for din bestilling, Kari!")]
+    [InlineData("sv", "sv", "Tack för din beställning, Kari!")]
+    [InlineData("fi-FI", "en", "Thank you for your order, Kari!")]
     [InlineData("en-US", "en", "Thank you for your order, Kari!")]
     public async Task ThankYou_CustomerLocale_FallsBackToTheNearestWrittenLanguage(string locale, string rendered, string subject)
     {

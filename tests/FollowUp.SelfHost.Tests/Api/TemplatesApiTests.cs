@@ -16,7 +16,7 @@ public class TemplatesApiTests
     };
 
     [Fact]
-    public async Task List_OnFirstStart_HasTheDefaultsInBokmalAndEnglish()
+    public async Task List_OnFirstStart_HasTheDefaultsInTheNordicLanguagesAndEnglish()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
         using var client = factory.CreateApiClient();
@@ -25,7 +25,7 @@ public class TemplatesApiTests
 
         var templates = json!.AsArray();
         Assert.Equal(["lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
-        Assert.All(templates, t => Assert.Equal(["en", "nb"], t!["locales"]!.AsObject().Select(l => l.Key).Order(StringComparer.Ordinal)));
+        Assert.All(templates, t => Assert.Equal(["da", "en", "nb", "nn", "sv"], t!["locales"]!.AsObject().Select(l => l.Key).Order(StringComparer.Ordinal)));
     }
 
     [Fact]
