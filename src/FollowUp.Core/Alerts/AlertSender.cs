@@ -69,7 +69,7 @@ public sealed partial class AlertSender(
         }
 
         // The answers it covers: every one recorded so far (a comment written since the answer goes in the same mail).
-        var through = Math.Max(alert.Through, LastAnswerIndex(message));
+        var through = Math.Max(alert.Through, message.AnsweredIndex);
         if (message.AlertedThrough >= through)
         {
             await outbox.CompleteAsync(alert, through, cancellationToken).ConfigureAwait(false);
@@ -128,15 +128,6 @@ public sealed partial class AlertSender(
         options.Value.MessageUrl is { Length: > 0 } template
             ? template.Replace("{id}", Uri.EscapeDataString(messageId), StringComparison.Ordinal)
             : $"{followUp.Value.PublicBaseUrl.TrimEnd('/')}/api/messages/{Uri.EscapeDataString(messageId)}";
-
-    /// <summary>The ledger index (over the message's whole life) of its last answer, or −1.</summary>
-    public static int LastAnswerIndex(MessageEntity message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var history = message.GetHistory();
-        var last = history.FindLastIndex(e => e.Kind == MessageEventKind.Answered);
-        return last < 0 ? -1 : message.HistoryDropped + last;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert about message {MessageId} (rule {RuleId}) sent")]
     private static partial void LogSent(ILogger logger, string messageId, string ruleId);

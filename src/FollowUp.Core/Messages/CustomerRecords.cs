@@ -273,28 +273,7 @@ public sealed class CustomerRecords(FollowUpTables tables)
     public async Task<int> EraseAsync(string customerId, CancellationToken cancellationToken = default)
     {
         var rows = await RowsAsync(customerId, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in rows.Chunk(RowBatches.MaxRows))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // One went meanwhile (another erasure): the others one by one.
-                foreach (var row in chunk)
-                {
-                    try
-                    {
-                        await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (RequestFailedException ex) when (ex.Status == 404)
-                    {
-                    }
-                }
-            }
-        }
-
+        await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
         return rows.Count;
     }
 

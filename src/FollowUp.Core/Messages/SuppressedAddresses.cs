@@ -6,7 +6,9 @@ namespace FollowUp.Messages;
 /// The suppressed addresses, with what each unsubscribed from, as one instance last read them: by the address, or by
 /// its keyed hash for an address whose customer was erased.
 /// </summary>
-public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeScope> scopes, Func<string, string> hashedKey)
+/// <param name="scopes">What each key (an address's, or a hash's) unsubscribed from.</param>
+/// <param name="hashedKey">How an address's hash is made; null while no address is kept as a hash, so that a lookup costs no HMAC.</param>
+public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeScope> scopes, Func<string, string>? hashedKey)
 {
     /// <summary>Whether the address unsubscribed from anything.</summary>
     public bool Contains(string email) => ScopeOf(email) is not null;
@@ -21,7 +23,7 @@ public sealed class SuppressedAddresses(IReadOnlyDictionary<string, UnsubscribeS
 
         // The wider of the two: an address kept as a hash may have unsubscribed again, from less, under its own name.
         UnsubscribeScope? plain = scopes.TryGetValue(Suppressions.Key(email), out var byAddress) ? byAddress : null;
-        UnsubscribeScope? hashed = scopes.TryGetValue(hashedKey(email), out var byHash) ? byHash : null;
+        UnsubscribeScope? hashed = hashedKey is not null && scopes.TryGetValue(hashedKey(email), out var byHash) ? byHash : null;
         return plain > hashed || hashed is null ? plain : hashed;
     }
 

@@ -25,6 +25,9 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
 
     private readonly Lock _gate = new();
     private Dictionary<string, UnsubscribeScope> _known = new(StringComparer.Ordinal);
+
+    // Whether any address is kept as a hash: only then does a lookup hash the address it checks.
+    private bool _anyHashed;
     private DateTimeOffset? _readUpTo;
     private Task<SuppressedAddresses>? _reading;
 
@@ -43,6 +46,8 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         ArgumentNullException.ThrowIfNull(email);
         return "h_" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(_hashKey, System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
     }
+
+    private static bool IsHashed(string key) => key.StartsWith("h_", StringComparison.Ordinal);
 
     public async Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken = default) =>
         await ScopeOfAsync(email, cancellationToken).ConfigureAwait(false) is not null;
@@ -91,6 +96,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         lock (_gate)
         {
             _known = Widen(_known, [(hashed, scope)]);
+            _anyHashed = true;
         }
 
         // Only then the address goes, so that it is never unsuppressed in between.
@@ -186,7 +192,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         {
             if (_readUpTo is { } read && time.GetUtcNow() - read < maxAge)
             {
-                return new SuppressedAddresses(_known, HashedKey);
+                return new SuppressedAddresses(_known, _anyHashed ? HashedKey : null);
             }
 
             // Sends side by side that find the list stale wait for one read rather than each making their own.
@@ -219,9 +225,10 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
         lock (_gate)
         {
             _known = Widen(_known, found);
+            _anyHashed |= found.Exists(f => IsHashed(f.Key));
 
             _readUpTo = _readUpTo is { } earlier && earlier > now ? earlier : now;
-            return new SuppressedAddresses(_known, HashedKey);
+            return new SuppressedAddresses(_known, _anyHashed ? HashedKey : null);
         }
     }
 

@@ -198,16 +198,6 @@ public sealed class ReportCounters(FollowUpTables tables, TimeProvider time)
             doomed.Add(row);
         }
 
-        foreach (var chunk in doomed.GroupBy(row => row.PartitionKey, StringComparer.Ordinal).SelectMany(month => month.Chunk(100)))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // Some other pass deleted one of them first: the rest go next time.
-            }
-        }
+        await TableRows.DeleteAsync(Table, doomed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -167,27 +167,7 @@ public sealed class WebhookOutbox(FollowUpTables tables, TimeProvider time)
             keys.Add(row);
         }
 
-        foreach (var chunk in keys.Chunk(100))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // One went meanwhile (delivered, or deleted by another pass): the others one by one.
-                foreach (var row in chunk)
-                {
-                    try
-                    {
-                        await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (RequestFailedException ex) when (ex.Status == 404)
-                    {
-                    }
-                }
-            }
-        }
+        await TableRows.DeleteAsync(Table, keys, cancellationToken).ConfigureAwait(false);
     }
 
     private static WebhookDelivery From(TableEntity row, DateTimeOffset now) =>

@@ -196,10 +196,5 @@ public class AlertsTests
         return id;
     }
 
-    private static async Task PassAsync(SelfHostFactory factory)
-    {
-        await factory.Services.GetRequiredService<ChangeFeed>().RunAsync();
-        await factory.Services.GetRequiredService<AlertSender>().SendDueAsync();
-        await factory.Services.GetRequiredService<WebhookSender>().DeliverDueAsync();
-    }
+    private static Task PassAsync(SelfHostFactory factory) => ChangeFeedPass.RunAsync(factory.Services);
 }
