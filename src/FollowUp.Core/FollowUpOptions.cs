@@ -30,4 +30,11 @@ public sealed class FollowUpOptions
 
     /// <summary>Whether marketing rules may write to a customer who never said yes or no (default: existing customers only).</summary>
     public MarketingConsentDefault UnknownMarketingConsent { get; set; } = MarketingConsentDefault.ExistingCustomers;
+
+    /// <summary>
+    /// Named API keys (<c>FollowUp:ApiKeys:&lt;name&gt;</c>): the name is what a rule's or template's versions record as
+    /// who saved it. The self-host accepts each of these keys as well as its own; on Azure, give a function key's value
+    /// here under the name to record (when the host does not pass the function key's own name on).
+    /// </summary>
+    public Dictionary<string, string> ApiKeys { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

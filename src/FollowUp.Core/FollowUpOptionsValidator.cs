@@ -88,6 +88,19 @@ internal sealed class FollowUpOptionsValidator :
             failures.Add($"{FollowUpOptions.SectionName}:UnknownMarketingConsent must be one of {string.Join(", ", Enum.GetNames<MarketingConsentDefault>())}.");
         }
 
+        foreach (var (keyName, key) in options.ApiKeys)
+        {
+            if (!Ids.IsValid(keyName))
+            {
+                failures.Add($"{FollowUpOptions.SectionName}:ApiKeys:{keyName}: a key's name must be {Ids.Rule}.");
+            }
+
+            if (string.IsNullOrEmpty(key) || key.Length < 16)
+            {
+                failures.Add($"{FollowUpOptions.SectionName}:ApiKeys:{keyName} must be a key of at least 16 characters.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -16,6 +16,9 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
 {
     private const string MarkerPartition = "seed";
 
+    /// <summary>What the versions of the defaults record as their author.</summary>
+    public const string SeededBy = "defaults";
+
     /// <summary>Each marker and the ids of the rules and templates it seeds, oldest first. Add, never change.</summary>
     private static readonly (string Marker, string[] Ids)[] Seeds =
     [
@@ -38,7 +41,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
             {
                 if (!await templates.ExistsAsync(template.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    await IgnoreConflictAsync(() => templates.SaveAsync(template, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await IgnoreConflictAsync(() => templates.SaveAsync(template with { UpdatedBy = SeededBy }, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
             }
 
@@ -47,7 +50,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
             {
                 if (await rules.GetAsync(rule.Id, cancellationToken).ConfigureAwait(false) is null)
                 {
-                    await IgnoreConflictAsync(() => rules.SaveAsync(rule, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await IgnoreConflictAsync(() => rules.SaveAsync(rule with { UpdatedBy = SeededBy }, expectedVersion: 0, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
             }
 

@@ -594,7 +594,7 @@ public sealed partial class MessageDispatcher(
         {
             // From here on the mail is out: nothing may turn this into a retry.
             attempt.Accepted = true;
-            await life.MarkSentAsync(message, outcome.ProviderMessageId, content.Locale, content.Subject, content.Choices, cancellationToken).ConfigureAwait(false);
+            await life.MarkSentAsync(message, outcome.ProviderMessageId, content, template.Version, cancellationToken).ConfigureAwait(false);
             FollowUpTelemetry.DueToSent.Record((time.GetUtcNow() - message.DueAt).TotalSeconds, new KeyValuePair<string, object?>(FollowUpTelemetry.RuleIdTag, message.RuleId));
             LogSent(logger, message.RowKey, message.RuleId, message.Attempts);
             return DispatchOutcome.Sent;

@@ -83,6 +83,23 @@ public static class FollowUpEndpoints
             .WithSummary("Delete a rule")
             .WithDescription("Deletes the rule: later events no longer schedule it, its held messages are cancelled now and its scheduled ones when they fall due, each with the reason. Its versions go on if a rule of the same id is created again, and the new rule never sends the old one's messages.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.RuleVersions, VersionsApi.ListRuleVersionsAsync).WithName("ListRuleVersions").WithTags(RulesTag)
+            .WithSummary("List a rule's versions")
+            .WithDescription("Every kept version of the rule, newest first: when it was saved, by which API key (its name, `unknown` for a key without one), which version it restored, and which is current. A deleted rule keeps its versions (`current` is null); one can be restored.")
+            .Produces<VersionHistory>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.RuleVersion, VersionsApi.GetRuleVersionAsync).WithName("GetRuleVersion").WithTags(RulesTag)
+            .WithSummary("Read one version of a rule")
+            .WithDescription("The rule exactly as that version was saved. A version never changes.")
+            .Produces<Rule>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(FollowUpRoutes.RuleVersionRestore, VersionsApi.RestoreRuleAsync).WithName("RestoreRuleVersion").WithTags(RulesTag)
+            .WithSummary("Restore an earlier version of a rule")
+            .WithDescription("Saves a new version equal to the one named (`restoredFrom` says which), checked as a PUT is: its template must still exist and still let a feedback or marketing message be unsubscribed from. `If-Match` is optional; given, it must name the current version. A deleted rule is created again.")
+            .Produces<Rule>(StatusCodes.Status200OK, Json)
+            .Produces<Rule>(StatusCodes.Status201Created, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesEditProblems();
         api.MapGet(FollowUpRoutes.Templates, TemplatesApi.ListAsync).WithName("ListTemplates").WithTags(TemplatesTag)
             .WithSummary("List the templates")
             .Produces<IReadOnlyList<MessageTemplate>>(StatusCodes.Status200OK, Json);
@@ -117,6 +134,23 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.TemplateVersions, VersionsApi.ListTemplateVersionsAsync).WithName("ListTemplateVersions").WithTags(TemplatesTag)
+            .WithSummary("List a template's versions")
+            .WithDescription("Every kept version of the template, newest first, as for rules. A deleted template keeps its versions.")
+            .Produces<VersionHistory>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.TemplateVersion, VersionsApi.GetTemplateVersionAsync).WithName("GetTemplateVersion").WithTags(TemplatesTag)
+            .WithSummary("Read one version of a template")
+            .WithDescription("The template, every locale, exactly as that version was saved. A version never changes.")
+            .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(FollowUpRoutes.TemplateVersionRestore, VersionsApi.RestoreTemplateAsync).WithName("RestoreTemplateVersion").WithTags(TemplatesTag)
+            .WithSummary("Restore an earlier version of a template")
+            .WithDescription("Saves a new version equal to the one named, checked as a PUT is (an enabled feedback or marketing rule that sends it still needs its unsubscribe link). `If-Match` is optional; given, it must name the current version.")
+            .Produces<MessageTemplate>(StatusCodes.Status200OK, Json)
+            .Produces<MessageTemplate>(StatusCodes.Status201Created, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesEditProblems();
         api.MapGet(FollowUpRoutes.Messages, MessagesApi.ListAsync).WithName("ListMessages").WithTags(MessagesTag)
             .WithSummary("List messages")
             .WithDescription("Messages filtered by customer, order or deal, and status, a page at a time: pass the answer's `continuationToken` for the next page. An unknown filter or status is 400.")
@@ -126,6 +160,11 @@ public static class FollowUpEndpoints
             .WithSummary("Read a message's whole life")
             .WithDescription("Its status, and every step (scheduled, deferred, brought forward, held, released, claimed, sent, answered, cancelled, failed, unsubscribed) with its time and reason in words; for a reminder, its number and the message it reminds of.")
             .Produces<MessageView>(StatusCodes.Status200OK, Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.MessageContent, MessagesApi.GetContentAsync).WithName("GetMessageContent").WithTags(MessagesTag)
+            .WithSummary("See a sent message exactly as it was sent")
+            .WithDescription("The subject, HTML and text as they went out, with the versions of the rule and template that made them. Kept with the message (compressed, at most 60 KB: a larger HTML body is left out, and `omitted` says so) and erased with its customer. 404 for a message not sent yet, one erased, or one sent before FollowUp kept content.")
+            .Produces<SentContent>(StatusCodes.Status200OK, Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(FollowUpRoutes.MessageCancel, MessagesApi.CancelAsync).WithName("CancelMessage").WithTags(MessagesTag)
             .WithSummary("Cancel one message")

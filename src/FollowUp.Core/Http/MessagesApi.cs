@@ -7,7 +7,7 @@ namespace FollowUp.Http;
 
 /// <summary>
 /// <c>GET /api/messages?customerId=&amp;orderId=&amp;dealId=&amp;status=&amp;limit=&amp;continuationToken=</c>,
-/// <c>GET /api/messages/{id}</c> and <c>POST /api/messages/{id}/cancel</c>.
+/// <c>GET /api/messages/{id}</c>, <c>GET /api/messages/{id}/content</c> and <c>POST /api/messages/{id}/cancel</c>.
 /// </summary>
 public static class MessagesApi
 {
@@ -68,6 +68,41 @@ public static class MessagesApi
 
         var page = await ledger.ListAsync(new MessageQuery(customerId, orderId, dealId, status, limit, continuation), cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(page, FollowUpJson.Options);
+    }
+
+    /// <summary>The mail exactly as it was sent: subject, HTML and text, with the rule and template versions that made it.</summary>
+    public static async Task<Results<JsonHttpResult<SentContent>, ProblemHttpResult>> GetContentAsync(string id, MessageLedger ledger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var message = await ledger.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            return ApiResults.NotFound($"There is no message {Formats.Quote(id, 64)}.");
+        }
+
+        if (SentContent.Unpack(message.Content) is not { } content)
+        {
+            return ApiResults.NotFound(message.Erased == true ? $"Message {id} was erased with its customer; what it said is not kept."
+                : message.SentAt is null ? $"Message {id} has not been sent (it is {message.GetStatus().ToString().ToLowerInvariant()}); preview its template to see what it would say."
+                : $"Message {id} was sent before FollowUp kept what it sent.");
+        }
+
+        return TypedResults.Json(
+            new SentContent
+            {
+                MessageId = message.RowKey,
+                RuleId = message.RuleId,
+                RuleVersion = message.RuleVersion > 0 ? message.RuleVersion : null,
+                TemplateId = message.TemplateId,
+                TemplateVersion = message.TemplateVersion > 0 ? message.TemplateVersion : null,
+                Locale = message.RenderedLocale,
+                SentAt = message.SentAt,
+                Subject = content.Subject,
+                Html = content.Html,
+                Text = content.Text,
+                Omitted = content.Omitted,
+            },
+            FollowUpJson.Options);
     }
 
     public static async Task<Results<JsonHttpResult<MessageView>, ProblemHttpResult>> GetAsync(string id, MessageLedger ledger, CancellationToken cancellationToken)

@@ -70,9 +70,21 @@ public static class RulesApi
             return ApiResults.Invalid(errors, "The rule is not valid.");
         }
 
+        var rule = await CheckAsync(id, input, templates, limits.Value, errors, cancellationToken).ConfigureAwait(false);
+        if (rule is null)
+        {
+            return ApiResults.Invalid(errors, "The rule is not valid.");
+        }
+
+        return await SaveCheckedAsync(rule with { UpdatedBy = ApiCallers.NameOf(request.HttpContext) }, expectedVersion, mustExist, request, rules, dispatcher, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Everything a save checks of a rule: its fields, that its template exists, and that a feedback or marketing message can be unsubscribed from.</summary>
+    internal static async Task<Rule?> CheckAsync(string id, RuleInput input, TemplateLibrary templates, ScriptLimits limits, FieldErrors errors, CancellationToken cancellationToken)
+    {
         var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
             && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits.Value, errors);
+        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits, errors);
         if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
             && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
             && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
@@ -81,11 +93,12 @@ public static class RulesApi
             rule = null;
         }
 
-        if (rule is null)
-        {
-            return ApiResults.Invalid(errors, "The rule is not valid.");
-        }
+        return rule;
+    }
 
+    /// <summary>Saves a checked rule as the next version, and puts back on the schedule what it held while it was off.</summary>
+    internal static async Task<Results<JsonHttpResult<Rule>, ValidationProblem, ProblemHttpResult>> SaveCheckedAsync(Rule rule, int? expectedVersion, bool mustExist, HttpRequest request, RuleBook rules, MessageDispatcher dispatcher, CancellationToken cancellationToken)
+    {
         try
         {
             var (saved, created) = await rules.SaveAsync(rule, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);

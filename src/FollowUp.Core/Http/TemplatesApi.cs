@@ -56,10 +56,22 @@ public static class TemplatesApi
             return ApiResults.UnsupportedMediaType(ex.Message);
         }
 
-        var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
+        var template = input is null ? null : await CheckAsync(id, input, rules, errors, cancellationToken).ConfigureAwait(false);
+        if (template is null)
+        {
+            return ApiResults.Invalid(errors, "The template is not valid.");
+        }
+
+        return await SaveCheckedAsync(template with { UpdatedBy = ApiCallers.NameOf(request.HttpContext) }, expectedVersion, mustExist, request, templates, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Everything a save checks of a template: its locales and parts, and that the rules sending it can still let their readers unsubscribe.</summary>
+    internal static async Task<MessageTemplate?> CheckAsync(string id, TemplateInput input, RuleBook rules, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var template = TemplateValidator.Validate(id, input, errors);
         if (template is not null && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
         {
-            ArgumentNullException.ThrowIfNull(rules);
             var needing = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
                 .Where(rule => rule.TemplateId == template.Id && rule.Enabled && rule.Category != MessageCategory.Service)
                 .OrderBy(rule => rule.Id, StringComparer.Ordinal)
@@ -76,11 +88,12 @@ public static class TemplatesApi
             }
         }
 
-        if (template is null)
-        {
-            return ApiResults.Invalid(errors, "The template is not valid.");
-        }
+        return template;
+    }
 
+    /// <summary>Saves a checked template as the next version.</summary>
+    internal static async Task<Results<JsonHttpResult<MessageTemplate>, ValidationProblem, ProblemHttpResult>> SaveCheckedAsync(MessageTemplate template, int? expectedVersion, bool mustExist, HttpRequest request, TemplateLibrary templates, CancellationToken cancellationToken)
+    {
         try
         {
             var (saved, created) = await templates.SaveAsync(template, expectedVersion, mustExist, cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,12 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>The version of the rule that scheduled it.</summary>
     public int RuleVersion { get; set; }
 
+    /// <summary>The version of the template the message was rendered with (0 before it was sent, or when not recorded).</summary>
+    public int TemplateVersion { get; set; }
+
+    /// <summary>What was sent (subject, HTML, text), compressed; see <see cref="SentContent"/>. Null once erased.</summary>
+    public byte[]? Content { get; set; }
+
     /// <summary>For a reminder, its number (1 to 3); 0 for a first message.</summary>
     public int Reminder { get; set; }
 

@@ -484,10 +484,18 @@ public sealed partial class MessageLife
     /// Records that the provider accepted the message. This must never fail in a way that lets the mail go out again:
     /// if the full record cannot be written, a minimal one (status, time, provider id) is merged in its place.
     /// </summary>
-    public async Task MarkSentAsync(MessageEntity claimed, string? providerMessageId, string locale, string subject, IReadOnlyList<Templates.AnswerChoice>? choices = null, CancellationToken cancellationToken = default)
+    /// <param name="claimed">The message as claimed.</param>
+    /// <param name="providerMessageId">The provider's id of the mail.</param>
+    /// <param name="content">What was sent: kept with the message (bounded) until its customer is erased.</param>
+    /// <param name="templateVersion">The version of the template it was rendered with.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task MarkSentAsync(MessageEntity claimed, string? providerMessageId, Templates.RenderedContent content, int templateVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(content);
         var now = _time.GetUtcNow();
+        var (locale, subject, choices) = (content.Locale, content.Subject, content.Choices);
+        var packed = SentContent.Pack(content.Subject, content.Html, content.Text);
         try
         {
             await CommitAsync(claimed, m =>
@@ -498,6 +506,8 @@ public sealed partial class MessageLife
 
                 // Its customer was erased while it was being sent: what the mail said is not kept.
                 m.Subject = m.Erased == true ? null : subject;
+                m.Content = m.Erased == true ? null : packed;
+                m.TemplateVersion = templateVersion;
                 m.Choices = m.Erased != true && choices is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(choices, FollowUpJson.Options) : null;
                 m.ClaimedUntil = null;
                 m.Reason = null;
@@ -721,6 +731,7 @@ public sealed partial class MessageLife
             m.CustomerId = pseudonym;
             m.Model = "{}";
             m.Subject = null;
+            m.Content = null;
             m.Comment = null;
             m.Choices = null;
             m.TimeZone = null;

@@ -43,6 +43,12 @@ public sealed record MessageView(
     /// <summary>For an answer that is a score: <c>nps</c> or <c>csat</c>.</summary>
     public string? ScoreScale { get; init; }
 
+    /// <summary>The version of the rule that scheduled it.</summary>
+    public int? RuleVersion { get; init; }
+
+    /// <summary>The version of the template it was rendered with, once sent.</summary>
+    public int? TemplateVersion { get; init; }
+
     public static MessageView From(MessageEntity message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -74,6 +80,8 @@ public sealed record MessageView(
             Reminder = message.Reminder > 0 ? message.Reminder : null,
             ReminderOf = message.ReminderOf?.Split(',')[0],
             Comment = message.Comment,
+            RuleVersion = message.RuleVersion > 0 ? message.RuleVersion : null,
+            TemplateVersion = message.TemplateVersion > 0 ? message.TemplateVersion : null,
             // Answered before scores were kept: the answer still says the score.
             Score = message.Score ?? Links.AnswerScore.Of(message.Answer)?.Value,
             ScoreScale = message.ScoreScale ?? Links.AnswerScore.Of(message.Answer)?.Scale,

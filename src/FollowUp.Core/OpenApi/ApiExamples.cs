@@ -131,7 +131,7 @@ public static class ApiExamples
             ["PutRule"] = new()
             {
                 Requests = Map((Json, [
-                    new("later-thank-you", "The thank-you two hours after the purchase instead of one", Node(RuleInput(rule) with { Delay = "PT2H" })),
+                    new("later-thank-you", "The thank-you two hours after the purchase instead of one", Node(Rules.RuleInput.From(rule) with { Delay = "PT2H" })),
                     new("big-order", "A note the day after an order over 5,000, disabled until its template is ready", Node(new RuleInput
                     {
                         Description = "A personal note the day after a large order.",
@@ -171,6 +171,39 @@ public static class ApiExamples
                     ("400", [new("invalid", "Each bad field named", ValidationProblem("The dry run is not valid.", ("rule.delay", "'5 days' is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)"), ("event.data.customer.email", "is required")))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListRuleVersions"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("history", "Three versions: the second restored the first", Node(new VersionHistory
+                    {
+                        Id = rule.Id,
+                        Current = 3,
+                        Versions =
+                        [
+                            new VersionEntry { Version = 3, UpdatedAt = At.AddDays(2), UpdatedBy = "sales-ops", RestoredFrom = 1, Current = true },
+                            new VersionEntry { Version = 2, UpdatedAt = At.AddDays(1), UpdatedBy = "ci" },
+                            new VersionEntry { Version = 1, UpdatedAt = At, UpdatedBy = "defaults" },
+                        ],
+                    }))]),
+                    ("404", [new("not-found", "No such rule, nor was there", notFound("There is no rule 'thank-yuo', nor was there."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetRuleVersion"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("version-2", "Version 2, as it was saved", Node(rule with { Delay = "PT2H", Version = 2, UpdatedAt = At.AddDays(1), UpdatedBy = "ci" }))]),
+                    ("404", [new("not-found", "No such version", notFound("Rule 'thank-you' has no version '9'."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["RestoreRuleVersion"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("restored", "Version 3, equal to version 1", Node(rule with { Version = 3, UpdatedAt = At.AddDays(2), UpdatedBy = "sales-ops", RestoredFrom = 1 }))]),
+                    ("201", [new("created-again", "A deleted rule, created again from its version 2", Node(rule with { Delay = "PT2H", Version = 4, UpdatedAt = At.AddDays(3), UpdatedBy = "sales-ops", RestoredFrom = 2 }))]),
+                    ("400", [new("template-gone", "Its template was deleted since", ValidationProblem("Version 1 of rule 'thank-you' cannot be restored as it is.", ("templateId", "template 'thanks-old' does not exist")))]),
+                    ("404", [new("not-found", "No such version", notFound("Rule 'thank-you' has no version '9'."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["DeleteRule"] = new()
             {
                 Responses = Map(("404", [new("not-found", "No such rule", notFound("There is no rule 'thank-yuo'."))]), ("401", [Unauthorized()])),
@@ -206,6 +239,56 @@ public static class ApiExamples
                         "<!doctype html>\n<html lang=\"nb\">\n<body>\n<p>Hei Ingrid,</p>\n<p>Tusen takk for bestillingen! Vi har fått ordre <strong>10482</strong> og er allerede i gang med den.</p>\n</body>\n</html>",
                         "Hei Ingrid,\n\nTusen takk for bestillingen! Vi har fått ordre 10482 og er allerede i gang med den.\n")))]),
                     ("400", [new("invalid", "The event is not valid", ValidationProblem("The preview request is not valid.", ("event.data.customer.email", "is required")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ListTemplateVersions"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("history", "Two versions", Node(new VersionHistory
+                    {
+                        Id = template.Id,
+                        Current = 2,
+                        Versions =
+                        [
+                            new VersionEntry { Version = 2, UpdatedAt = At.AddDays(1), UpdatedBy = "marketing", Current = true },
+                            new VersionEntry { Version = 1, UpdatedAt = At, UpdatedBy = "defaults" },
+                        ],
+                    }))]),
+                    ("404", [new("not-found", "No such template, nor was there", notFound("There is no template 'thanks', nor was there."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetTemplateVersion"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("version-1", "Version 1, every locale", Node(template with { UpdatedBy = "defaults" }))]),
+                    ("404", [new("not-found", "No such version", notFound("Template 'thank-you' has no version '9'."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["RestoreTemplateVersion"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("restored", "Version 3, equal to version 1", Node(template with { Version = 3, UpdatedAt = At.AddDays(2), UpdatedBy = "marketing", RestoredFrom = 1 }))]),
+                    ("201", [new("created-again", "A deleted template, made again from its version 1", Node(template with { Version = 3, UpdatedAt = At.AddDays(3), UpdatedBy = "marketing", RestoredFrom = 1 }))]),
+                    ("404", [new("not-found", "No such version", notFound("Template 'thank-you' has no version '9'."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetMessageContent"] = new()
+            {
+                Responses = Map(
+                    ("200", [new("sent", "The thank-you as Ingrid got it", Node(new SentContent
+                    {
+                        MessageId = messageId,
+                        RuleId = rule.Id,
+                        RuleVersion = 1,
+                        TemplateId = template.Id,
+                        TemplateVersion = 1,
+                        Locale = "nb",
+                        SentAt = At.AddHours(1).AddSeconds(2),
+                        Subject = "Takk for bestillingen, Ingrid!",
+                        Html = "<!doctype html><html lang=\"nb\"><body><p>Hei Ingrid,</p><p>Takk for bestillingen av ordre 10482.</p>…</body></html>",
+                        Text = "Hei Ingrid,\n\nTakk for bestillingen av ordre 10482.\n…",
+                    }))]),
+                    ("404", [new("not-sent", "Not sent yet", notFound($"Message {messageId} has not been sent (it is scheduled); preview its template to see what it would say."))]),
                     ("401", [Unauthorized()])),
             },
             ["ListMessages"] = new()
@@ -304,22 +387,6 @@ public static class ApiExamples
             },
         };
     }
-
-    private static RuleInput RuleInput(Rule rule) => new()
-    {
-        Category = rule.Category,
-        SendWindow = rule.SendWindow,
-        ExpiresAfter = rule.ExpiresAfter,
-        MaxEventAge = rule.MaxEventAge,
-        Description = rule.Description,
-        Trigger = rule.Trigger,
-        Condition = rule.Condition,
-        Delay = rule.Delay,
-        TemplateId = rule.TemplateId,
-        CancelOn = rule.CancelOn,
-        Enabled = rule.Enabled,
-        Coupon = rule.Coupon,
-    };
 
     private static TemplateInput ShippedNote() => new()
     {

@@ -90,10 +90,15 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         // A rule created again after a delete goes on from the deleted one's version, so an ETag read before the
         // delete ("v1") can never match the new rule.
         var previous = current?.Version ?? await DeletedVersionAsync(rule.Id, cancellationToken).ConfigureAwait(false);
-        var saved = rule with { Version = previous + 1, UpdatedAt = time.GetUtcNow() };
+        var saved = rule with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = rule.UpdatedBy ?? SavedBy.Unknown };
         var entity = new RuleEntity { RowKey = rule.Id, Definition = JsonSerializer.Serialize(saved, FollowUpJson.Options) };
         try
         {
+            if (existing.HasValue)
+            {
+                await KeepAsync(rule.Id, current!.Version, existing.Value!.Definition, cancellationToken).ConfigureAwait(false);
+            }
+
             if (existing.HasValue)
             {
                 await tables.Rules.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -118,7 +123,14 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         // Only ever raised, so that a slower concurrent delete cannot lower it.
-        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Version > await DeletedVersionAsync(id, cancellationToken).ConfigureAwait(false))
+        var stored = await tables.Rules.GetEntityIfExistsAsync<RuleEntity>(RuleEntity.Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var current = stored.HasValue ? JsonSerializer.Deserialize<Rule>(stored.Value!.Definition, FollowUpJson.Options) : null;
+        if (current is not null)
+        {
+            await KeepAsync(id, current.Version, stored.Value!.Definition, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current is not null && current.Version > await DeletedVersionAsync(id, cancellationToken).ConfigureAwait(false))
         {
             await tables.Rules.UpsertEntityAsync(new TableEntity(DeletedPartition, id) { ["Version"] = current.Version }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
@@ -128,6 +140,52 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         _cache = null;
         return response.Status != 404;
     }
+
+    /// <summary>Every version of the rule kept, newest first (the current one among them); empty when there never was one.</summary>
+    /// <remarks>Versions saved before versions were kept (FollowUp 0.x) are not there: the history starts at the first save after.</remarks>
+    public async Task<IReadOnlyList<Rule>> ListVersionsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var versions = new Dictionary<int, Rule>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {HistoryPartition(id)}");
+        await foreach (var row in tables.Rules.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var version = JsonSerializer.Deserialize<Rule>(row.GetString(nameof(RuleEntity.Definition)) ?? "{}", FollowUpJson.Options)!;
+            versions[version.Version] = version;
+        }
+
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            versions[current.Version] = current;
+        }
+
+        return versions.Values.OrderByDescending(rule => rule.Version).ToList();
+    }
+
+    /// <summary>Version <paramref name="version"/> of the rule as it was saved, or null when it is not kept.</summary>
+    public async Task<Rule?> GetVersionAsync(string id, int version, CancellationToken cancellationToken = default)
+    {
+        var kept = await tables.Rules.GetEntityIfExistsAsync<TableEntity>(HistoryPartition(id), VersionRow(version), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (kept.HasValue)
+        {
+            return JsonSerializer.Deserialize<Rule>(kept.Value!.GetString(nameof(RuleEntity.Definition)) ?? "{}", FollowUpJson.Options);
+        }
+
+        return await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Version == version ? current : null;
+    }
+
+    /// <summary>
+    /// Keeps the version about to be replaced or deleted, before it is. Written again by a save that then loses to a
+    /// concurrent one, it is the same version with the same content, so a version row never changes once written.
+    /// </summary>
+    private async Task KeepAsync(string id, int version, string definition, CancellationToken cancellationToken) =>
+        await tables.Rules.UpsertEntityAsync(
+            new TableEntity(HistoryPartition(id), VersionRow(version)) { [nameof(RuleEntity.Definition)] = definition },
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+
+    private static string HistoryPartition(string id) => "version|" + id;
+
+    private static string VersionRow(int version) => version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The last version of the rule when it was deleted, read now; 0 when it never was.</summary>
     public async Task<int> DeletedVersionAsync(string id, CancellationToken cancellationToken = default)

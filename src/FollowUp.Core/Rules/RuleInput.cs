@@ -36,4 +36,30 @@ public sealed record RuleInput
     public string? ExpiresAfter { get; init; }
 
     public string? MaxEventAge { get; init; }
+
+    /// <summary>The input that saves <paramref name="rule"/> again as it is (a restore checks it as a save would).</summary>
+    public static RuleInput From(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new RuleInput
+        {
+            Description = rule.Description,
+            Trigger = rule.Trigger,
+            Condition = rule.Condition,
+            Delay = rule.Delay,
+            TemplateId = rule.TemplateId,
+            CancelOn = rule.CancelOn,
+            Enabled = rule.Enabled,
+            Coupon = rule.Coupon,
+            Category = rule.Category,
+            Phase = rule.Phase,
+            Alerts = rule.Alerts,
+            SendWindow = rule.SendWindow,
+            FrequencyCap = rule.FrequencyCap,
+            Priority = rule.Priority,
+            Reminders = rule.Reminders,
+            ExpiresAfter = rule.ExpiresAfter,
+            MaxEventAge = rule.MaxEventAge,
+        };
+    }
 }

@@ -14,4 +14,10 @@ public sealed record MessageTemplate
     public int Version { get; init; }
 
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Who saved this version: the name of the API key used (<c>unknown</c> when the key has no name).</summary>
+    public string? UpdatedBy { get; init; }
+
+    /// <summary>The version this one restored, when it was made by a restore.</summary>
+    public int? RestoredFrom { get; init; }
 }

@@ -8,4 +8,16 @@ public sealed record TemplateInput
     public TemplateSyntax? Syntax { get; init; }
 
     public IReadOnlyDictionary<string, TemplateContentInput?>? Locales { get; init; }
+
+    /// <summary>The input that saves <paramref name="template"/> again as it is (a restore checks it as a save would).</summary>
+    public static TemplateInput From(MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new TemplateInput
+        {
+            Description = template.Description,
+            Syntax = template.Syntax,
+            Locales = template.Locales.ToDictionary(pair => pair.Key, pair => (TemplateContentInput?)new TemplateContentInput(pair.Value.Subject, pair.Value.Html, pair.Value.Text), StringComparer.OrdinalIgnoreCase),
+        };
+    }
 }

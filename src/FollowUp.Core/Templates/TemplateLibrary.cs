@@ -19,6 +19,15 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     /// <summary>What a deleted template leaves: its last version, so that one made again under its id goes on from it.</summary>
     private const string DeletedRow = "deleted";
 
+    /// <summary>
+    /// Kept versions' rows start with this (<c>version|0000000003|meta</c>, <c>version|0000000003|locale|nb</c>); every
+    /// current row (meta, locale|…, deleted) sorts before it, so "the template now" is one range of its partition.
+    /// </summary>
+    private const string HistoryPrefix = "version|";
+    private const string HistoryEnd = "version}";
+
+    private static readonly string[] KeptColumns = ["Description", "Syntax", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom", "Subject", "Html", "Text"];
+
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<MessageTemplate?>>> _loading = new(StringComparer.Ordinal);
@@ -29,7 +38,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {HistoryPrefix}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
@@ -45,7 +54,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     {
         var generation = Volatile.Read(ref _generation);
         var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
+        var filter = CurrentRows(id);
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
@@ -86,7 +95,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(CurrentRows(id), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
@@ -96,6 +105,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             return false;
         }
 
+        await KeepAsync(rows, cancellationToken).ConfigureAwait(false);
         var actions = rows.Where(row => row.RowKey != DeletedRow).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row == meta ? meta.ETag : ETag.All)).ToList();
         actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(id, DeletedRow) { ["Version"] = meta.GetInt32("Version") ?? 0 }));
         try
@@ -125,7 +135,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(template);
         var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {template.Id}");
+        var filter = CurrentRows(template.Id);
         await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
@@ -140,7 +150,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         // Made again after a delete, it goes on from the deleted one's version, so that an ETag read before the delete
         // ("v1") never matches the new template.
         var previous = meta is null ? deleted?.GetInt32("Version") ?? 0 : currentVersion;
-        var saved = template with { Version = previous + 1, UpdatedAt = time.GetUtcNow() };
+        var saved = template with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = template.UpdatedBy ?? SavedBy.Unknown };
         var actions = new List<TableTransactionAction>
         {
             new(meta is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(template.Id, MetaRow)
@@ -149,6 +159,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
                 ["Syntax"] = saved.Syntax.ToString(),
                 ["Version"] = saved.Version,
                 ["UpdatedAt"] = saved.UpdatedAt,
+                ["UpdatedBy"] = saved.UpdatedBy,
+                ["RestoredFrom"] = saved.RestoredFrom,
             }, meta?.ETag ?? default),
         };
         foreach (var (locale, content) in saved.Locales)
@@ -171,6 +183,11 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             actions.Add(new(TableTransactionActionType.Delete, deleted, deleted.ETag));
         }
 
+        if (meta is not null)
+        {
+            await KeepAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await tables.Templates.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -187,17 +204,94 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         return (saved, meta is null);
     }
 
-    private static MessageTemplate? Assemble(List<TableEntity> rows)
+    /// <summary>Every version of the template kept, newest first (the current one among them), without their locales' content.</summary>
+    /// <remarks>Versions saved before versions were kept are not there: the history starts at the first save after.</remarks>
+    public async Task<IReadOnlyList<MessageTemplate>> ListVersionsAsync(string id, CancellationToken cancellationToken = default)
     {
-        var meta = rows.Find(row => row.RowKey == MetaRow);
+        var versions = new Dictionary<int, MessageTemplate>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {HistoryPrefix} and RowKey lt {HistoryEnd}");
+        var heads = tables.Templates.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Description", "Syntax", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom"], cancellationToken: cancellationToken);
+        await foreach (var row in heads.ConfigureAwait(false))
+        {
+            if (row.RowKey.EndsWith("|" + MetaRow, StringComparison.Ordinal) && Assemble([row], row.RowKey[..^MetaRow.Length]) is { } version)
+            {
+                versions[version.Version] = version;
+            }
+        }
+
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            versions[current.Version] = current with { Locales = new Dictionary<string, TemplateContent>() };
+        }
+
+        return versions.Values.OrderByDescending(template => template.Version).ToList();
+    }
+
+    /// <summary>Version <paramref name="version"/> of the template as it was saved, or null when it is not kept.</summary>
+    public async Task<MessageTemplate?> GetVersionAsync(string id, int version, CancellationToken cancellationToken = default)
+    {
+        var prefix = VersionPrefix(version);
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        await foreach (var row in tables.Templates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        if (Assemble(rows, prefix) is { } kept)
+        {
+            return kept;
+        }
+
+        return await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } current && current.Version == version ? current : null;
+    }
+
+    /// <summary>
+    /// Keeps the version about to be replaced or deleted (its current rows, under <c>version|n|</c>), in one
+    /// transaction, before it is. Written again by a save that then loses to a concurrent one, it is the same version
+    /// with the same content, so kept rows never change once written.
+    /// </summary>
+    private async Task KeepAsync(List<TableEntity> current, CancellationToken cancellationToken)
+    {
+        if (current.Find(row => row.RowKey == MetaRow) is not { } meta)
+        {
+            return;
+        }
+
+        var prefix = VersionPrefix(meta.GetInt32("Version") ?? 1);
+        var kept = current.Where(row => row.RowKey == MetaRow || row.RowKey.StartsWith(LocalePrefix, StringComparison.Ordinal))
+            .Select(row =>
+            {
+                var copy = new TableEntity(row.PartitionKey, prefix + row.RowKey);
+                foreach (var name in KeptColumns)
+                {
+                    if (row.TryGetValue(name, out var value) && value is not null)
+                    {
+                        copy[name] = value;
+                    }
+                }
+
+                return new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy);
+            })
+            .ToList();
+        await tables.Templates.SubmitTransactionAsync(kept, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string CurrentRows(string id) => TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey lt {HistoryPrefix}");
+
+    private static string VersionPrefix(int version) => HistoryPrefix + version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "|";
+
+    private static MessageTemplate? Assemble(List<TableEntity> rows, string prefix = "")
+    {
+        var meta = rows.Find(row => row.RowKey == prefix + MetaRow);
         if (meta is null)
         {
             return null;
         }
 
-        var locales = rows.Where(row => row.RowKey.StartsWith(LocalePrefix, StringComparison.Ordinal))
+        var locales = rows.Where(row => row.RowKey.StartsWith(prefix + LocalePrefix, StringComparison.Ordinal))
             .ToDictionary(
-                row => row.RowKey[LocalePrefix.Length..],
+                row => row.RowKey[(prefix.Length + LocalePrefix.Length)..],
                 row => new TemplateContent(row.GetString("Subject"), row.GetString("Html"), row.GetString("Text")),
                 StringComparer.OrdinalIgnoreCase);
         return new MessageTemplate
@@ -208,6 +302,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             Locales = locales,
             Version = meta.GetInt32("Version") ?? 1,
             UpdatedAt = meta.GetDateTimeOffset("UpdatedAt"),
+            UpdatedBy = meta.GetString("UpdatedBy"),
+            RestoredFrom = meta.GetInt32("RestoredFrom"),
         };
     }
 }

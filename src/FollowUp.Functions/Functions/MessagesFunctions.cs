@@ -20,6 +20,13 @@ public sealed class MessagesFunctions(MessageLedger ledger, MessageLife life)
         CancellationToken cancellationToken) =>
         await MessagesApi.GetAsync(id, ledger, cancellationToken).ConfigureAwait(false);
 
+    [Function("GetMessageContent")]
+    public async Task<IResult> GetMessageContentAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.MessageContent)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await MessagesApi.GetContentAsync(id, ledger, cancellationToken).ConfigureAwait(false);
+
     [Function("CancelMessage")]
     public async Task<IResult> CancelMessageAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.MessageCancel)] HttpRequest request,

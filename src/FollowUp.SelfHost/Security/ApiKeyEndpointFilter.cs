@@ -1,14 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
+using FollowUp.Http;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.SelfHost.Security;
 
-/// <summary>The self-host's stand-in for Azure Functions' function keys: every /api call carries the configured key.</summary>
-internal sealed class ApiKeyEndpointFilter(IOptions<SelfHostOptions> options) : IEndpointFilter
+/// <summary>
+/// The self-host's stand-in for Azure Functions' function keys: every /api call carries its own key (named
+/// <see cref="OwnKeyName"/>) or one of <c>FollowUp:ApiKeys</c>, and the caller is then known by that key's name.
+/// </summary>
+internal sealed class ApiKeyEndpointFilter(IOptions<SelfHostOptions> options, IOptions<FollowUpOptions> followUp) : IEndpointFilter
 {
     public const string HeaderName = "X-Api-Key";
     public const string FunctionsHeaderName = "x-functions-key";
+
+    /// <summary>What versions record as the author of a change made with the self-host's own key.</summary>
+    public const string OwnKeyName = "self-host";
 
     private readonly byte[] _expected = Encoding.UTF8.GetBytes(options.Value.ApiKey);
 
@@ -18,7 +25,9 @@ internal sealed class ApiKeyEndpointFilter(IOptions<SelfHostOptions> options) : 
         var presented = headers.TryGetValue(HeaderName, out var key) ? key.ToString()
             : headers.TryGetValue(FunctionsHeaderName, out var functionsKey) ? functionsKey.ToString()
             : string.Empty;
-        if (_expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected))
+        var own = _expected.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
+        var name = presented.Length == 0 ? null : ApiCallers.NameOfKey(followUp.Value, presented);
+        if (!own && name is null)
         {
             return Results.Problem(
                 title: "An API key is required.",
@@ -27,6 +36,7 @@ internal sealed class ApiKeyEndpointFilter(IOptions<SelfHostOptions> options) : 
                 type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2");
         }
 
+        context.HttpContext.User = ApiCallers.PrincipalFor(name ?? OwnKeyName);
         return await next(context).ConfigureAwait(false);
     }
 }

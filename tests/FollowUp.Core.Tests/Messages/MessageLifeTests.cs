@@ -49,7 +49,7 @@ public class MessageLifeTests
 
         // SendGrid can post "delivered" before the dispatcher has written down that it sent the message.
         var early = await harness.Life.RecordDeliveryAsync(id, "sg-1", MessageStatus.Delivered, "delivered to the recipient's mail server", harness.Time.GetUtcNow());
-        await harness.Life.MarkSentAsync(claim.Message!, "sg-message", "nb", "Takk");
+        await harness.Life.MarkSentAsync(claim.Message!, "sg-message", new FollowUp.Templates.RenderedContent("nb", "Takk", "<p>Takk</p>", "Takk"), 1);
 
         Assert.Equal(ClaimOutcome.Claimed, claim.Outcome);
         Assert.Equal(DeliveryOutcome.Recorded, early);

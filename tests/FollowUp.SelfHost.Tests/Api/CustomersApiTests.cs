@@ -103,7 +103,7 @@ public class CustomersApiTests
         var claim = await life.ClaimAsync(due!, TimeSpan.FromMinutes(5), 5);
 
         await api.SendAsync(HttpMethod.Delete, $"/api/customers/{Customer}");
-        await life.MarkSentAsync(claim.Message!, "sg-1", "nb", "Hvorfor valgte dere en annen leverandør, Per?");
+        await life.MarkSentAsync(claim.Message!, "sg-1", new FollowUp.Templates.RenderedContent("nb", "Hvorfor valgte dere en annen leverandør, Per?", "<p>Hei</p>", "Hei"), 1);
 
         var message = await life.GetAsync(id);
         Assert.Equal((MessageStatus.Sent, string.Empty, "{}", true), (message!.GetStatus(), message.Email, message.Model, message.Erased));
@@ -134,7 +134,7 @@ public class CustomersApiTests
         var claim = await life.ClaimAsync((await life.GetAsync(id))!, TimeSpan.FromMinutes(5), 5);
 
         await api.SendAsync(HttpMethod.Delete, $"/api/customers/{Customer}");
-        await life.MarkSentAsync(claim.Message!, "sg-1", "nb", "Hvorfor valgte dere en annen leverandør, Kari Nordmann?");
+        await life.MarkSentAsync(claim.Message!, "sg-1", new FollowUp.Templates.RenderedContent("nb", "Hvorfor valgte dere en annen leverandør, Kari Nordmann?", "<p>Hei</p>", "Hei"), 1);
 
         // The rendered subject names the customer: it is personal data like the address and the model.
         var message = await life.GetAsync(id);

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FollowUp.Http;
+
+/// <summary>
+/// Who made an API call, for the versions of rules and templates: the name of the key it carried. The self-host names
+/// the key it accepted; on Azure Functions the host checks the key, and FollowUp names it by the function key's name
+/// when the host passes it on, else by <c>FollowUp:ApiKeys:&lt;name&gt;</c>.
+/// </summary>
+public static class ApiCallers
+{
+    /// <summary>The claim Azure Functions gives a key-authenticated caller: the key's name.</summary>
+    public const string KeyIdClaim = "http://schemas.microsoft.com/2017/07/functions/claims/keyid";
+
+    public const string Unknown = Storage.SavedBy.Unknown;
+
+    public static string NameOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.FindFirst(KeyIdClaim)?.Value is { Length: > 0 } keyId)
+        {
+            return Cut(keyId);
+        }
+
+        var headers = context.Request.Headers;
+        var presented = headers.TryGetValue("X-Api-Key", out var apiKey) ? apiKey.ToString()
+            : headers.TryGetValue("x-functions-key", out var functionsKey) ? functionsKey.ToString()
+            : context.Request.Query.TryGetValue("code", out var code) ? code.ToString()
+            : null;
+        return presented is { Length: > 0 } && NameOfKey(context.RequestServices.GetRequiredService<IOptions<FollowUpOptions>>().Value, presented) is { } name
+            ? name
+            : Unknown;
+    }
+
+    /// <summary>The configured name of <paramref name="key"/>, or null.</summary>
+    public static string? NameOfKey(FollowUpOptions options, string key)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(key);
+        var presented = Encoding.UTF8.GetBytes(key);
+        string? found = null;
+
+        // Every key is compared, in constant time, so that the time taken says nothing about which one matched.
+        foreach (var (name, value) in options.ApiKeys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(value)))
+            {
+                found ??= name;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A principal naming the key a host accepted, as Azure Functions names a function key.</summary>
+    public static ClaimsPrincipal PrincipalFor(string keyName) =>
+        new(new ClaimsIdentity([new Claim(KeyIdClaim, keyName)], "ApiKey"));
+
+    private static string Cut(string name) => name.Length <= 64 ? name : name[..64];
+}
