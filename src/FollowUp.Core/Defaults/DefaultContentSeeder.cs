@@ -25,6 +25,7 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
         ("defaults-v1", ["thank-you", "review-request", "loyalty-reward", "lost-sale-survey"]),
         ("defaults-v2", ["while-you-wait"]),
         ("defaults-v3", ["nps-question"]),
+        ("defaults-v4", [DefaultTemplates.LayoutId]),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -36,7 +37,10 @@ public sealed partial class DefaultContentSeeder(FollowUpTables tables, RuleBook
                 continue;
             }
 
-            var seededTemplates = DefaultTemplates.All.Where(t => ids.Contains(t.Id)).ToList();
+            // A message's layout goes first, so that no message is ever stored without the layout it sits in.
+            var seededTemplates = DefaultTemplates.All.Where(t => ids.Contains(t.Id) || DefaultTemplates.All.Any(m => ids.Contains(m.Id) && m.Layout == t.Id))
+                .OrderBy(t => t.Kind == TemplateKind.Layout ? 0 : 1)
+                .ToList();
             foreach (var template in seededTemplates)
             {
                 if (!await templates.ExistsAsync(template.Id, cancellationToken).ConfigureAwait(false))

@@ -9,13 +9,30 @@ namespace FollowUp.Defaults;
 /// </summary>
 public static class DefaultTemplates
 {
+    /// <summary>The layout every default message sits in.</summary>
+    public const string LayoutId = "default-layout";
+
     public static IReadOnlyList<MessageTemplate> All { get; } =
     [
+        new MessageTemplate
+        {
+            Id = LayoutId,
+            Description = "The frame around every default message: a white card on a light page, and a footer in the message's language with the unsubscribe link.",
+            Kind = TemplateKind.Layout,
+            Locales = new Dictionary<string, TemplateContent>
+            {
+                ["nb"] = new(string.Empty, Frame("nb"), "{{ content }}"),
+                ["nn"] = new(string.Empty, Frame("nn"), "{{ content }}"),
+                ["da"] = new(string.Empty, Frame("da"), "{{ content }}"),
+                ["sv"] = new(string.Empty, Frame("sv"), "{{ content }}"),
+                ["en"] = new(string.Empty, Frame("en"), "{{ content }}"),
+            },
+        },
         Template("thank-you", "Order confirmation and thanks, sent soon after the purchase.", new()
         {
             ["nb"] = new(
                 "Takk for bestillingen, {{ customer.first_name ?? \"og velkommen\" }}!",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Tusen takk for bestillingen! Vi har fått ordre <strong>{{ order.id }}</strong> og er allerede i gang med den.</p>
                     <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
@@ -24,7 +41,7 @@ public static class DefaultTemplates
                     </table>
                     <p>Vi sier fra så snart pakken er på vei. Er det noe som ikke stemmer, er det bare å svare på denne e-posten – det er et menneske som leser svaret.</p>
                     <p>Hilsen oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -42,7 +59,7 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Takk for bestillinga, {{ customer.first_name ?? \"og velkomen\" }}!",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Tusen takk for bestillinga! Vi har fått ordre <strong>{{ order.id }}</strong> og har alt sett i gang.</p>
                     <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
@@ -51,7 +68,7 @@ public static class DefaultTemplates
                     </table>
                     <p>Vi seier frå så snart pakken er på veg. Er det noko som ikkje stemmer, er det berre å svare på denne e-posten – det er eit menneske som les svaret.</p>
                     <p>Helsing oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -69,7 +86,7 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "Tak for din bestilling, {{ customer.first_name ?? \"og velkommen\" }}!",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Tusind tak for din bestilling! Vi har modtaget ordre <strong>{{ order.id }}</strong> og er allerede i gang med den.</p>
                     <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
@@ -78,7 +95,7 @@ public static class DefaultTemplates
                     </table>
                     <p>Vi giver besked, så snart pakken er på vej. Er der noget, der ikke stemmer, så svar bare på denne mail – det er et menneske, der læser dit svar.</p>
                     <p>Venlig hilsen<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -97,7 +114,7 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "Tack för din beställning, {{ customer.first_name ?? \"och välkommen\" }}!",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Tack så mycket för din beställning! Vi har tagit emot order <strong>{{ order.id }}</strong> och är redan i full gång med den.</p>
                     <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
@@ -106,7 +123,7 @@ public static class DefaultTemplates
                     </table>
                     <p>Vi hör av oss så fort paketet är på väg. Är det något som inte stämmer är det bara att svara på det här mejlet – det är en riktig människa som läser svaret.</p>
                     <p>Vänliga hälsningar<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -125,7 +142,7 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "Thank you for your order, {{ customer.first_name ?? \"and welcome\" }}!",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>Thank you so much for your order! We have received order <strong>{{ order.id }}</strong> and are already getting it ready.</p>
                     <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
@@ -134,7 +151,7 @@ public static class DefaultTemplates
                     </table>
                     <p>We will let you know as soon as it is on its way. If anything is not right, just reply to this email – a real person reads every answer.</p>
                     <p>Warm regards,<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -156,7 +173,7 @@ public static class DefaultTemplates
         {
             ["nb"] = new(
                 "Hvordan går det med bestillingen din, {{ customer.first_name ?? \"kjære kunde\" }}?",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Nå har du hatt bestillingen din ({{ order.id }}) i noen dager. Vi er spent på hva du synes!</p>
                     <p>Hvor fornøyd er du? Ett klikk er nok:</p>
@@ -170,7 +187,7 @@ public static class DefaultTemplates
                     {{ if order.review_url }}<p>Har du lyst til å skrive noen ord? <a href="{{ order.review_url }}">Skriv en anmeldelse</a> – det hjelper andre kunder å velge riktig.</p>{{ end }}
                     <p>Er noe ikke som det skal, svar på denne e-posten, så ordner vi det.</p>
                     <p>Hilsen oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -193,7 +210,7 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Korleis går det med bestillinga di, {{ customer.first_name ?? \"kjære kunde\" }}?",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>No har du hatt bestillinga di ({{ order.id }}) i nokre dagar. Vi er spente på kva du synest!</p>
                     <p>Kor nøgd er du? Eitt klikk er nok:</p>
@@ -207,7 +224,7 @@ public static class DefaultTemplates
                     {{ if order.review_url }}<p>Har du lyst til å skrive nokre ord? <a href="{{ order.review_url }}">Skriv ein omtale</a> – det hjelper andre kundar å velje rett.</p>{{ end }}
                     <p>Er noko ikkje som det skal vere, svar på denne e-posten, så ordnar vi det.</p>
                     <p>Helsing oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -230,7 +247,7 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "Hvordan går det med din bestilling, {{ customer.first_name ?? \"kære kunde\" }}?",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Nu har du haft din bestilling ({{ order.id }}) i nogle dage. Vi er spændte på, hvad du synes!</p>
                     <p>Hvor tilfreds er du? Et enkelt klik er nok:</p>
@@ -244,7 +261,7 @@ public static class DefaultTemplates
                     {{ if order.review_url }}<p>Har du lyst til at skrive et par ord? <a href="{{ order.review_url }}">Skriv en anmeldelse</a> – det hjælper andre kunder med at vælge rigtigt.</p>{{ end }}
                     <p>Er der noget, der ikke er, som det skal være, så svar på denne mail, så ordner vi det.</p>
                     <p>Venlig hilsen<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -268,7 +285,7 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "Hur går det med din beställning, {{ customer.first_name ?? \"kära kund\" }}?",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Nu har du haft din beställning ({{ order.id }}) i några dagar. Vi är nyfikna på vad du tycker!</p>
                     <p>Hur nöjd är du? Ett klick räcker:</p>
@@ -282,7 +299,7 @@ public static class DefaultTemplates
                     {{ if order.review_url }}<p>Vill du skriva några ord? <a href="{{ order.review_url }}">Skriv ett omdöme</a> – det hjälper andra kunder att välja rätt.</p>{{ end }}
                     <p>Om något inte är som det ska, svara på det här mejlet så ordnar vi det.</p>
                     <p>Vänliga hälsningar<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -306,7 +323,7 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "How is your order working out, {{ customer.first_name ?? \"dear customer\" }}?",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>You have had your order ({{ order.id }}) for a few days now, and we would love to know what you think!</p>
                     <p>How happy are you with it? One click is all it takes:</p>
@@ -320,7 +337,7 @@ public static class DefaultTemplates
                     {{ if order.review_url }}<p>Got a minute to say more? <a href="{{ order.review_url }}">Write a review</a> – it helps other customers choose well.</p>{{ end }}
                     <p>If something is not right, reply to this email and we will sort it out.</p>
                     <p>Warm regards,<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -347,14 +364,14 @@ public static class DefaultTemplates
         {
             ["nb"] = new(
                 "En liten takk fra oss, {{ customer.first_name ?? \"kjære kunde\" }}",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Dette er {{ customer.order_count }}. gang du handler hos oss, og det betyr mye for oss. Tusen takk for at du kommer tilbake!</p>
                     <p>Som en liten takk har du fått din egen rabattkode til neste bestilling:</p>
                     <p style="font-size:22px;font-weight:bold;letter-spacing:2px;padding:12px;border:2px dashed #1f6feb;text-align:center">{{ message.coupon_code }}</p>
                     <p>Skriv den inn i kassen neste gang du handler. Koden er personlig og kan brukes én gang.</p>
                     <p>Hilsen oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -372,14 +389,14 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Ei lita helsing frå oss, {{ customer.first_name ?? \"kjære kunde\" }}",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Dette er {{ customer.order_count }}. gong du handlar hos oss, og det betyr mykje for oss. Tusen takk for at du kjem tilbake!</p>
                     <p>Som takk har du fått din eigen rabattkode til neste bestilling:</p>
                     <p style="font-size:22px;font-weight:bold;letter-spacing:2px;padding:12px;border:2px dashed #1f6feb;text-align:center">{{ message.coupon_code }}</p>
                     <p>Skriv inn koden i kassa neste gong du handlar. Han er personleg og kan brukast éin gong.</p>
                     <p>Helsing oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -397,14 +414,14 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "En lille tak fra os, {{ customer.first_name ?? \"kære kunde\" }}",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Det er {{ customer.order_count }}. gang, du handler hos os, og det betyder meget for os. Tusind tak, fordi du kommer tilbage!</p>
                     <p>Som en lille tak har du fået din egen rabatkode til næste bestilling:</p>
                     <p style="font-size:22px;font-weight:bold;letter-spacing:2px;padding:12px;border:2px dashed #1f6feb;text-align:center">{{ message.coupon_code }}</p>
                     <p>Indtast den ved betalingen, næste gang du handler. Koden er personlig og kan bruges én gang.</p>
                     <p>Venlig hilsen<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -423,14 +440,14 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "Ett litet tack från oss, {{ customer.first_name ?? \"kära kund\" }}",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Nu har du handlat hos oss {{ customer.order_count }} gånger, och det betyder mycket för oss. Tack för att du kommer tillbaka!</p>
                     <p>Som ett litet tack får du en egen rabattkod till nästa beställning:</p>
                     <p style="font-size:22px;font-weight:bold;letter-spacing:2px;padding:12px;border:2px dashed #1f6feb;text-align:center">{{ message.coupon_code }}</p>
                     <p>Ange den i kassan nästa gång du handlar. Koden är personlig och kan användas en gång.</p>
                     <p>Vänliga hälsningar<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -449,14 +466,14 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "A little thank-you from us, {{ customer.first_name ?? \"dear customer\" }}",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>This is your order number {{ customer.order_count }} with us, and that means a lot to us. Thank you for coming back!</p>
                     <p>As a small thank-you, here is a personal discount code for your next order:</p>
                     <p style="font-size:22px;font-weight:bold;letter-spacing:2px;padding:12px;border:2px dashed #1f6feb;text-align:center">{{ message.coupon_code }}</p>
                     <p>Enter it at checkout next time you shop with us. The code is yours alone and works once.</p>
                     <p>Warm regards,<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -478,7 +495,7 @@ public static class DefaultTemplates
         {
             ["nb"] = new(
                 "Et kort spørsmål om {{ deal.title ?? \"tilbudet vårt\" }}",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Takk for at du vurderte oss{{ if deal.title }} for «{{ deal.title }}»{{ end }}. Jeg forstår at valget falt på noe annet denne gangen, og det er helt i orden.</p>
                     <p>Vil du hjelpe oss å bli bedre? Hva var viktigst for beslutningen? Ett klikk er nok:</p>
@@ -492,7 +509,7 @@ public static class DefaultTemplates
                     </ul>
                     <p>Vil du si mer, er det bare å svare på denne e-posten. Jeg leser alt selv.</p>
                     <p>Med vennlig hilsen<br>{{ deal.owner.name ?? sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -516,7 +533,7 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Eit kort spørsmål om {{ deal.title ?? \"tilbodet vårt\" }}",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Takk for at du vurderte oss{{ if deal.title }} for «{{ deal.title }}»{{ end }}. Eg forstår at valet fall på noko anna denne gongen, og det er heilt i orden.</p>
                     <p>Vil du hjelpe oss å bli betre? Kva var viktigast for avgjerda? Eitt klikk er nok:</p>
@@ -530,7 +547,7 @@ public static class DefaultTemplates
                     </ul>
                     <p>Vil du seie meir, er det berre å svare på denne e-posten. Eg les alt sjølv.</p>
                     <p>Med venleg helsing<br>{{ deal.owner.name ?? sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -554,7 +571,7 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "Et kort spørgsmål om {{ deal.title ?? \"vores tilbud\" }}",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Tak, fordi du overvejede os{{ if deal.title }} til »{{ deal.title }}«{{ end }}. Jeg forstår godt, at valget faldt på noget andet denne gang, og det er helt i orden.</p>
                     <p>Vil du hjælpe os med at blive bedre? Hvad betød mest for din beslutning? Et enkelt klik er nok:</p>
@@ -568,7 +585,7 @@ public static class DefaultTemplates
                     </ul>
                     <p>Har du lyst til at sige mere, så svar bare på denne mail. Jeg læser selv alle svar.</p>
                     <p>Med venlig hilsen<br>{{ deal.owner.name ?? sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -592,7 +609,7 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "En kort fråga om {{ deal.title ?? \"vårt erbjudande\" }}",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Tack för att du övervägde oss{{ if deal.title }} för ”{{ deal.title }}”{{ end }}. Jag förstår att valet föll på något annat den här gången, och det är helt i sin ordning.</p>
                     <p>Vill du hjälpa oss att bli bättre? Vad var viktigast för ditt beslut? Ett klick räcker:</p>
@@ -606,7 +623,7 @@ public static class DefaultTemplates
                     </ul>
                     <p>Vill du berätta mer är det bara att svara på det här mejlet. Jag läser allt själv.</p>
                     <p>Vänliga hälsningar<br>{{ deal.owner.name ?? sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -630,7 +647,7 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "A quick question about {{ deal.title ?? \"our proposal\" }}",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>Thank you for considering us{{ if deal.title }} for “{{ deal.title }}”{{ end }}. I understand you went another way this time, and that is completely fine.</p>
                     <p>Would you help us get better? What mattered most in your decision? One click is enough:</p>
@@ -644,7 +661,7 @@ public static class DefaultTemplates
                     </ul>
                     <p>If you would like to say more, just reply to this email. I read every answer myself.</p>
                     <p>Kind regards,<br>{{ deal.owner.name ?? sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -671,14 +688,14 @@ public static class DefaultTemplates
         {
             ["nb"] = new(
                 "Bestillingen din er på vei, {{ customer.first_name ?? \"kjære kunde\" }}",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Nå er bestillingen din ({{ order.id }}) på vei til deg{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har pakket den og sendt den av gårde, så nå er det bare å glede seg.</p>
                     {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Forventet levert<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
                     {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Følg pakken{{ if order.carrier }} hos {{ order.carrier }}{{ end }}</a> – der ser du hvor den er akkurat nå.</p>{{ end }}
                     <p>Du trenger ikke gjøre noe før den kommer. Lurer du på noe i mellomtiden, er det bare å svare på denne e-posten, så hjelper vi deg.</p>
                     <p>Hilsen oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -696,14 +713,14 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Bestillinga di er på veg, {{ customer.first_name ?? \"kjære kunde\" }}",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>No er bestillinga di ({{ order.id }}) på veg til deg{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har pakka ho og sendt ho av garde, så no er det berre å gle seg.</p>
                     {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Venta levert<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
                     {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Følg pakken{{ if order.carrier }} hos {{ order.carrier }}{{ end }}</a> – der ser du kvar han er akkurat no.</p>{{ end }}
                     <p>Du treng ikkje gjere noko før pakken kjem. Lurer du på noko i mellomtida, er det berre å svare på denne e-posten, så hjelper vi deg.</p>
                     <p>Helsing oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -721,14 +738,14 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "Din bestilling er på vej, {{ customer.first_name ?? \"kære kunde\" }}",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Nu er din bestilling ({{ order.id }}) på vej til dig{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har pakket den og sendt den af sted, så nu skal du bare glæde dig.</p>
                     {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Forventet levering<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
                     {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Følg pakken{{ if order.carrier }} hos {{ order.carrier }}{{ end }}</a> – så kan du se, hvor den er lige nu.</p>{{ end }}
                     <p>Du behøver ikke at gøre noget, før pakken kommer. Har du spørgsmål i mellemtiden, så svar bare på denne mail, så hjælper vi dig.</p>
                     <p>Venlig hilsen<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -747,14 +764,14 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "Din beställning är på väg, {{ customer.first_name ?? \"kära kund\" }}",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Nu är din beställning ({{ order.id }}) på väg till dig{{ if order.carrier }} med {{ order.carrier }}{{ end }}. Vi har packat den och skickat i väg den, så nu är det bara att se fram emot den.</p>
                     {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Beräknad leverans<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
                     {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Följ paketet{{ if order.carrier }} hos {{ order.carrier }}{{ end }}</a> – där ser du var det är just nu.</p>{{ end }}
                     <p>Du behöver inte göra något innan paketet kommer. Undrar du något under tiden är det bara att svara på det här mejlet, så hjälper vi dig.</p>
                     <p>Vänliga hälsningar<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -773,14 +790,14 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "Your order is on its way, {{ customer.first_name ?? \"dear customer\" }}",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>Your order ({{ order.id }}) is on its way to you{{ if order.carrier }} with {{ order.carrier }}{{ end }}. We have packed it and sent it off, so all that is left is to look forward to it.</p>
                     {{ if order.expected_delivery_at }}<p style="padding:12px 16px;border-left:4px solid #1f6feb;background:#f3f6fc">Expected delivery<br><strong style="font-size:18px">{{ order.expected_delivery_at | local_date }}</strong></p>{{ end }}
                     {{ if order.tracking_url | web_url }}<p><a href="{{ order.tracking_url | web_url }}">Track your parcel{{ if order.carrier }} with {{ order.carrier }}{{ end }}</a> to see where it is right now.</p>{{ end }}
                     <p>There is nothing you need to do before it arrives. If you have any questions in the meantime, just reply to this email and we will help.</p>
                     <p>Warm regards,<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -802,7 +819,7 @@ public static class DefaultTemplates
         {
             ["nb"] = new(
                 "Vil du anbefale oss, {{ customer.first_name ?? \"kjære kunde\" }}?",
-                Layout("nb", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Et kort spørsmål, så lover vi å ikke mase: Hvor sannsynlig er det at du vil anbefale {{ sender.name }} til en venn eller kollega?</p>
                     <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
@@ -811,7 +828,7 @@ public static class DefaultTemplates
                     <p style="font-size:14px;color:#52606d">0 = slett ikke sannsynlig, 10 = svært sannsynlig</p>
                     <p>Etter klikket kan du skrive noen ord om hvorfor, om du vil. Vi leser alt.</p>
                     <p>Hilsen oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -827,7 +844,7 @@ public static class DefaultTemplates
                 """),
             ["nn"] = new(
                 "Vil du tilrå oss, {{ customer.first_name ?? \"kjære kunde\" }}?",
-                Layout("nn", """
+                """
                     <p>Hei {{ customer.first_name }},</p>
                     <p>Eit kort spørsmål, så lovar vi å ikkje mase: Kor sannsynleg er det at du vil tilrå {{ sender.name }} til ein ven eller kollega?</p>
                     <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
@@ -836,7 +853,7 @@ public static class DefaultTemplates
                     <p style="font-size:14px;color:#52606d">0 = slett ikkje sannsynleg, 10 = svært sannsynleg</p>
                     <p>Etter klikket kan du skrive nokre ord om kvifor, om du vil. Vi les alt.</p>
                     <p>Helsing oss i {{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hei {{ customer.first_name }},
 
@@ -852,7 +869,7 @@ public static class DefaultTemplates
                 """),
             ["da"] = new(
                 "Vil du anbefale os, {{ customer.first_name ?? \"kære kunde\" }}?",
-                Layout("da", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>Et hurtigt spørgsmål, og så lover vi ikke at plage dig mere: Hvor sandsynligt er det, at du vil anbefale {{ sender.name }} til en ven eller kollega?</p>
                     <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
@@ -861,7 +878,7 @@ public static class DefaultTemplates
                     <p style="font-size:14px;color:#52606d">0 = slet ikke sandsynligt, 10 = meget sandsynligt</p>
                     <p>Efter klikket kan du skrive et par ord om hvorfor, hvis du har lyst. Vi læser det hele.</p>
                     <p>Venlig hilsen<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -878,7 +895,7 @@ public static class DefaultTemplates
                 """),
             ["sv"] = new(
                 "Skulle du rekommendera oss, {{ customer.first_name ?? \"kära kund\" }}?",
-                Layout("sv", """
+                """
                     <p>Hej {{ customer.first_name }},</p>
                     <p>En snabb fråga, och vi lovar att inte tjata: Hur troligt är det att du skulle rekommendera {{ sender.name }} till en vän eller kollega?</p>
                     <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
@@ -887,7 +904,7 @@ public static class DefaultTemplates
                     <p style="font-size:14px;color:#52606d">0 = inte alls troligt, 10 = mycket troligt</p>
                     <p>Efter klicket kan du skriva några ord om varför, om du vill. Vi läser allt.</p>
                     <p>Vänliga hälsningar<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hej {{ customer.first_name }},
 
@@ -904,7 +921,7 @@ public static class DefaultTemplates
                 """),
             ["en"] = new(
                 "Would you recommend us, {{ customer.first_name ?? \"dear customer\" }}?",
-                Layout("en", """
+                """
                     <p>Hi {{ customer.first_name }},</p>
                     <p>One quick question, and we promise not to nag: how likely are you to recommend {{ sender.name }} to a friend or colleague?</p>
                     <table role="presentation" style="border-collapse:separate;border-spacing:4px;margin:16px 0"><tr>
@@ -913,7 +930,7 @@ public static class DefaultTemplates
                     <p style="font-size:14px;color:#52606d">0 = not at all likely, 10 = extremely likely</p>
                     <p>After the click you can tell us why in a few words, if you like. We read every one.</p>
                     <p>Warm regards,<br>{{ sender.name }}</p>
-                    """),
+                    """,
                 """
                 Hi {{ customer.first_name }},
 
@@ -932,13 +949,13 @@ public static class DefaultTemplates
     ];
 
     private static MessageTemplate Template(string id, string description, Dictionary<string, TemplateContent> locales) =>
-        new() { Id = id, Description = description, Locales = locales };
+        new() { Id = id, Description = description, Layout = LayoutId, Locales = locales };
 
     /// <summary>
     /// A plain, mobile-friendly frame with the unsubscribe link every message must carry, its footer in the template's
     /// language (English for any language without one) and <c>lang</c> set to it.
     /// </summary>
-    private static string Layout(string lang, string body)
+    private static string Frame(string lang)
     {
         var footer = lang switch
         {
@@ -954,7 +971,7 @@ public static class DefaultTemplates
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
             <body style="margin:0;padding:0;background:#f5f5f4">
             <div style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;font-family:Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2933">
-            {body}
+            {"{{ content }}"}
             </div>
             <p style="max-width:560px;margin:0 auto;padding:16px 24px;font-family:Helvetica,Arial,sans-serif;font-size:12px;color:#6b7280">{footer}</p>
             </body>

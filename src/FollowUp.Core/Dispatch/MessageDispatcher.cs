@@ -553,11 +553,20 @@ public sealed partial class MessageDispatcher(
             return DispatchOutcome.Failed;
         }
 
+        var (pieces, missing) = await TemplateIncludes.ResolveAsync(template, id => templates.GetForSendingAsync(id, cancellationToken)).ConfigureAwait(false);
+        if (missing is not null)
+        {
+            var reason = $"render failed: template '{template.Id}': {missing}";
+            LogRenderFailed(logger, message.RowKey, reason);
+            await life.SettleAsync(message, MessageStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Failed;
+        }
+
         var model = MessageScheduler.ParseModel(message);
         RenderedContent content;
         try
         {
-            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, model, message.CouponCode, message.RuleId) { Reminder = message.Reminder });
+            content = renderer.Render(template, new RenderRequest(message.RowKey, message.Locale, model, message.CouponCode, message.RuleId) { Reminder = message.Reminder }, pieces: pieces);
         }
         catch (TemplateRenderException ex)
         {

@@ -85,9 +85,21 @@ public static class RulesApi
         var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
             && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
         var rule = RuleValidator.Validate(id, input, _ => templateExists, limits, errors);
+        if (input.Id is { } named && named != id)
+        {
+            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a rule is renamed by creating the new one and deleting the old");
+            return null;
+        }
+
+        if (rule is not null && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { Kind: not TemplateKind.Message } piece)
+        {
+            errors.Add("templateId", $"'{piece.Id}' is a {piece.Kind.ToString().ToLowerInvariant()}, not a message a rule can send");
+            return null;
+        }
+
         if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
             && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
-            && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
+            && UnsubscribeLinks.MissingIn(template, (await TemplateIncludes.ResolveAsync(template, id => templates.GetAsync(id, cancellationToken)).ConfigureAwait(false)).Pieces) is { Count: > 0 } missing)
         {
             errors.Add("templateId", $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe");
             rule = null;

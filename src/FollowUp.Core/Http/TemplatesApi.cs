@@ -56,7 +56,7 @@ public static class TemplatesApi
             return ApiResults.UnsupportedMediaType(ex.Message);
         }
 
-        var template = input is null ? null : await CheckAsync(id, input, rules, errors, cancellationToken).ConfigureAwait(false);
+        var template = input is null ? null : await CheckAsync(id, input, rules, templates, errors, cancellationToken).ConfigureAwait(false);
         if (template is null)
         {
             return ApiResults.Invalid(errors, "The template is not valid.");
@@ -65,23 +65,68 @@ public static class TemplatesApi
         return await SaveCheckedAsync(template with { UpdatedBy = ApiCallers.NameOf(request.HttpContext) }, expectedVersion, mustExist, request, templates, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Everything a save checks of a template: its locales and parts, and that the rules sending it can still let their readers unsubscribe.</summary>
-    internal static async Task<MessageTemplate?> CheckAsync(string id, TemplateInput input, RuleBook rules, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything a save checks of a template: its locales and parts, that its layout and the partials it includes
+    /// exist (no cycles, not too deep), and that every enabled feedback or marketing rule whose message it is, or is part
+    /// of, still lets its readers unsubscribe.
+    /// </summary>
+    internal static async Task<MessageTemplate?> CheckAsync(string id, TemplateInput input, RuleBook rules, TemplateLibrary templates, FieldErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(templates);
         var template = TemplateValidator.Validate(id, input, errors);
-        if (template is not null && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
+        if (input.Id is { } named && named != id)
         {
-            var needing = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
-                .Where(rule => rule.TemplateId == template.Id && rule.Enabled && rule.Category != MessageCategory.Service)
-                .OrderBy(rule => rule.Id, StringComparer.Ordinal)
-                .ToList();
-            if (needing.Count > 0)
+            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a template is renamed by creating the new one and deleting the old");
+            return null;
+        }
+
+        if (template is null)
+        {
+            return null;
+        }
+
+        // Everything as it would be after the save: this template in its new form, the others as stored.
+        var all = (await templates.ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Id != id).Append(template).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        Task<MessageTemplate?> Find(string name) => Task.FromResult(all.GetValueOrDefault(name));
+        var (_, problem) = await TemplateIncludes.ResolveAsync(template, Find).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            errors.Add(problem.StartsWith("layout", StringComparison.Ordinal) || problem.Contains("not a layout", StringComparison.Ordinal) ? "layout" : "locales", problem);
+            return null;
+        }
+
+        var enabled = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
+            .Where(rule => rule.Enabled && rule.Category != MessageCategory.Service)
+            .OrderBy(rule => rule.Id, StringComparer.Ordinal)
+            .ToList();
+        foreach (var message in all.Values.Where(t => t.Kind == TemplateKind.Message).OrderBy(t => t.Id, StringComparer.Ordinal))
+        {
+            var needing = enabled.Where(rule => rule.TemplateId == message.Id).ToList();
+            if (needing.Count == 0)
+            {
+                continue;
+            }
+
+            var (pieces, _) = await TemplateIncludes.ResolveAsync(message, Find).ConfigureAwait(false);
+            if (message.Id != id && !pieces.ContainsKey(id))
+            {
+                continue;
+            }
+
+            if (UnsubscribeLinks.MissingIn(message, pieces) is { Count: > 0 } missing)
             {
                 var who = string.Join(", ", needing.Select(rule => $"{rule.Id} ({rule.Category.ToString().ToLowerInvariant()})"));
-                foreach (var part in missing)
+                if (message.Id == id)
                 {
-                    errors.Add($"locales.{part}", $"has no unsubscribe link ({{{{ unsubscribe_url }}}}), which rule {who} must give its readers");
+                    foreach (var part in missing)
+                    {
+                        errors.Add($"locales.{part}", $"has no unsubscribe link ({{{{ unsubscribe_url }}}}), which rule {who} must give its readers");
+                    }
+                }
+                else
+                {
+                    errors.Add("locales", $"template '{message.Id}' would have no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}, which rule {who} must give its readers");
                 }
 
                 template = null;
@@ -89,6 +134,16 @@ public static class TemplatesApi
         }
 
         return template;
+    }
+
+    /// <summary>The templates that use <paramref name="id"/> as their layout or include it.</summary>
+    internal static async Task<IReadOnlyList<string>> UsersOfAsync(string id, TemplateLibrary templates, CancellationToken cancellationToken)
+    {
+        var all = await templates.ListAsync(cancellationToken).ConfigureAwait(false);
+        return all.Where(t => t.Id != id && (t.Layout == id || t.Locales.Values.Any(c => TemplateIncludes.In(c.Subject).Concat(TemplateIncludes.In(c.Html)).Concat(TemplateIncludes.In(c.Text)).Contains(id, StringComparer.Ordinal))))
+            .Select(t => t.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Saves a checked template as the next version.</summary>
@@ -119,6 +174,11 @@ public static class TemplatesApi
         if (!Ids.IsValid(id) || !await templates.ExistsAsync(id, cancellationToken).ConfigureAwait(false))
         {
             return ApiResults.NotFound($"There is no template {Formats.Quote(id)}.");
+        }
+
+        if (await UsersOfAsync(id, templates, cancellationToken).ConfigureAwait(false) is { Count: > 0 } users)
+        {
+            return ApiResults.StateConflict("The template is in use.", $"Template '{id}' is used by the template{(users.Count == 1 ? string.Empty : "s")} {string.Join(", ", users)}: change {(users.Count == 1 ? "it" : "them")} first.");
         }
 
         var sending = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
@@ -220,13 +280,27 @@ public static class TemplatesApi
             return ApiResults.Invalid(errors, "The preview request is not valid.");
         }
 
+        // A layout or partial is seen as a message would show it: around a placeholder, or included alone.
+        var shown = template.Kind switch
+        {
+            TemplateKind.Layout => PlaceholderIn(template, layout: template.Id, body: "<p>(The message goes here.)</p>", text: "(The message goes here.)"),
+            TemplateKind.Partial => PlaceholderIn(template, layout: null, body: $"{{{{ include \"{template.Id}\" }}}}", text: $"{{{{ include \"{template.Id}\" }}}}"),
+            _ => template,
+        };
+        var (pieces, missing) = await TemplateIncludes.ResolveAsync(shown, piece => piece == template.Id ? Task.FromResult<MessageTemplate?>(template) : templates.GetAsync(piece, cancellationToken)).ConfigureAwait(false);
+        if (missing is not null)
+        {
+            return ApiResults.Invalid(body.Template is null ? "template" : "template.locales", missing, "The template does not render.");
+        }
+
         var model = MessageModel.Create(sample.Event, sample.Customer, time.GetUtcNow());
         try
         {
             var rendered = renderer.Render(
-                template,
+                shown,
                 new RenderRequest("preview", body.Locale ?? sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
-                draft: body.Template is not null);
+                draft: body.Template is not null,
+                pieces: pieces);
             return TypedResults.Json(rendered, FollowUpJson.Options);
         }
         catch (TemplateRenderException ex)
@@ -234,4 +308,11 @@ public static class TemplatesApi
             return ApiResults.Invalid("template", ex.Message, "The template does not render.");
         }
     }
+
+    private static MessageTemplate PlaceholderIn(MessageTemplate piece, string? layout, string body, string text) => new()
+    {
+        Id = "preview",
+        Layout = layout,
+        Locales = piece.Locales.ToDictionary(pair => pair.Key, _ => new TemplateContent($"({piece.Id})", body, text), StringComparer.OrdinalIgnoreCase),
+    };
 }

@@ -104,7 +104,7 @@ public static class VersionsApi
         }
 
         var errors = new FieldErrors();
-        var template = await TemplatesApi.CheckAsync(id, TemplateInput.From(kept), rules, errors, cancellationToken).ConfigureAwait(false);
+        var template = await TemplatesApi.CheckAsync(id, TemplateInput.From(kept), rules, templates, errors, cancellationToken).ConfigureAwait(false);
         if (template is null)
         {
             return ApiResults.Invalid(errors, $"Version {kept.Version} of template '{id}' cannot be restored as it is.");

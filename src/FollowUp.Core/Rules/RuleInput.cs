@@ -3,6 +3,21 @@ namespace FollowUp.Rules;
 /// <summary>The body of <c>PUT /api/rules/{id}</c>: everything optional here so that validation can name each missing field.</summary>
 public sealed record RuleInput
 {
+    /// <summary>Read-only, as GET answers it: may be sent back unchanged, and must then equal the id in the path.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Read-only (as GET answers it; ignored): the version to replace goes in <c>If-Match</c>.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>Read-only (as GET answers it; ignored).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Read-only (as GET answers it; ignored).</summary>
+    public string? UpdatedBy { get; init; }
+
+    /// <summary>Read-only (as GET answers it; ignored).</summary>
+    public int? RestoredFrom { get; init; }
+
     public string? Description { get; init; }
 
     public string? Trigger { get; init; }

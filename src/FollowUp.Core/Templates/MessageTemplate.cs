@@ -8,6 +8,12 @@ public sealed record MessageTemplate
 
     public TemplateSyntax Syntax { get; init; } = TemplateSyntax.Scriban;
 
+    /// <summary>A message (the default), a layout or a partial.</summary>
+    public TemplateKind Kind { get; init; } = TemplateKind.Message;
+
+    /// <summary>For a message: the layout it sits in, whose <c>{{ content }}</c> is where the message's HTML and text go.</summary>
+    public string? Layout { get; init; }
+
     /// <summary>Content per BCP 47 tag (<c>en</c>, <c>nb</c>, <c>nb-NO</c>, ...); <c>en</c> is required as the last fallback.</summary>
     public required IReadOnlyDictionary<string, TemplateContent> Locales { get; init; }
 

@@ -26,7 +26,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     private const string HistoryPrefix = "version|";
     private const string HistoryEnd = "version}";
 
-    private static readonly string[] KeptColumns = ["Description", "Syntax", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom", "Subject", "Html", "Text"];
+    private static readonly string[] KeptColumns = ["Description", "Syntax", "Kind", "Layout", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom", "Subject", "Html", "Text"];
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, MessageTemplate? Template)> _cache = new(StringComparer.Ordinal);
 
@@ -157,6 +157,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             {
                 ["Description"] = saved.Description,
                 ["Syntax"] = saved.Syntax.ToString(),
+                ["Kind"] = saved.Kind == TemplateKind.Message ? null : saved.Kind.ToString(),
+                ["Layout"] = saved.Layout,
                 ["Version"] = saved.Version,
                 ["UpdatedAt"] = saved.UpdatedAt,
                 ["UpdatedBy"] = saved.UpdatedBy,
@@ -210,7 +212,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
     {
         var versions = new Dictionary<int, MessageTemplate>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {HistoryPrefix} and RowKey lt {HistoryEnd}");
-        var heads = tables.Templates.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Description", "Syntax", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom"], cancellationToken: cancellationToken);
+        var heads = tables.Templates.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Description", "Syntax", "Kind", "Layout", "Version", "UpdatedAt", "UpdatedBy", "RestoredFrom"], cancellationToken: cancellationToken);
         await foreach (var row in heads.ConfigureAwait(false))
         {
             if (row.RowKey.EndsWith("|" + MetaRow, StringComparison.Ordinal) && Assemble([row], row.RowKey[..^MetaRow.Length]) is { } version)
@@ -299,6 +301,8 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
             Id = meta.PartitionKey,
             Description = meta.GetString("Description"),
             Syntax = Enum.Parse<TemplateSyntax>(meta.GetString("Syntax")),
+            Kind = meta.GetString("Kind") is { } kind ? Enum.Parse<TemplateKind>(kind) : TemplateKind.Message,
+            Layout = meta.GetString("Layout"),
             Locales = locales,
             Version = meta.GetInt32("Version") ?? 1,
             UpdatedAt = meta.GetDateTimeOffset("UpdatedAt"),

@@ -26,10 +26,12 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
     /// <param name="template">The template.</param>
     /// <param name="request">The message's model and details.</param>
     /// <param name="draft">True for unsaved content (a preview), which must not enter the cache.</param>
-    public RenderedContent Render(MessageTemplate template, RenderRequest request, bool draft = false)
+    /// <param name="pieces">The layout and partials the template uses, by id (see <see cref="TemplateIncludes.ResolveAsync"/>).</param>
+    public RenderedContent Render(MessageTemplate template, RenderRequest request, bool draft = false, IReadOnlyDictionary<string, MessageTemplate>? pieces = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(request);
+        pieces ??= NoPieces;
         var locale = LocaleFallback.Resolve(request.Locale ?? options.Value.DefaultLocale, template.Locales.Keys)
             ?? throw new TemplateRenderException($"Template '{template.Id}' has no content for '{request.Locale}' nor for '{LocaleFallback.Last}'.");
         var content = template.Locales[locale];
@@ -37,32 +39,60 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         var budget = limits.Value.RenderBudget;
         using var deadline = new CancellationTokenSource(budget);
         var answers = new AnswerLinks(links, request.MessageId);
-        string Part(string part, string text, bool html) => RenderPart(template, locale, part, text, request, culture, html, draft, answers, deadline.Token);
-        return new RenderedContent(locale, Part("subject", content.Subject, html: false).Trim(), Part("html", content.Html, html: true), Part("text", content.Text, html: false))
+        var page = new PageParts(request, culture, locale, answers, pieces, draft, deadline.Token);
+        var html = RenderPart(template, locale, "html", content.Html, page);
+        var text = RenderPart(template, locale, "text", content.Text, page);
+        if (template.Layout is { } layoutId)
+        {
+            if (!pieces.TryGetValue(layoutId, out var layout) || layout.Kind != TemplateKind.Layout)
+            {
+                throw new TemplateRenderException($"Template '{template.Id}' sits in layout '{layoutId}', which does not exist.");
+            }
+
+            var layoutLocale = LocaleFallback.Resolve(locale, layout.Locales.Keys)
+                ?? throw new TemplateRenderException($"Layout '{layoutId}' has no content for '{locale}' nor for '{LocaleFallback.Last}'.");
+            html = RenderPart(layout, layoutLocale, "html", layout.Locales[layoutLocale].Html, page, new RawHtml(html));
+            text = RenderPart(layout, layoutLocale, "text", layout.Locales[layoutLocale].Text, page, text);
+        }
+
+        return new RenderedContent(locale, RenderPart(template, locale, "subject", content.Subject, page).Trim(), html, text)
         {
             Choices = answers.Choices,
         };
     }
 
-    private string RenderPart(MessageTemplate template, string locale, string part, string text, RenderRequest request, CultureInfo culture, bool html, bool draft, AnswerLinks answers, CancellationToken deadline)
+    private static readonly IReadOnlyDictionary<string, MessageTemplate> NoPieces = new Dictionary<string, MessageTemplate>();
+
+    /// <summary>What every part of one message's render shares.</summary>
+    private sealed record PageParts(RenderRequest Request, CultureInfo Culture, string Locale, AnswerLinks Answers, IReadOnlyDictionary<string, MessageTemplate> Pieces, bool Draft, CancellationToken Deadline);
+
+    private Template Parsed(MessageTemplate template, string locale, string part, string text, bool draft)
     {
         Template Parse() => ScriptParser.Parse(text, template.Syntax, out var error)
             ?? throw new TemplateRenderException($"Template '{template.Id}' ({locale}) {part} does not parse: {error}");
-        Template parsed;
         if (draft)
         {
-            parsed = Parse();
+            return Parse();
         }
-        else
+
+        if (_cache.Count > MaxCached)
         {
-            if (_cache.Count > MaxCached)
-            {
-                _cache.Clear();
-            }
-
-            parsed = _cache.GetOrAdd((template.Syntax, text), _ => Parse());
+            _cache.Clear();
         }
 
+        return _cache.GetOrAdd((template.Syntax, text), _ => Parse());
+    }
+
+    /// <param name="template">The message, or its layout.</param>
+    /// <param name="locale">The locale of <paramref name="template"/>'s content being rendered.</param>
+    /// <param name="part">subject, html or text.</param>
+    /// <param name="text">The part's text.</param>
+    /// <param name="page">What every part of the message shares.</param>
+    /// <param name="content">For a layout: the message's rendered part, which <c>{{ content }}</c> writes.</param>
+    private string RenderPart(MessageTemplate template, string locale, string part, string text, PageParts page, object? content = null)
+    {
+        var html = part == "html";
+        var parsed = Parsed(template, locale, part, text, page.Draft);
         TemplateContext context = (html, template.Syntax) switch
         {
             (true, TemplateSyntax.Liquid) => new HtmlEscapingLiquidContext(),
@@ -77,11 +107,26 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         context.OnOutputLimit = ScriptLimitBehavior.Throw;
         context.EnableRelaxedMemberAccess = true;
         context.StrictVariables = false;
-        context.PushCulture(culture);
-        context.PushGlobal(Globals(request, culture, locale, answers));
+        context.TemplateLoader = new PieceLoader(page.Pieces, page.Locale, part);
+
+        // Each partial parsed in its own syntax (a Liquid message may include a Scriban partial) and from the cache.
+        foreach (var piece in page.Pieces.Values.Where(piece => piece.Kind == TemplateKind.Partial))
+        {
+            context.CachedTemplates[piece.Id] = Parsed(piece, page.Locale, part, PieceLoader.TextOf(piece, page.Locale, part), page.Draft);
+        }
+
+        context.PushCulture(page.Culture);
+        var globals = Globals(page.Request, page.Culture, page.Locale, page.Answers);
+        globals["include"] = new IncludePiece(html);
+        if (content is not null)
+        {
+            globals["content"] = content;
+        }
+
+        context.PushGlobal(globals);
         try
         {
-            return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), deadline);
+            return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), page.Deadline);
         }
         catch (ScriptBudgetExceededException ex)
         {

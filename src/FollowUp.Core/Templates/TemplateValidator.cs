@@ -4,7 +4,7 @@ using FollowUp.Validation;
 namespace FollowUp.Templates;
 
 /// <summary>Checks a template before it is saved: ids, locales, sizes, and that every part parses (with line and column).</summary>
-public static class TemplateValidator
+public static partial class TemplateValidator
 {
     /// <summary>Table Storage holds at most 32K characters in one string property.</summary>
     public const int MaxBodyLength = 30_000;
@@ -30,6 +30,18 @@ public static class TemplateValidator
         }
 
         var syntax = input.Syntax ?? TemplateSyntax.Scriban;
+        var kind = input.Kind ?? TemplateKind.Message;
+        if (input.Layout is { } layout)
+        {
+            if (kind != TemplateKind.Message)
+            {
+                errors.Add("layout", $"only a message sits in a layout, not a {kind.ToString().ToLowerInvariant()}");
+            }
+            else if (!Ids.IsValid(layout))
+            {
+                errors.Add("layout", "must be the id of a layout: " + Ids.Rule);
+            }
+        }
         var locales = new Dictionary<string, TemplateContent>(StringComparer.OrdinalIgnoreCase);
         if (input.Locales is null || input.Locales.Count == 0)
         {
@@ -57,9 +69,20 @@ public static class TemplateValidator
                     continue;
                 }
 
-                var subject = Part(content.Subject, path + ".subject", 998, syntax, errors);
+                // A layout or partial is never a mail's subject on its own: it may have none.
+                var subject = kind != TemplateKind.Message && string.IsNullOrEmpty(content.Subject) ? string.Empty : Part(content.Subject, path + ".subject", 998, syntax, errors);
                 var html = Part(content.Html, path + ".html", MaxBodyLength, syntax, errors);
                 var text = Part(content.Text, path + ".text", MaxBodyLength, syntax, errors);
+                if (kind == TemplateKind.Layout)
+                {
+                    foreach (var (part, body) in new[] { ("html", html), ("text", text) })
+                    {
+                        if (body is not null && !ContentSlot().IsMatch(body))
+                        {
+                            errors.Add($"{path}.{part}", "a layout must say where the message goes: {{ content }}");
+                        }
+                    }
+                }
                 if (locales.ContainsKey(Normalize(tag)))
                 {
                     errors.Add(path, $"repeats the locale {Normalize(tag)}: tags are case-insensitive");
@@ -83,7 +106,7 @@ public static class TemplateValidator
             errors.Add("locales", $"hold {total} characters in all, too much to save at once; at most {MaxTotalLength} characters, fewer when most are not ASCII");
         }
 
-        return errors.IsEmpty ? new MessageTemplate { Id = id, Description = input.Description, Syntax = syntax, Locales = locales } : null;
+        return errors.IsEmpty ? new MessageTemplate { Id = id, Description = input.Description, Syntax = syntax, Kind = kind, Layout = input.Layout, Locales = locales } : null;
     }
 
     private static string? Part(string? text, string path, int maxLength, TemplateSyntax syntax, FieldErrors errors)
@@ -110,6 +133,12 @@ public static class TemplateValidator
         if ((Unclosed(text, "{{", "}}") ?? (syntax == TemplateSyntax.Liquid ? Unclosed(text, "{%", "%}") : null)) is { } open)
         {
             errors.Add(path, open);
+            return null;
+        }
+
+        if (TemplateIncludes.ErrorIn(text) is { } include)
+        {
+            errors.Add(path, include);
             return null;
         }
 
@@ -151,4 +180,8 @@ public static class TemplateValidator
     }
 
     private static string Normalize(string tag) => CultureInfo.GetCultureInfo(tag).Name;
+
+    /// <summary>Where a layout puts the message: <c>{{ content }}</c> (also with filters, or Liquid's <c>{{ content }}</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[^}]*\bcontent\b[^}]*\}\}")]
+    private static partial System.Text.RegularExpressions.Regex ContentSlot();
 }

@@ -9,25 +9,31 @@ namespace FollowUp.Templates;
 public static partial class UnsubscribeLinks
 {
     /// <summary>The parts without the link, as <c>nb.html</c>; empty when every locale's HTML and text has it.</summary>
-    public static IReadOnlyList<string> MissingIn(MessageTemplate template)
+    /// <param name="template">The message template.</param>
+    /// <param name="pieces">Its layout and partials: a link there counts for every message that uses them.</param>
+    public static IReadOnlyList<string> MissingIn(MessageTemplate template, IReadOnlyDictionary<string, MessageTemplate>? pieces = null)
     {
         ArgumentNullException.ThrowIfNull(template);
+        pieces ??= new Dictionary<string, MessageTemplate>();
         var missing = new List<string>();
         foreach (var (locale, content) in template.Locales.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            if (!Link().IsMatch(content.Html))
+            var layout = template.Layout is { } id && pieces.TryGetValue(id, out var found) ? found : null;
+            foreach (var (part, text) in new[] { ("html", content.Html), ("text", content.Text) })
             {
-                missing.Add($"{locale}.html");
-            }
-
-            if (!Link().IsMatch(content.Text))
-            {
-                missing.Add($"{locale}.text");
+                if (!Has(text, locale, part, pieces, 0) && (layout is null || !Has(PieceLoader.TextOf(layout, locale, part), locale, part, pieces, 0)))
+                {
+                    missing.Add($"{locale}.{part}");
+                }
             }
         }
 
         return missing;
     }
+
+    private static bool Has(string text, string locale, string part, IReadOnlyDictionary<string, MessageTemplate> pieces, int depth) =>
+        Link().IsMatch(text) || (depth <= TemplateIncludes.MaxDepth && TemplateIncludes.In(text).Any(name =>
+            pieces.TryGetValue(name, out var partial) && partial.Kind == TemplateKind.Partial && Has(PieceLoader.TextOf(partial, locale, part), locale, part, pieces, depth + 1)));
 
     /// <summary>The variable inside a Scriban or Liquid expression (<c>{{ unsubscribe_url }}</c>, <c>{{ unsubscribe_url | raw }}</c>).</summary>
     [GeneratedRegex(@"\{\{[^}]*\bunsubscribe_url\b[^}]*\}\}")]

@@ -96,7 +96,8 @@ public class WhileYouWaitTemplateTests
 
         return harness.Services.GetRequiredService<TemplateRenderer>().Render(
             DefaultTemplates.All.Single(t => t.Id == "while-you-wait"),
-            new RenderRequest("m-1", locale, model));
+            new RenderRequest("m-1", locale, model),
+            pieces: DefaultTemplates.All.Where(t => t.Kind != TemplateKind.Message).ToDictionary(t => t.Id));
     }
 
     private static void AssertUnsubscribeLinkIn(RenderedContent rendered)

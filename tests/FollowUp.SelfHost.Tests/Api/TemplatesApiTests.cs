@@ -24,7 +24,8 @@ public class TemplatesApiTests
         var (_, json) = await client.SendAsync(HttpMethod.Get, "/api/templates");
 
         var templates = json!.AsArray();
-        Assert.Equal(["lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(["default-layout", "lost-sale-survey", "loyalty-reward", "nps-question", "review-request", "thank-you", "while-you-wait"], templates.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.All(templates.Where(t => t!["id"]!.GetValue<string>() != "default-layout"), t => Assert.Equal("default-layout", t!["layout"]!.GetValue<string>()));
         Assert.All(templates, t => Assert.Equal(["da", "en", "nb", "nn", "sv"], t!["locales"]!.AsObject().Select(l => l.Key).Order(StringComparer.Ordinal)));
     }
 
