@@ -174,6 +174,7 @@ public static class EventParser
         var total = Amount(order, "total", errors, isPlaced, Path);
         var currency = Currency(order, errors, isPlaced, Path);
         String(order, "trackingUrl", errors, required: false, Path, maxLength: 2048);
+        String(order, "reviewUrl", errors, required: false, Path, maxLength: 2048);
         String(order, "carrier", errors, required: false, Path, maxLength: 200);
         Time(order, "expectedDeliveryAt", Path + ".expectedDeliveryAt", errors);
         var lines = new List<OrderLine>();

@@ -105,7 +105,7 @@ public static class RulesApi
             rule = null;
         }
 
-        return rule;
+        return rule is null ? null : rule with { Warnings = TemplateLint.Check(rule.Condition, TemplateSyntax.Scriban, "condition", condition: true) is { Count: > 0 } warnings ? warnings : null };
     }
 
     /// <summary>Saves a checked rule as the next version, and puts back on the schedule what it held while it was off.</summary>
@@ -127,7 +127,7 @@ public static class RulesApi
                 request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Rules}/{saved.Id}";
             }
 
-            return TypedResults.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return TypedResults.Json(saved with { Warnings = rule.Warnings }, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         catch (EditConflictException ex)
         {

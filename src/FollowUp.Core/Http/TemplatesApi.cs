@@ -133,7 +133,7 @@ public static class TemplatesApi
             }
         }
 
-        return template;
+        return template is null ? null : template with { Warnings = TemplateLint.Check(template) is { Count: > 0 } warnings ? warnings : null };
     }
 
     /// <summary>The templates that use <paramref name="id"/> as their layout or include it.</summary>
@@ -158,7 +158,7 @@ public static class TemplatesApi
                 request.HttpContext.Response.Headers.Location = $"/{FollowUpRoutes.Templates}/{saved.Id}";
             }
 
-            return TypedResults.Json(saved, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return TypedResults.Json(saved with { Warnings = template.Warnings }, FollowUpJson.Options, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         }
         catch (EditConflictException ex)
         {
@@ -301,7 +301,7 @@ public static class TemplatesApi
                 new RenderRequest("preview", body.Locale ?? sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
                 draft: body.Template is not null,
                 pieces: pieces);
-            return TypedResults.Json(rendered, FollowUpJson.Options);
+            return TypedResults.Json(rendered with { Warnings = TemplateLint.Check(template) is { Count: > 0 } warnings ? warnings : null }, FollowUpJson.Options);
         }
         catch (TemplateRenderException ex)
         {

@@ -6,7 +6,7 @@ namespace FollowUp.OpenApi;
 /// </summary>
 public static class ContractResources
 {
-    public const string EventSchemaName = "FollowUp.Schemas.followup-event.schema.json";
+    public const string EventSchemaName = Templates.TemplateModelSchema.EventSchemaResource;
     private const string ExamplePrefix = "FollowUp.Examples.";
 
     /// <summary>The event schema's JSON text.</summary>

@@ -61,4 +61,7 @@ public sealed record Rule
 
     /// <summary>The version this one restored, when it was made by a restore.</summary>
     public int? RestoredFrom { get; init; }
+
+    /// <summary>In the answer to a save only (never stored): names the condition uses that the template model does not have, with the nearest known name.</summary>
+    public IReadOnlyList<Templates.LintWarning>? Warnings { get; init; }
 }

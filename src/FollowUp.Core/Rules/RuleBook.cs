@@ -90,7 +90,7 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
         // A rule created again after a delete goes on from the deleted one's version, so an ETag read before the
         // delete ("v1") can never match the new rule.
         var previous = current?.Version ?? await DeletedVersionAsync(rule.Id, cancellationToken).ConfigureAwait(false);
-        var saved = rule with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = rule.UpdatedBy ?? SavedBy.Unknown };
+        var saved = rule with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = rule.UpdatedBy ?? SavedBy.Unknown, Warnings = null };
         var entity = new RuleEntity { RowKey = rule.Id, Definition = JsonSerializer.Serialize(saved, FollowUpJson.Options) };
         try
         {

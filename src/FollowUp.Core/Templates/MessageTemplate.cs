@@ -26,4 +26,7 @@ public sealed record MessageTemplate
 
     /// <summary>The version this one restored, when it was made by a restore.</summary>
     public int? RestoredFrom { get; init; }
+
+    /// <summary>In the answer to a save only (never stored): names the template uses that the template model does not have, with the nearest known name.</summary>
+    public IReadOnlyList<LintWarning>? Warnings { get; init; }
 }

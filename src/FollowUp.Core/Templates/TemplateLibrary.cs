@@ -150,7 +150,7 @@ public sealed class TemplateLibrary(FollowUpTables tables, TimeProvider time)
         // Made again after a delete, it goes on from the deleted one's version, so that an ETag read before the delete
         // ("v1") never matches the new template.
         var previous = meta is null ? deleted?.GetInt32("Version") ?? 0 : currentVersion;
-        var saved = template with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = template.UpdatedBy ?? SavedBy.Unknown };
+        var saved = template with { Version = previous + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = template.UpdatedBy ?? SavedBy.Unknown, Warnings = null };
         var actions = new List<TableTransactionAction>
         {
             new(meta is null ? TableTransactionActionType.Add : TableTransactionActionType.UpdateReplace, new TableEntity(template.Id, MetaRow)
