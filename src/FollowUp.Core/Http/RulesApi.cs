@@ -70,17 +70,10 @@ public static class RulesApi
             return ApiResults.Invalid(errors, "The rule is not valid.");
         }
 
-        var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-            && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits.Value, errors);
-        if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
-            && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
-            && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
-        {
-            errors.Add("templateId", $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe");
-            rule = null;
-        }
-
+        var template = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
+            ? await templates.GetAsync(input.TemplateId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var rule = SaveChecks.CheckRule(id, input, template, limits.Value, errors);
         if (rule is null)
         {
             return ApiResults.Invalid(errors, "The rule is not valid.");

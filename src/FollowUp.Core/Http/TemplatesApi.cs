@@ -56,26 +56,10 @@ public static class TemplatesApi
             return ApiResults.UnsupportedMediaType(ex.Message);
         }
 
-        var template = input is null ? null : TemplateValidator.Validate(id, input, errors);
-        if (template is not null && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
-        {
-            ArgumentNullException.ThrowIfNull(rules);
-            var needing = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
-                .Where(rule => rule.TemplateId == template.Id && rule.Enabled && rule.Category != MessageCategory.Service)
-                .OrderBy(rule => rule.Id, StringComparer.Ordinal)
-                .ToList();
-            if (needing.Count > 0)
-            {
-                var who = string.Join(", ", needing.Select(rule => $"{rule.Id} ({rule.Category.ToString().ToLowerInvariant()})"));
-                foreach (var part in missing)
-                {
-                    errors.Add($"locales.{part}", $"has no unsubscribe link ({{{{ unsubscribe_url }}}}), which rule {who} must give its readers");
-                }
-
-                template = null;
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(rules);
+        var template = input is null
+            ? null
+            : SaveChecks.CheckTemplate(id, input, (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values, errors);
         if (template is null)
         {
             return ApiResults.Invalid(errors, "The template is not valid.");
