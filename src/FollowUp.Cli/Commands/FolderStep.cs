@@ -1,0 +1,38 @@
+using FollowUp.Cli.Folder;
+using FollowUp.Rules;
+using FollowUp.Templates;
+
+namespace FollowUp.Cli.Commands;
+
+/// <summary>Reading and validating the folder, as every command but export starts.</summary>
+internal static class FolderStep
+{
+    /// <exception cref="UsageException">The folder holds nothing this tool reads.</exception>
+    public static ValidatedFolder Read(string dir, IReadOnlyCollection<Rule>? keptRules = null)
+    {
+        // An empty or mistyped --dir would otherwise plan to delete everything on the server.
+        if (!FolderReader.HasContent(dir))
+        {
+            throw new UsageException($"{dir} holds no {FolderReader.RulesFolder}/ or {string.Join("/ or ", TemplateFolders.All.Select(f => f.Folder))}/ folder: give the folder with --dir, or start one with followup export");
+        }
+
+        return FolderValidator.Validate(FolderReader.Read(dir), new ScriptLimits(), keptRules);
+    }
+
+    /// <summary>Prints each problem as file:line:column, in file order.</summary>
+    public static async Task ReportAsync(ValidatedFolder folder, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var problem in folder.Problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line ?? 0).ThenBy(p => p.Column ?? 0))
+        {
+            await output.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(folder.IsValid
+            ? $"Valid: {Count(folder.Rules.Count, "rule")} and {Count(folder.Templates.Count, "template")}."
+            : $"Not valid: {Count(folder.Problems.Count, "problem")}.").ConfigureAwait(false);
+    }
+
+    public static string Count(int n, string thing) => n == 1 ? $"1 {thing}" : $"{n} {thing}s";
+}
