@@ -152,7 +152,8 @@ internal static partial class FolderReader
             var (locale, part) = (name.Groups["locale"].Value, name.Groups["part"].Value);
             var content = locales[locale] as JsonObject ?? new JsonObject();
             locales[locale] = content;
-            content[part] = WithoutFinalNewline(text);
+            // A checkout on Windows may turn LF into CRLF; the text is the same, and must compare the same.
+            content[part] = WithoutFinalNewline(text.Replace("\r\n", "\n", StringComparison.Ordinal));
             partFiles[$"locales.{locale}.{part}"] = file;
         }
 
@@ -203,8 +204,7 @@ internal static partial class FolderReader
     /// Editors end a file with a newline, and a subject has none: one final newline is the file's, not the text's.
     /// Export writes one after every part, so text that ends in a newline of its own keeps it.
     /// </summary>
-    public static string WithoutFinalNewline(string text) =>
-        text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('\n') ? text[..^1] : text;
+    public static string WithoutFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
 
     private static string? ReadText(string path, string file, List<FolderProblem> problems)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -10,7 +11,7 @@ namespace FollowUp.Cli.Folder;
 /// Writes a PUT body as the YAML <see cref="YamlReader"/> reads back to the same JSON: a string that would read as
 /// another type (<c>"true"</c>, <c>"12"</c>) is quoted, lists of plain values stay on one line, and nothing is folded.
 /// </summary>
-internal static class YamlWriter
+internal static partial class YamlWriter
 {
     public static string Write(JsonObject json)
     {
@@ -53,7 +54,7 @@ internal static class YamlWriter
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var s = value.GetValue<string>();
-                var style = YamlReader.IsTyped(s) ? ScalarStyle.DoubleQuoted : s.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal : ScalarStyle.Any;
+                var style = YamlReader.IsTyped(s) || OlderYamlTypes().IsMatch(s) ? ScalarStyle.DoubleQuoted : s.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal : ScalarStyle.Any;
                 emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, s, style, isPlainImplicit: true, isQuotedImplicit: true));
                 break;
             default:
@@ -62,6 +63,13 @@ internal static class YamlWriter
                 break;
         }
     }
+
+    /// <summary>
+    /// Text YAML 1.1 readers (linters, other tools in a pipeline) take for something else: times as base-60 numbers
+    /// (<c>09:00</c>), yes/no/on/off as booleans. Quoted, every reader sees the same string.
+    /// </summary>
+    [GeneratedRegex(@"^([-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")]
+    private static partial Regex OlderYamlTypes();
 
     private static Scalar Plain(string text) => new(AnchorName.Empty, TagName.Empty, text, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false);
 }

@@ -55,6 +55,8 @@ internal static class FieldDiff
                 }
 
                 break;
+            case null when path.Length == 0:
+                break;
             default:
                 yield return (path, node?.ToJsonString(FollowUpJson.Options) ?? "null");
                 break;

@@ -18,7 +18,8 @@ internal static class TemplateDiff
             var file = $"{part}.{extension}";
             if (!old.TryGetValue(part, out var was))
             {
-                lines.Add($"+ {file} ({text.Split('\n').Length} lines)");
+                var count = text.Split('\n').Length;
+                lines.Add($"+ {file} ({count} line{(count == 1 ? string.Empty : "s")})");
             }
             else if (was != text)
             {
