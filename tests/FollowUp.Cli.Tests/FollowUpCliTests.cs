@@ -47,9 +47,8 @@ public class FollowUpCliTests
     public async Task ChangedFiles_ShowInPlan_AndApplyMakesThemSo()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
-        folder.With("rules/thank-you.yaml", folder.Read("rules/thank-you.yaml").Replace("delay: PT1H", "delay: PT2H", StringComparison.Ordinal));
+        using var folder = await ExportAsync(server);
+        ThankYouAfterTwoHours(folder);
         var html = folder.Read("templates/thank-you/en.html.scriban");
         var line = html.Split('\n').First(l => l.Contains("<p>", StringComparison.Ordinal));
         folder.With("templates/thank-you/en.html.scriban", html.Replace(line, "<p>We are glad you chose us.</p>", StringComparison.Ordinal));
@@ -77,9 +76,8 @@ public class FollowUpCliTests
     public async Task ChangeOnTheServerBetweenPlanAndApply_Stops412NamingWhatChanged()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
-        folder.With("rules/thank-you.yaml", folder.Read("rules/thank-you.yaml").Replace("delay: PT1H", "delay: PT2H", StringComparison.Ordinal));
+        using var folder = await ExportAsync(server);
+        ThankYouAfterTwoHours(folder);
         var someoneElse = await RuleAsync(server, "thank-you");
         someoneElse["description"] = "Edited in the API by someone else";
         using var handler = new BeforeFirstWrite(server.Server.CreateHandler(), async () =>
@@ -90,7 +88,7 @@ public class FollowUpCliTests
             (await client.SendAsync(request)).EnsureSuccessStatusCode();
         });
 
-        var apply = await CliRun.RunAsync(handler, "apply", "--url", Url, "--api-key", SelfHostFactory.ApiKey, "--dir", folder.Root);
+        var apply = await RunThroughAsync(handler, "apply", "--dir", folder.Root);
 
         Assert.True(apply.ExitCode == 1, apply.ToString());
         Assert.Contains("FAILED rule thank-you: it was changed on the server after the plan read it (v1 then, v2 now; changed: description). Run plan again", apply.Output, StringComparison.Ordinal);
@@ -103,8 +101,7 @@ public class FollowUpCliTests
     public async Task RemovedFiles_AreDeleted_RuleBeforeTheTemplateItSent()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
+        using var folder = await ExportAsync(server);
         File.Delete(Path.Combine(folder.Root, "rules/review-request.yaml"));
         Directory.Delete(Path.Combine(folder.Root, "templates/review-request"), recursive: true);
 
@@ -127,8 +124,7 @@ public class FollowUpCliTests
     public async Task Export_AfterADeleteOnTheServer_RemovesItsFiles()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
+        using var folder = await ExportAsync(server);
         using var client = server.CreateApiClient();
         (await client.DeleteAsync(new Uri("/api/rules/nps-question", UriKind.Relative))).EnsureSuccessStatusCode();
         (await client.DeleteAsync(new Uri("/api/templates/nps-question", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -146,8 +142,7 @@ public class FollowUpCliTests
     public async Task Apply_TemplateThatDropsTheLinkAKeptRuleNeeds_ChangesNothing()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
+        using var folder = await ExportAsync(server);
         File.Delete(Path.Combine(folder.Root, "rules/review-request.yaml"));
         folder.With("templates/review-request/en.text.scriban", "Tell us what you think.\n");
 
@@ -162,8 +157,7 @@ public class FollowUpCliTests
     public async Task Plan_WrongApiKey_Exits2SayingTheKeyWasRefused()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
+        using var folder = await ExportAsync(server);
 
         var plan = await CliRun.RunAsync(server.Server.CreateHandler(), "plan", "--url", Url, "--api-key", "not-the-key", "--dir", folder.Root);
 
@@ -176,20 +170,33 @@ public class FollowUpCliTests
     public async Task Apply_RuleTheServerRefuses_ShowsTheProblemInWordsWithTheField()
     {
         await using var server = await SelfHostFactory.CreateAsync();
-        using var folder = new TestFolder();
-        await RunAsync(server, "export", "--dir", folder.Root);
-        folder.With("rules/thank-you.yaml", folder.Read("rules/thank-you.yaml").Replace("delay: PT1H", "delay: PT2H", StringComparison.Ordinal));
+        using var folder = await ExportAsync(server);
+        ThankYouAfterTwoHours(folder);
 
         // A refusal the folder could not foresee (a newer server with a check this tool lacks), answered as the API answers.
         using var handler = new BeforeFirstWrite(server.Server.CreateHandler(), () => Task.CompletedTask, refuseWith: HttpStatusCode.BadRequest);
-        var apply = await CliRun.RunAsync(handler, "apply", "--url", Url, "--api-key", SelfHostFactory.ApiKey, "--dir", folder.Root);
+        var apply = await RunThroughAsync(handler, "apply", "--dir", folder.Root);
 
         Assert.True(apply.ExitCode == 1, apply.ToString());
         Assert.Contains("FAILED rule thank-you: PUT /api/rules/thank-you answered 400 Bad Request: The rule is not valid.\n    delay: refused for the test", apply.Output, StringComparison.Ordinal);
     }
 
+    private static async Task<TestFolder> ExportAsync(SelfHostFactory server)
+    {
+        var folder = new TestFolder();
+        var export = await RunAsync(server, "export", "--dir", folder.Root);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        return folder;
+    }
+
+    private static void ThankYouAfterTwoHours(TestFolder folder) =>
+        folder.With("rules/thank-you.yaml", folder.Read("rules/thank-you.yaml").Replace("delay: PT1H", "delay: PT2H", StringComparison.Ordinal));
+
     private static Task<CliRun> RunAsync(SelfHostFactory server, params string[] args) =>
-        CliRun.RunAsync(server.Server.CreateHandler(), [.. args, "--url", Url, "--api-key", SelfHostFactory.ApiKey]);
+        RunThroughAsync(server.Server.CreateHandler(), args);
+
+    private static Task<CliRun> RunThroughAsync(HttpMessageHandler handler, params string[] args) =>
+        CliRun.RunAsync(handler, [.. args, "--url", Url, "--api-key", SelfHostFactory.ApiKey]);
 
     /// <summary>A rule with every optional field, and a Liquid template whose text does not end in a newline.</summary>
     private static async Task PutEveryFieldRuleAsync(SelfHostFactory server)

@@ -20,74 +20,69 @@ internal static class Planner
         ArgumentNullException.ThrowIfNull(server);
         var changes = new List<PlannedChange>();
         var kept = new List<string>();
-        var unchanged = 0;
-
-        var serverTemplates = server.Templates.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        foreach (var template in folder.Templates.Values.OrderBy(t => t.Id, StringComparer.Ordinal))
-        {
-            var body = InputShape.OfTemplate(template);
-            if (!serverTemplates.TryGetValue(template.Id, out var stored))
-            {
-                changes.Add(new(ChangeKind.Create, ResourceKind.Template, template.Id, null, null, body, TemplateDiff.Lines(null, body)));
-                continue;
-            }
-
-            var current = InputShape.NormalizedTemplate(stored);
-            if (JsonNode.DeepEquals(current, body))
-            {
-                unchanged++;
-            }
-            else
-            {
-                changes.Add(new(ChangeKind.Change, ResourceKind.Template, template.Id, stored.Version, current, body, TemplateDiff.Lines(current, body)));
-            }
-        }
-
-        var serverRules = server.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        foreach (var rule in folder.Rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var body = InputShape.OfRule(rule);
-            if (!serverRules.TryGetValue(rule.Id, out var stored))
-            {
-                changes.Add(new(ChangeKind.Create, ResourceKind.Rule, rule.Id, null, null, body, FieldDiff.Lines(null, body)));
-                continue;
-            }
-
-            var current = InputShape.NormalizedRule(stored);
-            if (JsonNode.DeepEquals(current, body))
-            {
-                unchanged++;
-            }
-            else
-            {
-                changes.Add(new(ChangeKind.Change, ResourceKind.Rule, rule.Id, stored.Version, current, body, FieldDiff.Lines(current, body)));
-            }
-        }
-
-        foreach (var rule in server.Rules.Where(r => !folder.Rules.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            Gone(ResourceKind.Rule, rule.Id, rule.Version, InputShape.NormalizedRule(rule));
-        }
-
-        foreach (var template in server.Templates.Where(t => !folder.Templates.ContainsKey(t.Id)).OrderBy(t => t.Id, StringComparer.Ordinal))
-        {
-            Gone(ResourceKind.Template, template.Id, template.Version, InputShape.NormalizedTemplate(template));
-        }
-
+        var unchanged = Compare(
+            ResourceKind.Rule,
+            folder.Rules.Values.Select(r => (r.Id, InputShape.OfRule(r))),
+            server.Rules.Select(r => (r.Id, r.Version, InputShape.NormalizedRule(r))),
+            FieldDiff.Lines,
+            delete,
+            changes,
+            kept);
+        unchanged += Compare(
+            ResourceKind.Template,
+            folder.Templates.Values.Select(t => (t.Id, InputShape.OfTemplate(t))),
+            server.Templates.Select(t => (t.Id, t.Version, InputShape.NormalizedTemplate(t))),
+            TemplateDiff.Lines,
+            delete,
+            changes,
+            kept);
         return new Plan(Order(changes, folder), kept, unchanged);
+    }
 
-        void Gone(ResourceKind resource, string id, int version, JsonObject shape)
+    /// <summary>Adds a change for each one the folder and the server hold differently; returns how many agree.</summary>
+    private static int Compare(
+        ResourceKind resource,
+        IEnumerable<(string Id, JsonObject Shape)> wanted,
+        IEnumerable<(string Id, int Version, JsonObject Shape)> stored,
+        Func<JsonObject?, JsonObject, IReadOnlyList<string>> diff,
+        bool delete,
+        List<PlannedChange> changes,
+        List<string> kept)
+    {
+        var onServer = stored.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var inFolder = new HashSet<string>(StringComparer.Ordinal);
+        var unchanged = 0;
+        foreach (var (id, body) in wanted.OrderBy(w => w.Id, StringComparer.Ordinal))
         {
-            var change = new PlannedChange(ChangeKind.Delete, resource, id, version, shape, null, []);
+            inFolder.Add(id);
+            if (!onServer.TryGetValue(id, out var current))
+            {
+                changes.Add(new(ChangeKind.Create, resource, id, null, null, body, diff(null, body)));
+            }
+            else if (JsonNode.DeepEquals(current.Shape, body))
+            {
+                unchanged++;
+            }
+            else
+            {
+                changes.Add(new(ChangeKind.Change, resource, id, current.Version, current.Shape, body, diff(current.Shape, body)));
+            }
+        }
+
+        foreach (var (id, version, shape) in onServer.Values.Where(s => !inFolder.Contains(s.Id)).OrderBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var gone = new PlannedChange(ChangeKind.Delete, resource, id, version, shape, null, []);
             if (delete)
             {
-                changes.Add(change);
+                changes.Add(gone);
             }
             else
             {
-                kept.Add(change.Name);
+                kept.Add(gone.Name);
             }
         }
+
+        return unchanged;
     }
 
     /// <summary>
