@@ -2,6 +2,7 @@ using FollowUp.Cli.Api;
 using FollowUp.Cli.Commands;
 using FollowUp.Cli.Folder;
 using FollowUp.Cli.Planning;
+using FollowUp.Templates;
 
 namespace FollowUp.Cli;
 
@@ -45,6 +46,16 @@ internal sealed class FollowUpCli(TextWriter output, TextWriter error, HttpMessa
             await error.WriteLineAsync($"followup: {options?.Url} did not answer in time").ConfigureAwait(false);
             return ExitCodes.UsageOrConnection;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("followup: cancelled; what was done is listed above").ConfigureAwait(false);
+            return ExitCodes.UsageOrConnection;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"followup: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrConnection;
+        }
         catch (ApiException ex)
         {
             var hint = ex.Status is 401 or 403 ? $" (give the key with --api-key or ${CliOptions.ApiKeyVariable}; on Azure Functions, --function-key)" : string.Empty;
@@ -83,7 +94,7 @@ internal sealed class FollowUpCli(TextWriter output, TextWriter error, HttpMessa
         if (options.NoDelete && server.Rules.Where(r => !folder.Rules.ContainsKey(r.Id)).ToList() is { Count: > 0 } kept)
         {
             // Rules that stay on the server send the folder's templates too: a template must suit them as well.
-            folder = FolderStep.Read(options.Dir, kept);
+            folder = FolderValidator.Validate(folder.Content, new ScriptLimits(), kept);
             if (!folder.IsValid)
             {
                 await FolderStep.ReportAsync(folder, output).ConfigureAwait(false);

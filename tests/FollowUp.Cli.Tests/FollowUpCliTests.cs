@@ -167,18 +167,22 @@ public class FollowUpCliTests
     }
 
     [Fact]
-    public async Task Apply_RuleTheServerRefuses_ShowsTheProblemInWordsWithTheField()
+    public async Task Apply_WriteTheServerRefuses_ShowsTheProblemInWordsWithTheField()
     {
         await using var server = await SelfHostFactory.CreateAsync();
         using var folder = await ExportAsync(server);
-        ThankYouAfterTwoHours(folder);
+        folder.With("rules/nps-again.yaml", "trigger: order.delivered\ndelay: P30D\ntemplateId: nps-question\nenabled: false\n");
 
-        // A refusal the folder could not foresee (a newer server with a check this tool lacks), answered as the API answers.
-        using var handler = new BeforeFirstWrite(server.Server.CreateHandler(), () => Task.CompletedTask, refuseWith: HttpStatusCode.BadRequest);
+        // Someone deletes the template the new rule sends (no enabled rule sends it) after the plan read it.
+        using var handler = new BeforeFirstWrite(server.Server.CreateHandler(), async () =>
+        {
+            using var client = server.CreateApiClient();
+            (await client.DeleteAsync(new Uri("/api/templates/nps-question", UriKind.Relative))).EnsureSuccessStatusCode();
+        });
         var apply = await RunThroughAsync(handler, "apply", "--dir", folder.Root);
 
         Assert.True(apply.ExitCode == 1, apply.ToString());
-        Assert.Contains("FAILED rule thank-you: PUT /api/rules/thank-you answered 400 Bad Request: The rule is not valid.\n    delay: refused for the test", apply.Output, StringComparison.Ordinal);
+        Assert.Contains("FAILED rule nps-again: PUT /api/rules/nps-again answered 400 Bad Request: The rule is not valid.\n    templateId: template 'nps-question' does not exist", apply.Output, StringComparison.Ordinal);
     }
 
     private static async Task<TestFolder> ExportAsync(SelfHostFactory server)

@@ -1,5 +1,4 @@
 using FollowUp.Cli.Folder;
-using FollowUp.Rules;
 using FollowUp.Templates;
 
 namespace FollowUp.Cli.Commands;
@@ -8,7 +7,7 @@ namespace FollowUp.Cli.Commands;
 internal static class FolderStep
 {
     /// <exception cref="UsageException">The folder holds nothing this tool reads.</exception>
-    public static ValidatedFolder Read(string dir, IReadOnlyCollection<Rule>? keptRules = null)
+    public static ValidatedFolder Read(string dir)
     {
         // An empty or mistyped --dir would otherwise plan to delete everything on the server.
         if (!FolderReader.HasContent(dir))
@@ -16,7 +15,7 @@ internal static class FolderStep
             throw new UsageException($"{dir} holds no {FolderReader.RulesFolder}/ or {string.Join("/ or ", TemplateFolders.All.Select(f => f.Folder))}/ folder: give the folder with --dir, or start one with followup export");
         }
 
-        return FolderValidator.Validate(FolderReader.Read(dir), new ScriptLimits(), keptRules);
+        return FolderValidator.Validate(FolderReader.Read(dir), new ScriptLimits());
     }
 
     /// <summary>Prints each problem as file:line:column, in file order.</summary>

@@ -2,8 +2,10 @@ namespace FollowUp.Cli.Folder;
 
 /// <summary>
 /// The folders templates live in, each read and written the same way. A folder's kind is the value of the template's
-/// <c>kind</c> field the folder stands for (null: Core's plain message template). Core does not know layouts and
-/// partials yet: once its TemplateInput has a <c>kind</c>, each is one line here, e.g. <c>("layouts", "layout")</c>.
+/// <c>kind</c> field the folder stands for: the reader sets it, export picks the folder by it, and template.yaml does
+/// not repeat it. Core does not know layouts and partials yet: once its TemplateInput has a <c>kind</c>, each is one
+/// line here, e.g. <c>("layouts", "layout")</c> (and if Core writes the kind of a plain template too, it replaces the
+/// null below).
 /// </summary>
 internal static class TemplateFolders
 {
