@@ -20,22 +20,9 @@ internal static class Planner
         ArgumentNullException.ThrowIfNull(server);
         var changes = new List<PlannedChange>();
         var kept = new List<string>();
-        var unchanged = Compare(
-            ResourceKind.Rule,
-            folder.Rules.Values.Select(r => (r.Id, InputShape.OfRule(r))),
-            server.Rules.Select(r => (r.Id, r.Version, InputShape.NormalizedRule(r))),
-            FieldDiff.Lines,
-            delete,
-            changes,
-            kept);
-        unchanged += Compare(
-            ResourceKind.Template,
-            folder.Templates.Values.Select(t => (t.Id, InputShape.OfTemplate(t))),
-            server.Templates.Select(t => (t.Id, t.Version, InputShape.NormalizedTemplate(t))),
-            TemplateDiff.Lines,
-            delete,
-            changes,
-            kept);
+        var unchanged =
+            Compare(ResourceKind.Rule, folder.Rules.Values.Select(r => (r.Id, InputShape.OfRule(r))), server.Rules.Select(r => (r.Id, r.Version, InputShape.NormalizedRule(r))), FieldDiff.Lines, delete, changes, kept)
+            + Compare(ResourceKind.Template, folder.Templates.Values.Select(t => (t.Id, InputShape.OfTemplate(t))), server.Templates.Select(t => (t.Id, t.Version, InputShape.NormalizedTemplate(t))), TemplateDiff.Lines, delete, changes, kept);
         return new Plan(Order(changes, folder), kept, unchanged);
     }
 
