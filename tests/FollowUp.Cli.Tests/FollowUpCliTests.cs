@@ -167,6 +167,18 @@ public class FollowUpCliTests
     }
 
     [Fact]
+    public async Task Plan_FunctionKey_IsSentAsXFunctionsKey()
+    {
+        await using var server = await SelfHostFactory.CreateAsync();
+        using var folder = await ExportAsync(server);
+
+        var plan = await CliRun.RunAsync(server.Server.CreateHandler(), "plan", "--url", Url, "--function-key", SelfHostFactory.ApiKey, "--dir", folder.Root);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("No changes.", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Apply_WriteTheServerRefuses_ShowsTheProblemInWordsWithTheField()
     {
         await using var server = await SelfHostFactory.CreateAsync();
