@@ -82,30 +82,18 @@ public static class RulesApi
     /// <summary>Everything a save checks of a rule: its fields, that its template exists, and that a feedback or marketing message can be unsubscribed from.</summary>
     internal static async Task<Rule?> CheckAsync(string id, RuleInput input, TemplateLibrary templates, ScriptLimits limits, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-            && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits, errors);
-        if (input.Id is { } named && named != id)
+        // The template it sends, and that one's layout and partials: what the checks look at.
+        var known = new Dictionary<string, MessageTemplate>(StringComparer.Ordinal);
+        if (input.TemplateId is { } templateId && Ids.IsValid(templateId) && await templates.GetAsync(templateId, cancellationToken).ConfigureAwait(false) is { } template)
         {
-            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a rule is renamed by creating the new one and deleting the old");
-            return null;
+            known[templateId] = template;
+            foreach (var (pieceId, piece) in (await TemplateIncludes.ResolveAsync(template, piece => templates.GetAsync(piece, cancellationToken)).ConfigureAwait(false)).Pieces)
+            {
+                known[pieceId] = piece;
+            }
         }
 
-        if (rule is not null && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { Kind: not TemplateKind.Message } piece)
-        {
-            errors.Add("templateId", $"'{piece.Id}' is a {piece.Kind.ToString().ToLowerInvariant()}, not a message a rule can send");
-            return null;
-        }
-
-        if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
-            && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
-            && UnsubscribeLinks.MissingIn(template, (await TemplateIncludes.ResolveAsync(template, id => templates.GetAsync(id, cancellationToken)).ConfigureAwait(false)).Pieces) is { Count: > 0 } missing)
-        {
-            errors.Add("templateId", $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe");
-            rule = null;
-        }
-
-        return rule is null ? null : rule with { Warnings = TemplateLint.Check(rule.Condition, TemplateSyntax.Scriban, "condition", condition: true) is { Count: > 0 } warnings ? warnings : null };
+        return SaveChecks.CheckRule(id, input, known.GetValueOrDefault, limits, errors);
     }
 
     /// <summary>Saves a checked rule as the next version, and puts back on the schedule what it held while it was off.</summary>

@@ -74,66 +74,12 @@ public static class TemplatesApi
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(templates);
-        var template = TemplateValidator.Validate(id, input, errors);
-        if (input.Id is { } named && named != id)
-        {
-            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a template is renamed by creating the new one and deleting the old");
-            return null;
-        }
-
-        if (template is null)
-        {
-            return null;
-        }
-
-        // Everything as it would be after the save: this template in its new form, the others as stored.
-        var all = (await templates.ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Id != id).Append(template).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        Task<MessageTemplate?> Find(string name) => Task.FromResult(all.GetValueOrDefault(name));
-        var (_, problem) = await TemplateIncludes.ResolveAsync(template, Find).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            errors.Add(problem.StartsWith("layout", StringComparison.Ordinal) || problem.Contains("not a layout", StringComparison.Ordinal) ? "layout" : "locales", problem);
-            return null;
-        }
-
-        var enabled = (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values
-            .Where(rule => rule.Enabled && rule.Category != MessageCategory.Service)
-            .OrderBy(rule => rule.Id, StringComparer.Ordinal)
-            .ToList();
-        foreach (var message in all.Values.Where(t => t.Kind == TemplateKind.Message).OrderBy(t => t.Id, StringComparer.Ordinal))
-        {
-            var needing = enabled.Where(rule => rule.TemplateId == message.Id).ToList();
-            if (needing.Count == 0)
-            {
-                continue;
-            }
-
-            var (pieces, _) = await TemplateIncludes.ResolveAsync(message, Find).ConfigureAwait(false);
-            if (message.Id != id && !pieces.ContainsKey(id))
-            {
-                continue;
-            }
-
-            if (UnsubscribeLinks.MissingIn(message, pieces) is { Count: > 0 } missing)
-            {
-                var who = string.Join(", ", needing.Select(rule => $"{rule.Id} ({rule.Category.ToString().ToLowerInvariant()})"));
-                if (message.Id == id)
-                {
-                    foreach (var part in missing)
-                    {
-                        errors.Add($"locales.{part}", $"has no unsubscribe link ({{{{ unsubscribe_url }}}}), which rule {who} must give its readers");
-                    }
-                }
-                else
-                {
-                    errors.Add("locales", $"template '{message.Id}' would have no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}, which rule {who} must give its readers");
-                }
-
-                template = null;
-            }
-        }
-
-        return template is null ? null : template with { Warnings = TemplateLint.Check(template) is { Count: > 0 } warnings ? warnings : null };
+        return SaveChecks.CheckTemplate(
+            id,
+            input,
+            (await rules.GetAllAsync(cancellationToken).ConfigureAwait(false)).Values,
+            await templates.ListAsync(cancellationToken).ConfigureAwait(false),
+            errors);
     }
 
     /// <summary>The templates that use <paramref name="id"/> as their layout or include it.</summary>

@@ -47,7 +47,7 @@ public static partial class TemplateIncludes
 
     /// <summary>Every piece <paramref name="template"/> needs (its layout, the partials it and they include, to <see cref="MaxDepth"/>), found by <paramref name="find"/>.</summary>
     /// <returns>The pieces found, and the first problem: a missing piece, one of the wrong kind, a cycle or too deep a nesting.</returns>
-    public static async Task<(Dictionary<string, MessageTemplate> Pieces, string? Problem)> ResolveAsync(MessageTemplate template, Func<string, Task<MessageTemplate?>> find)
+    public static (Dictionary<string, MessageTemplate> Pieces, string? Problem) Resolve(MessageTemplate template, Func<string, MessageTemplate?> find)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(find);
@@ -55,7 +55,7 @@ public static partial class TemplateIncludes
         string? problem = null;
         if (template.Layout is { } layoutId)
         {
-            var layout = await find(layoutId).ConfigureAwait(false);
+            var layout = find(layoutId);
             if (layout is null)
             {
                 return (pieces, $"layout '{layoutId}' does not exist");
@@ -67,13 +67,40 @@ public static partial class TemplateIncludes
             }
 
             pieces[layoutId] = layout;
-            problem = await FollowAsync(layout, [layoutId], pieces, find).ConfigureAwait(false);
+            problem = Follow(layout, [layoutId], pieces, find);
         }
 
-        return (pieces, problem ?? await FollowAsync(template, [template.Id], pieces, find).ConfigureAwait(false));
+        return (pieces, problem ?? Follow(template, [template.Id], pieces, find));
     }
 
-    private static async Task<string?> FollowAsync(MessageTemplate from, List<string> path, Dictionary<string, MessageTemplate> pieces, Func<string, Task<MessageTemplate?>> find)
+    /// <summary><see cref="Resolve"/> over storage: the pieces are read one by one as the walk finds it needs them.</summary>
+    public static async Task<(Dictionary<string, MessageTemplate> Pieces, string? Problem)> ResolveAsync(MessageTemplate template, Func<string, Task<MessageTemplate?>> find)
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        var read = new Dictionary<string, MessageTemplate?>(StringComparer.Ordinal);
+        while (true)
+        {
+            string? unread = null;
+            var result = Resolve(template, name =>
+            {
+                if (read.TryGetValue(name, out var piece))
+                {
+                    return piece;
+                }
+
+                unread ??= name;
+                return null;
+            });
+            if (unread is null)
+            {
+                return result;
+            }
+
+            read[unread] = await find(unread).ConfigureAwait(false);
+        }
+    }
+
+    private static string? Follow(MessageTemplate from, List<string> path, Dictionary<string, MessageTemplate> pieces, Func<string, MessageTemplate?> find)
     {
         var names = from.Locales.Values.SelectMany(content => In(content.Subject).Concat(In(content.Html)).Concat(In(content.Text))).Distinct(StringComparer.Ordinal).ToList();
         foreach (var name in names)
@@ -90,7 +117,7 @@ public static partial class TemplateIncludes
 
             if (!pieces.TryGetValue(name, out var partial))
             {
-                partial = await find(name).ConfigureAwait(false);
+                partial = find(name);
                 if (partial is null)
                 {
                     return $"include \"{name}\": there is no partial '{name}'";
@@ -104,7 +131,7 @@ public static partial class TemplateIncludes
                 pieces[name] = partial;
             }
 
-            if (await FollowAsync(partial, [.. path, name], pieces, find).ConfigureAwait(false) is { } problem)
+            if (Follow(partial, [.. path, name], pieces, find) is { } problem)
             {
                 return problem;
             }

@@ -1,0 +1,7 @@
+namespace FollowUp.Cli.Api;
+
+internal enum ResourceKind
+{
+    Template,
+    Rule,
+}

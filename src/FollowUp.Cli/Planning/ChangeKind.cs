@@ -1,0 +1,8 @@
+namespace FollowUp.Cli.Planning;
+
+internal enum ChangeKind
+{
+    Create,
+    Change,
+    Delete,
+}
