@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
+using FollowUp.Templates;
+
 namespace FollowUp.OpenApi;
 
 /// <summary>
@@ -29,11 +31,12 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         document.Servers = [];
         EventSchema.AddTo(document);
         AddSecuritySchemes(document);
+        AddTemplateModel(document);
         document.Tags = new HashSet<OpenApiTag>(
         [
             new() { Name = FollowUpEndpoints.EventsTag, Description = "Orders, deliveries and deals coming in from the shop, the carrier and the CRM." },
             new() { Name = FollowUpEndpoints.RulesTag, Description = "Which event starts which message, after what delay, for whom, and what cancels it." },
-            new() { Name = FollowUpEndpoints.TemplatesTag, Description = "The messages' subject, HTML and text per locale, in Scriban or Liquid." },
+            new() { Name = FollowUpEndpoints.TemplatesTag, Description = "The messages' subject, HTML and text per locale, in Scriban or Liquid; layouts around them and partials they include. The names a template (or a rule's condition) can use are the `TemplateModel` schema; a name it lacks is a warning in the answer to a save or a preview." },
             new() { Name = FollowUpEndpoints.MessagesTag, Description = "Every message's whole life: the results ledger." },
             new() { Name = FollowUpEndpoints.LinksTag, Description = "The links in the messages: public, each protected by its signed token." },
             new() { Name = FollowUpEndpoints.HealthTag, Description = "Probes for a load balancer or an orchestrator: public, and they tell nothing an attacker could use." },
@@ -61,6 +64,36 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
 
         The event body is described by the JSON Schema in the repository (`schemas/followup-event.schema.json`), and every example event in `examples/` is one of this document's examples.
         """;
+
+    /// <summary>The template model as a schema (its names in snake_case, as templates write them), for reading, not for requests.</summary>
+    private static void AddTemplateModel(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var model = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "What a template can use: the event's data (in snake_case: customer.first_name, order.lines[].unit_price), what FollowUp adds, and — in templates only, not in a rule's condition — the message, the sender, the links and the functions (each described with an example).",
+            Properties = TemplateModelSchema.Root.Values.ToDictionary(field => field.Name, ModelSchema, StringComparer.Ordinal),
+        };
+        document.Components.Schemas["TemplateModel"] = model;
+    }
+
+    private static IOpenApiSchema ModelSchema(Templates.ModelField field)
+    {
+        var description = (field.TemplatesOnly ? "(Templates only.) " : string.Empty) + (field.Type == "function" ? "A function: " : string.Empty) + field.Description;
+        var properties = field.Fields.Values.ToDictionary(child => child.Name, ModelSchema, StringComparer.Ordinal);
+        return field.Type switch
+        {
+            "list" => new OpenApiSchema { Type = JsonSchemaType.Array, Description = description, Items = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties } },
+            "object" => new OpenApiSchema { Type = JsonSchemaType.Object, Description = description, Properties = properties },
+            "integer" => new OpenApiSchema { Type = JsonSchemaType.Integer, Description = description },
+            "number" => new OpenApiSchema { Type = JsonSchemaType.Number, Description = description },
+            "boolean" => new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = description },
+            "time" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = description },
+            _ => new OpenApiSchema { Type = JsonSchemaType.String, Description = description },
+        };
+    }
 
     private static void AddSecuritySchemes(OpenApiDocument document)
     {

@@ -34,6 +34,31 @@ public class TemplateRendererTests
         Assert.Equal("Hi <script>alert(1)</script> & Co", rendered.Text);
     }
 
+    [Theory]
+    [InlineData("nb-NO", "NOK", "kr 1 498,50", "tirsdag 24. november 2026")]
+    [InlineData("nn-NO", "NOK", "1 498,50 kr", "tysdag 24. november 2026")]
+    [InlineData("da-DK", "DKK", "1.498,50 kr.", "tirsdag den 24. november 2026")]
+    [InlineData("sv-SE", "SEK", "1 498,50 kr", "tisdag 24 november 2026")]
+    [InlineData("da-DK", "EUR", "1.498,50 EUR", "tirsdag den 24. november 2026")]
+    [InlineData("en-GB", "GBP", "£1,498.50", "Tuesday, 24 November 2026")]
+    public async Task Render_MoneyAndDates_AreWrittenAsEachLocaleWritesThem(string locale, string currency, string money, string date)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(seedDefaults: false);
+        var model = Model("Kari");
+        model["order"]!["currency"] = currency;
+        model["order"]!["expectedDeliveryAt"] = "2026-11-24T10:00:00Z";
+        var template = new MessageTemplate
+        {
+            Id = "x",
+            Locales = new Dictionary<string, TemplateContent> { ["en"] = new("s", "h", "t"), [locale[..2]] = new("s", "h", "{{ order.total | money order.currency }}|{{ order.expected_delivery_at | local_date }}") },
+        };
+
+        var rendered = harness.Services.GetRequiredService<TemplateRenderer>().Render(template, new RenderRequest("m1", locale, model));
+
+        // ICU writes the thousands separator of nb, nn and sv as a no-break space, as it should.
+        Assert.Equal($"{money}|{date}", rendered.Text.Replace('\u00A0', ' ').Replace('\u202F', ' '));
+    }
+
     [Fact]
     public async Task Render_SnakeCaseModelMoneyAndLinks_WorkInTheCustomersLanguage()
     {

@@ -104,6 +104,19 @@ public class ApiDocumentTests
     }
 
     [Fact]
+    public async Task Document_DescribesTheTemplateModel_AsTheLintKnowsIt()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        var document = await ApiDocument.ReadAsync(factory.CreateClient());
+
+        var model = document.Json["components"]!["schemas"]!["TemplateModel"]!["properties"]!;
+        Assert.Equal("string", model["customer"]!["properties"]!["first_name"]!["type"]!.GetValue<string>());
+        Assert.Equal("array", model["order"]!["properties"]!["lines"]!["type"]!.GetValue<string>());
+        Assert.NotNull(model["order"]!["properties"]!["lines"]!["items"]!["properties"]!["unit_price"]);
+        Assert.StartsWith("(Templates only.)", model["unsubscribe_url"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Document_Examples_ValidateAgainstTheirSchemas()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
