@@ -7,6 +7,7 @@ public static class FollowUpRoutes
     public const string Rules = "api/rules";
     public const string Rule = "api/rules/{id}";
     public const string RuleDryRun = "api/rules/dry-run";
+    public const string Replay = "api/replay";
     public const string Templates = "api/templates";
     public const string Template = "api/templates/{id}";
     public const string TemplatePreview = "api/templates/{id}/preview";

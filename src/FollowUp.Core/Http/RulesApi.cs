@@ -73,11 +73,9 @@ public static class RulesApi
         var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
             && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
         var rule = RuleValidator.Validate(id, input, _ => templateExists, limits.Value, errors);
-        if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
-            && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
-            && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
+        if (rule is not null && await UnsubscribeLinkMissingAsync(rule, templates, cancellationToken).ConfigureAwait(false) is { } missing)
         {
-            errors.Add("templateId", $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe");
+            errors.Add("templateId", missing);
             rule = null;
         }
 
@@ -109,6 +107,14 @@ public static class RulesApi
             return ApiResults.Conflict(ex);
         }
     }
+
+    /// <summary>Why an enabled feedback or marketing rule may not send its template (it lacks an unsubscribe link somewhere); null when it may.</summary>
+    internal static async Task<string?> UnsubscribeLinkMissingAsync(Rule rule, TemplateLibrary templates, CancellationToken cancellationToken) =>
+        rule.Enabled && rule.Category != MessageCategory.Service
+        && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
+        && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing
+            ? $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe"
+            : null;
 
     /// <summary>
     /// What a rule (saved, or as it would be saved) would do with an event now: whether it would schedule, when (after
