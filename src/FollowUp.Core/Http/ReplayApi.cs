@@ -111,14 +111,7 @@ public static class ReplayApi
                 ruleErrors.Add("id", $"'{input.Id}' is given twice");
             }
 
-            var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-                && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-            var rule = RuleValidator.Validate(Ids.IsValid(input.Id) ? input.Id! : "replay", input, _ => templateExists, limits, ruleErrors);
-            if (rule is not null && await RulesApi.UnsubscribeLinkMissingAsync(rule, templates, cancellationToken).ConfigureAwait(false) is { } missing)
-            {
-                ruleErrors.Add("templateId", missing);
-            }
-
+            var rule = await RulesApi.ValidateAsync(Ids.IsValid(input.Id) ? input.Id! : "replay", input, templates, limits, ruleErrors, cancellationToken).ConfigureAwait(false);
             errors.AddAll(at + ".", ruleErrors);
             if (rule is null || !ruleErrors.IsEmpty)
             {

@@ -5,5 +5,13 @@ namespace FollowUp.Http;
 /// <summary>A rule of a replay's proposal: its id, and the rule as <c>PUT /api/rules/{id}</c> takes it.</summary>
 public sealed record ReplayRuleInput : RuleInput
 {
+    public ReplayRuleInput()
+    {
+    }
+
+    /// <summary>A rule as PUT takes it, proposed under <paramref name="id"/>.</summary>
+    public ReplayRuleInput(string id, RuleInput rule)
+        : base(rule) => Id = id;
+
     public string? Id { get; init; }
 }

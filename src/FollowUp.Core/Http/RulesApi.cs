@@ -70,15 +70,7 @@ public static class RulesApi
             return ApiResults.Invalid(errors, "The rule is not valid.");
         }
 
-        var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-            && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
-        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits.Value, errors);
-        if (rule is not null && await UnsubscribeLinkMissingAsync(rule, templates, cancellationToken).ConfigureAwait(false) is { } missing)
-        {
-            errors.Add("templateId", missing);
-            rule = null;
-        }
-
+        var rule = await ValidateAsync(id, input, templates, limits.Value, errors, cancellationToken).ConfigureAwait(false);
         if (rule is null)
         {
             return ApiResults.Invalid(errors, "The rule is not valid.");
@@ -108,13 +100,25 @@ public static class RulesApi
         }
     }
 
-    /// <summary>Why an enabled feedback or marketing rule may not send its template (it lacks an unsubscribe link somewhere); null when it may.</summary>
-    internal static async Task<string?> UnsubscribeLinkMissingAsync(Rule rule, TemplateLibrary templates, CancellationToken cancellationToken) =>
-        rule.Enabled && rule.Category != MessageCategory.Service
-        && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
-        && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing
-            ? $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe"
-            : null;
+    /// <summary>
+    /// A rule as a PUT validates it — every field, the template it names, and for an enabled feedback or marketing
+    /// rule the template's unsubscribe link — or null, with each error named in <paramref name="errors"/>.
+    /// </summary>
+    internal static async Task<Rule?> ValidateAsync(string id, RuleInput input, TemplateLibrary templates, ScriptLimits limits, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
+            && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
+        var rule = RuleValidator.Validate(id, input, _ => templateExists, limits, errors);
+        if (rule is not null && rule.Enabled && rule.Category != MessageCategory.Service
+            && await templates.GetAsync(rule.TemplateId, cancellationToken).ConfigureAwait(false) is { } template
+            && UnsubscribeLinks.MissingIn(template) is { Count: > 0 } missing)
+        {
+            errors.Add("templateId", $"template '{template.Id}' has no unsubscribe link ({{{{ unsubscribe_url }}}}) in {string.Join(", ", missing)}: a {rule.Category.ToString().ToLowerInvariant()} message must let its reader unsubscribe");
+            return null;
+        }
+
+        return rule;
+    }
 
     /// <summary>
     /// What a rule (saved, or as it would be saved) would do with an event now: whether it would schedule, when (after
@@ -162,11 +166,8 @@ public static class RulesApi
         }
         else
         {
-            var input = body.Rule!;
-            var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-                && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
             var ruleErrors = new FieldErrors();
-            rule = RuleValidator.Validate("dry-run", input, _ => templateExists, limits.Value, ruleErrors);
+            rule = await ValidateAsync("dry-run", body.Rule!, templates, limits.Value, ruleErrors, cancellationToken).ConfigureAwait(false);
             errors.AddAll("rule.", ruleErrors);
         }
 

@@ -174,7 +174,7 @@ public static class ApiExamples
             ["Replay"] = new()
             {
                 Requests = Map((Json, [
-                    new("later-thank-you", "November's events, with the thank-you two hours after the purchase instead of one", Node(new Http.ReplayRequest(null, [ReplayRule(rule) with { Delay = "PT2H" }], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)))),
+                    new("later-thank-you", "November's events, with the thank-you two hours after the purchase instead of one", Node(new Http.ReplayRequest(null, [new Http.ReplayRuleInput(rule.Id, RuleInput(rule) with { Delay = "PT2H" })], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)))),
                 ])),
                 Responses = Map(
                     ("200", [new("later-thank-you", "Every thank-you an hour later; the other rules as they were", Node(ReplayExample()))]),
@@ -317,23 +317,6 @@ public static class ApiExamples
 
     private static RuleInput RuleInput(Rule rule) => new()
     {
-        Category = rule.Category,
-        SendWindow = rule.SendWindow,
-        ExpiresAfter = rule.ExpiresAfter,
-        MaxEventAge = rule.MaxEventAge,
-        Description = rule.Description,
-        Trigger = rule.Trigger,
-        Condition = rule.Condition,
-        Delay = rule.Delay,
-        TemplateId = rule.TemplateId,
-        CancelOn = rule.CancelOn,
-        Enabled = rule.Enabled,
-        Coupon = rule.Coupon,
-    };
-
-    private static Http.ReplayRuleInput ReplayRule(Rule rule) => new()
-    {
-        Id = rule.Id,
         Category = rule.Category,
         SendWindow = rule.SendWindow,
         ExpiresAfter = rule.ExpiresAfter,
