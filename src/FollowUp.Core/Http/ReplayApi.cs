@@ -25,18 +25,10 @@ public static class ReplayApi
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(replay);
         var errors = new FieldErrors();
-        ReplayRequest? body;
-        try
+        var (body, refused) = await ApiResults.TryReadJsonAsync<ReplayRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            body = await ApiResults.ReadJsonAsync<ReplayRequest>(request, errors, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BodyTooLargeException)
-        {
-            return ApiResults.TooLarge();
-        }
-        catch (UnsupportedMediaTypeException ex)
-        {
-            return ApiResults.UnsupportedMediaType(ex.Message);
+            return refused;
         }
 
         if (body is null)

@@ -132,18 +132,10 @@ public static class RulesApi
         ArgumentNullException.ThrowIfNull(ingestor);
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new FieldErrors();
-        RuleDryRunRequest? body;
-        try
+        var (body, refused) = await ApiResults.TryReadJsonAsync<RuleDryRunRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            body = await ApiResults.ReadJsonAsync<RuleDryRunRequest>(request, errors, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BodyTooLargeException)
-        {
-            return ApiResults.TooLarge();
-        }
-        catch (UnsupportedMediaTypeException ex)
-        {
-            return ApiResults.UnsupportedMediaType(ex.Message);
+            return refused;
         }
 
         if (body is null)
