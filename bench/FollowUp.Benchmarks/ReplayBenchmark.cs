@@ -53,7 +53,7 @@ internal static class ReplayBenchmark
                     $"Replay of {Stats.Count(events)} kept events against a proposal (POST /api/replay's work; the review request two days sooner)",
                     $"{Stats.Rate(perSecond)} events/s, {Stats.Seconds(elapsed)}",
                     perSecond,
-                    $"{Stats.Count(result.Events)} events of {Stats.Count((events + 4) / 5)} customers among {Stats.Count(rows)} rows of the Customers table, {Stats.Count(result.Rules.Sum(r => r.ActuallySent))} of their {Stats.Count(sent)} messages read as sent, {Stats.Count(result.DifferenceCount)} (event, rule) pairs differ (the seeded outcomes are not timed by send windows, so most do: the most work for the sample); {storage.Per(Math.Max(result.Events, 1), "event")}: 16 partition scans of the Customers table for the events, and 16 slices of the Messages table's partitions of the minutes the messages are in for their status",
+                    $"{Stats.Count(result.Events)} events of {Stats.Count((events + 4) / 5)} customers among {Stats.Count(rows)} rows of the Customers table, {Stats.Count(result.Rules.Sum(r => r.ActuallySent))} of their {Stats.Count(sent)} messages read as sent, {Stats.Count(result.DifferenceCount)} (event, rule) pairs differ (the seeded outcomes are not timed by send windows, so most do: the most work for the sample); {Stats.Count(storage.Requests)} storage requests ({Stats.Count(storage.Queries)} query pages): 16 partition scans of the Customers table for the events, and 16 slices of the Messages table's partitions of the minutes the messages are in for their status",
                     result.Events == events && !result.Truncated && result.Rules.Sum(r => r.ActuallySent) == sent),
             ];
         }
