@@ -101,6 +101,22 @@ public class ReplayTests
     }
 
     [Fact]
+    public async Task Replay_APurchaseAndItsCancelInOneBatch_ReplaysThemInTheOrderIngestTookThem()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var api = factory.CreateApiClient();
+        var batch = new JsonArray(TestEvents.Order(EventTypes.OrderPlaced, "O-1"), TestEvents.Order(EventTypes.OrderCancelled, "O-1"));
+        var (posted, _) = await api.SendAsync(HttpMethod.Post, "/api/events", batch.ToJsonString(), "application/cloudevents-batch+json");
+        factory.Time.Advance(TimeSpan.FromDays(1));
+
+        var result = await ReplayAsync(api, new JsonObject { ["changes"] = new JsonArray() });
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal((2, 0), (result["events"]!.GetValue<int>(), result["differenceCount"]!.GetValue<int>()));
+        Assert.Equal((1, 0, 1, 0), Counts(result, "thank-you"));
+    }
+
+    [Fact]
     public async Task Replay_AThankYouSent_CountsItAsSentAndAsWouldSend()
     {
         await using var factory = await SelfHostFactory.CreateAsync();
