@@ -25,6 +25,7 @@ internal sealed record BenchmarkOptions
           --spread SECONDS        how long the latency messages keep falling due (default 10; quick 3)
           --lead SECONDS          how far ahead of its due time each latency message is scheduled (default 2)
           --waiting N             messages seeded to wait for next month, for figures 5 and 6 (default 100000; quick 5000)
+          --replay-events N       events kept and replayed for figure 9 (default 100000; quick 5000)
           --instances N           Functions instances taking dispatch queue messages, for figure 7 (default 2)
           --clients N             concurrent HTTP clients and storage writers (default 8)
           --parallelism N         FollowUp:Dispatch:Parallelism (default: the product's default)
@@ -58,6 +59,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Messages waiting for next month while due ones are dispatched (figure 5) and the self-host idles (figure 6).</summary>
     public int Waiting { get; init; } = 100_000;
 
+    /// <summary>Events seeded as kept for replays, and replayed (figure 9).</summary>
+    public int ReplayEvents { get; init; } = 100_000;
+
     /// <summary>Concurrent consumers of the in-memory dispatch queue, each one Functions instance (figure 7).</summary>
     public int Instances { get; init; } = 2;
 
@@ -87,6 +91,7 @@ internal sealed record BenchmarkOptions
         ["--spread"] = (o, v) => o with { Spread = TimeSpan.FromSeconds(v) },
         ["--lead"] = (o, v) => o with { Lead = TimeSpan.FromSeconds(v) },
         ["--waiting"] = (o, v) => o with { Waiting = v },
+        ["--replay-events"] = (o, v) => o with { ReplayEvents = v },
         ["--instances"] = (o, v) => o with { Instances = v },
         ["--clients"] = (o, v) => o with { Clients = v },
         ["--parallelism"] = (o, v) => o with { Parallelism = v },
@@ -154,6 +159,7 @@ internal sealed record BenchmarkOptions
         LatencyMessages = 30,
         Spread = TimeSpan.FromSeconds(3),
         Waiting = 5_000,
+        ReplayEvents = 5_000,
         MaxDuration = TimeSpan.FromSeconds(15),
     };
 }

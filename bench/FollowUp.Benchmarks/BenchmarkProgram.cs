@@ -49,6 +49,7 @@ internal static class BenchmarkProgram
             ("6. Self-host memory with messages pending (child process)", token => SelfHostMemoryBenchmark.RunAsync(connectionString, waiting, token)),
             ("7. Functions dispatch in-process: timer, in-memory queue, queue function", token => FunctionsDispatchBenchmark.RunAsync(options, token)),
             ("8. Reports: a year's report, and counting as messages change", token => ReportBenchmark.RunAsync(options, token)),
+            ("9. Replay of kept events against a proposal", token => ReplayBenchmark.RunAsync(options, token)),
         };
 
         var figures = new List<Figure>();

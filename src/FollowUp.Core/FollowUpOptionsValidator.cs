@@ -14,8 +14,16 @@ internal sealed class FollowUpOptionsValidator :
     IValidateOptions<SendGridOptions>,
     IValidateOptions<ScriptLimits>,
     IValidateOptions<CapOptions>,
-    IValidateOptions<Http.PageOptions>
+    IValidateOptions<Http.PageOptions>,
+    IValidateOptions<ReplayOptions>
 {
+    public ValidateOptionsResult Validate(string? name, ReplayOptions options) =>
+        !Iso8601Duration.TryParse(options.Retention, out var retention, out var error)
+            ? ValidateOptionsResult.Fail($"{ReplayOptions.SectionName}:Retention: {error}.")
+            : retention < TimeSpan.FromDays(1) || retention > TimeSpan.FromDays(3660)
+                ? ValidateOptionsResult.Fail($"{ReplayOptions.SectionName}:Retention must be from P1D to P3660D (got {options.Retention}).")
+                : ValidateOptionsResult.Success;
+
     public ValidateOptionsResult Validate(string? name, Http.PageOptions options)
     {
         var failures = new List<string>();

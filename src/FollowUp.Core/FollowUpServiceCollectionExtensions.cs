@@ -43,6 +43,8 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.SectionName).ValidateOnStart();
         services.AddOptions<Alerts.AlertOptions>().BindConfiguration(Alerts.AlertOptions.SectionName).ValidateOnStart();
         services.AddOptions<Http.PageOptions>().BindConfiguration(Http.PageOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplayOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.PageOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CapOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
@@ -79,6 +81,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<Alerts.AlertOutbox>();
         services.TryAddSingleton<Alerts.AlertSender>();
         services.TryAddSingleton<Privacy.CustomerErasure>();
+        services.TryAddSingleton<Replay.EventReplay>();
         services.AddHttpClient(Webhooks.WebhookSender.ClientName, (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

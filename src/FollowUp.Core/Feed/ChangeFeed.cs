@@ -25,6 +25,8 @@ public sealed partial class ChangeFeed(
     RuleBook rules,
     IOptions<AlertOptions> alerting,
     IOptions<FollowUpOptions> options,
+    CustomerRecords customers,
+    IOptions<ReplayOptions> replay,
     TimeProvider time,
     ILogger<ChangeFeed> logger)
 {
@@ -74,6 +76,9 @@ public sealed partial class ChangeFeed(
             if (time.GetUtcNow() - _lastPrune > PruneEvery)
             {
                 await counters.PruneMarkersAsync(cancellationToken).ConfigureAwait(false);
+
+                // Events kept for replays, once past their retention: 16 queries an hour, whatever ingest does.
+                await customers.PruneEventsAsync(time.GetUtcNow() - replay.Value.RetentionSpan(), cancellationToken).ConfigureAwait(false);
                 _lastPrune = time.GetUtcNow();
             }
 

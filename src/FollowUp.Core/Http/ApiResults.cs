@@ -116,6 +116,27 @@ public static class ApiResults
         return ParseJson<T>(body, errors);
     }
 
+    /// <summary>
+    /// Reads the body as JSON: the value, or null with the fields named in <paramref name="errors"/>, or the problem
+    /// to answer at once (413 too large, 415 not JSON).
+    /// </summary>
+    public static async Task<(T? Body, ProblemHttpResult? Refused)> TryReadJsonAsync<T>(HttpRequest request, FieldErrors errors, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return (await ReadJsonAsync<T>(request, errors, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (BodyTooLargeException)
+        {
+            return (null, TooLarge());
+        }
+        catch (UnsupportedMediaTypeException ex)
+        {
+            return (null, UnsupportedMediaType(ex.Message));
+        }
+    }
+
     /// <summary>Deserializes with the contract's options, turning any failure into a named field error.</summary>
     public static T? ParseJson<T>(ReadOnlyMemory<byte> body, FieldErrors errors)
         where T : class

@@ -79,6 +79,18 @@ public static class FollowUpEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost(FollowUpRoutes.Replay, ReplayApi.PostAsync).WithName("Replay").WithTags(RulesTag)
+            .WithSummary("Replay the events of a time range against proposed rules, without sending or saving anything")
+            .WithDescription("""
+                Give the proposal as the whole rule set (`rules`: each rule with its `id`, as `PUT /api/rules/{id}` takes it; a saved rule left out is left out) or as `changes` (rules that replace or add to the saved ones), and a range (`from`, `to`, ISO 8601 date-times, at most 93 days) of when the events were taken. Each customer's events kept in the range are decided again, in the order they were taken and at the time they were, as ingest decides them: the answer gives per rule the messages the proposal would have scheduled (`wouldSchedule`) and, of those, the ones no later event in the range stopped (`wouldSend`), against those the events actually scheduled (`actuallyScheduled`) and the ones of those that went out (`actuallySent`); and the number of differences (an event and a rule where one schedules and the other does not, or at another time) with the earliest 20 in words. Reminders are not counted.
+
+                Events are kept for `FollowUp:Replay:Retention` (90 days): an older `from` starts at the oldest event kept, and the answer says so in its `from`. At most 250,000 events are replayed; beyond that the answer is `truncated`. Every rule is validated as a PUT validates it, its errors named `rules[0].delay` and so on.
+                """)
+            .Accepts<ReplayRequest>(Json)
+            .Produces<Replay.ReplayResult>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapDelete(FollowUpRoutes.Rule, RulesApi.DeleteAsync).WithName("DeleteRule").WithTags(RulesTag)
             .WithSummary("Delete a rule")
             .WithDescription("Deletes the rule: later events no longer schedule it, its held messages are cancelled now and its scheduled ones when they fall due, each with the reason. Its versions go on if a rule of the same id is created again, and the new rule never sends the old one's messages.")
@@ -183,13 +195,13 @@ public static class FollowUpEndpoints
             .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.CustomerExport, CustomersApi.ExportAsync).WithName("ExportCustomer").WithTags(CustomersTag)
             .WithSummary("Export everything held about a customer")
-            .WithDescription("The customer's records (profile, each order's or deal's snapshot and history, message pointers), every message with its whole life and render model, and the unsubscribes of their addresses, as JSON: the right of access (GDPR article 15). 404 when nothing is held.")
+            .WithDescription("The customer's records (profile, each order's or deal's snapshot and history, message pointers, the events kept for replays), every message with its whole life and render model, and the unsubscribes of their addresses, as JSON: the right of access (GDPR article 15). 404 when nothing is held.")
             .Produces<JsonObject>(StatusCodes.Status200OK, Json)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete(FollowUpRoutes.Customer, CustomersApi.EraseAsync).WithName("EraseCustomer").WithTags(CustomersTag)
             .WithSummary("Erase a customer")
-            .WithDescription("The right to be forgotten (GDPR article 17): cancels everything pending for the customer, erases the personal data of their messages (address, render model, subject, comment; answers, scores and the ledger stay, free of it, so reports keep their counts), deletes their profile and order and deal records, drops their waiting alerts and webhook deliveries, keeps an unsubscribe of their address as a keyed hash so it is still honoured, and records an audit entry without personal data. Idempotent: erasing again erases nothing more. Safe against a send at the same moment: that send goes ahead, and no further attempt is made.")
+            .WithDescription("The right to be forgotten (GDPR article 17): cancels everything pending for the customer, erases the personal data of their messages (address, render model, subject, comment; answers, scores and the ledger stay, free of it, so reports keep their counts), deletes their profile, order and deal records and the events kept for replays, drops their waiting alerts and webhook deliveries, keeps an unsubscribe of their address as a keyed hash so it is still honoured, and records an audit entry without personal data. Idempotent: erasing again erases nothing more. Safe against a send at the same moment: that send goes ahead, and no further attempt is made.")
             .Produces<Privacy.ErasureResult>(StatusCodes.Status200OK, Json)
             .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.Webhooks, WebhookSubscriptionsApi.ListAsync).WithName("ListWebhooks").WithTags(WebhooksTag)

@@ -10,6 +10,7 @@ public static class FollowUpRoutes
     public const string RuleVersions = "api/rules/{id}/versions";
     public const string RuleVersion = "api/rules/{id}/versions/{version}";
     public const string RuleVersionRestore = "api/rules/{id}/versions/{version}/restore";
+    public const string Replay = "api/replay";
     public const string Templates = "api/templates";
     public const string Template = "api/templates/{id}";
     public const string TemplatePreview = "api/templates/{id}/preview";

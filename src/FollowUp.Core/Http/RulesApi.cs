@@ -135,18 +135,10 @@ public static class RulesApi
         ArgumentNullException.ThrowIfNull(ingestor);
         ArgumentNullException.ThrowIfNull(limits);
         var errors = new FieldErrors();
-        RuleDryRunRequest? body;
-        try
+        var (body, refused) = await ApiResults.TryReadJsonAsync<RuleDryRunRequest>(request, errors, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            body = await ApiResults.ReadJsonAsync<RuleDryRunRequest>(request, errors, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BodyTooLargeException)
-        {
-            return ApiResults.TooLarge();
-        }
-        catch (UnsupportedMediaTypeException ex)
-        {
-            return ApiResults.UnsupportedMediaType(ex.Message);
+            return refused;
         }
 
         if (body is null)
@@ -169,11 +161,8 @@ public static class RulesApi
         }
         else
         {
-            var input = body.Rule!;
-            var templateExists = input.TemplateId is not null && Ids.IsValid(input.TemplateId)
-                && await templates.ExistsAsync(input.TemplateId, cancellationToken).ConfigureAwait(false);
             var ruleErrors = new FieldErrors();
-            rule = RuleValidator.Validate("dry-run", input, _ => templateExists, limits.Value, ruleErrors);
+            rule = await CheckAsync(body.Rule!.Id is { } named && Ids.IsValid(named) ? named : "dry-run", body.Rule!, templates, limits.Value, ruleErrors, cancellationToken).ConfigureAwait(false);
             errors.AddAll("rule.", ruleErrors);
         }
 

@@ -232,6 +232,10 @@ public sealed partial class EventIngestor(
                 {
                     var decision = Decide(batch[pending[k]], reads[k], ruleSet, suppressed, now);
 
+                    // The event itself goes with its changes, kept for replays at no request of its own.
+                    var kept = StoredEvents.Row(batch[pending[k]], now, pending[k], reads[k].Profile, StoredEvents.Outcomes(decision));
+                    decision = decision with { Changes = decision.Changes with { Event = kept } };
+
                     // An event too large for one transaction fails alone, here, before it can fail its partition's.
                     CustomerRecords.CheckFits(decision.Changes);
                     decided.Add((pending[k], decision));
@@ -261,8 +265,11 @@ public sealed partial class EventIngestor(
         }
     }
 
-    /// <summary>What one event does, decided on the rows read: its customer's changes and the messages its rules make.</summary>
-    private Decision Decide(FollowUpEvent @event, CustomerRecord read, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now)
+    /// <summary>
+    /// What one event does, decided on the rows read: its customer's changes and the messages its rules make. Writes
+    /// nothing, so a replay decides with it too, on customer rows it keeps in memory and at the time the event was taken.
+    /// </summary>
+    internal Decision Decide(FollowUpEvent @event, CustomerRecord read, IReadOnlyDictionary<string, Rule> ruleSet, SuppressedAddresses suppressed, DateTimeOffset now)
     {
         var headRow = CustomerRecords.HeadRow(read.CustomerKey, @event.SubjectKind, @event.SubjectId);
         var (profile, profileWrite, count) = CustomerHistory.Apply(read.Profile, read.Head?.GetCounted(), @event, read.Partition, CustomerRecords.ProfileRow(read.CustomerKey), now);
@@ -303,7 +310,7 @@ public sealed partial class EventIngestor(
             }
             else
             {
-                planned.AddRange(scheduler.Plan(@event, rule, model, suppressed.Stops(@event.Customer.Email, rule.Category), seenBefore, pointers, sendPlan, RuleOf));
+                planned.AddRange(scheduler.Plan(@event, rule, model, suppressed.Stops(@event.Customer.Email, rule.Category), seenBefore, pointers, sendPlan, RuleOf, now));
             }
         }
 
@@ -519,7 +526,7 @@ public sealed partial class EventIngestor(
     }
 
     /// <summary>One event's decision: its customer's changes, its order's or deal's messages as read, the messages it makes, the rules it skipped.</summary>
-    private sealed record Decision(CustomerChanges Changes, IReadOnlyList<MessagePointer> Pointers, List<PlannedMessage> Planned, List<ScheduleResult> Skipped)
+    internal sealed record Decision(CustomerChanges Changes, IReadOnlyList<MessagePointer> Pointers, List<PlannedMessage> Planned, List<ScheduleResult> Skipped)
     {
         /// <summary>The event says no to marketing for a customer who had not: their pending marketing messages are cancelled.</summary>
         public bool WithdrewConsent { get; init; }

@@ -7,4 +7,8 @@ namespace FollowUp.Messages;
 /// <param name="Profile">The profile to write, or null when it is unchanged.</param>
 /// <param name="Head">The order's or deal's head to write, or null when it is unchanged.</param>
 /// <param name="Pointers">Pointer rows of the event's new messages, for listing a customer's messages.</param>
-public sealed record CustomerChanges(CustomerRecord Read, CustomerEntity? Profile, SubjectHead? Head, IReadOnlyList<MessagePointer> Pointers);
+public sealed record CustomerChanges(CustomerRecord Read, CustomerEntity? Profile, SubjectHead? Head, IReadOnlyList<MessagePointer> Pointers)
+{
+    /// <summary>The event itself, kept for replays; written (or written again, by a retry) with the rest.</summary>
+    public EventRow? Event { get; init; }
+}

@@ -16,6 +16,8 @@ namespace FollowUp.Messages;
 /// </summary>
 /// <remarks>
 /// The same order id under two customers is two customers' rows, so they never share a message, a cancellation or a link.
+/// Each event taken is kept too (<c>{customer}|e|...</c>, see <see cref="EventRow"/>) for replays: in the customer's
+/// rows, so that it costs ingest no request and goes with the customer's erasure.
 /// </remarks>
 public sealed class CustomerRecords(FollowUpTables tables)
 {
@@ -173,6 +175,12 @@ public sealed class CustomerRecords(FollowUpTables tables)
 
         actions.AddRange(change.Pointers.Select(pointer => new TableTransactionAction(TableTransactionActionType.Add, pointer)));
 
+        // Upserted: an event decided again, or taken again after a failure part-way, writes the same key.
+        if (change.Event is { } stored)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, stored));
+        }
+
         // The head goes with every write, unchanged or not: it is what serializes the events of one order or deal, so a
         // new message's pointer can never be written past a cancelling event that did not see it.
         if (actions.Count > 0 || change.Head is not null)
@@ -227,6 +235,7 @@ public sealed class CustomerRecords(FollowUpTables tables)
     private static long Estimate(ITableEntity entity) => entity switch
     {
         SubjectHead head => 2048L + (6L * ((head.Snapshot?.Length ?? 0) + head.Seen.Length + head.Messages.Length)),
+        EventRow stored => 2048L + (6L * (stored.Event.Length + stored.Outcome.Length + (stored.Before?.Length ?? 0))),
         _ => 4096L,
     };
 
@@ -245,7 +254,6 @@ public sealed class CustomerRecords(FollowUpTables tables)
         LastOrderAt = row.GetDateTimeOffset(nameof(SubjectHead.LastOrderAt)),
     };
 
-    /// <summary>One page of a customer's message ids, grouped by order or deal.</summary>
     /// <summary>The customer's profile, read now; null for a customer never seen.</summary>
     public async Task<CustomerEntity?> ProfileAsync(string customerId, CancellationToken cancellationToken = default)
     {
@@ -275,6 +283,57 @@ public sealed class CustomerRecords(FollowUpTables tables)
         var rows = await RowsAsync(customerId, cancellationToken).ConfigureAwait(false);
         await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
         return rows.Count;
+    }
+
+    /// <summary>Every partition of the table, for reading what all customers hold.</summary>
+    public static IReadOnlyList<string> Partitions { get; } = [.. Enumerable.Range(0, Shards).Select(n => "c" + n.ToString("x", System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// The row of an event taken at <paramref name="receivedAt"/>, the <paramref name="sequence"/>th of its request:
+    /// a customer's events sort in the order ingest took them, and the same event taken again keeps its key.
+    /// </summary>
+    public static (string Partition, string Row) EventKey(string customerId, DateTimeOffset receivedAt, int sequence, string source, string id)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        var customerKey = TableKey.Encode(customerId);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{source.Length}:{source}\n{id}")).AsSpan(0, 8));
+        return (PartitionOf(customerKey), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix(customerKey)}e|{receivedAt.UtcTicks:D19}|{sequence:D4}|{hash}"));
+    }
+
+    /// <summary>
+    /// The events of one partition taken in [<paramref name="from"/>, <paramref name="to"/>). Only event rows carry
+    /// <c>ReceivedAt</c>, so the filter leaves the partition's other rows on the server; Table Storage still scans
+    /// the partition for it (its keys start with the customer, not the time), which is the price of keeping the
+    /// event in the customer's transaction and erasure.
+    /// </summary>
+    public IAsyncEnumerable<EventRow> EventsAsync(string partition, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        Table.QueryAsync<EventRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedAt ge {from} and ReceivedAt lt {to}"), cancellationToken: cancellationToken);
+
+    /// <summary>Deletes the events taken before <paramref name="before"/>, every partition's; returns how many.</summary>
+    public async Task<int> PruneEventsAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var pruned = 0;
+        foreach (var partition in Partitions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ReceivedAt lt {before}");
+            var rows = new List<TableEntity>();
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+                if (rows.Count == 1000)
+                {
+                    await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
+                    pruned += rows.Count;
+                    rows.Clear();
+                }
+            }
+
+            await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
+            pruned += rows.Count;
+        }
+
+        return pruned;
     }
 
     public Task<(IReadOnlyList<string> MessageIds, string? ContinuationToken)> ListMessagesAsync(string customerKey, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>

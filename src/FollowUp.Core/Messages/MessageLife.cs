@@ -64,6 +64,49 @@ public sealed partial class MessageLife
     }
 
     /// <summary>
+    /// The status of each of <paramref name="messageIds"/> that exists, reading the status alone. A few are queried
+    /// 14 of a partition at a time (Table Storage takes at most 15 comparisons in a filter); many are read by scanning
+    /// the partitions of the minutes they span, in slices side by side: a page of 1,000 rows costs what one query of
+    /// 14 does, so that reading the messages of a month's events is hundreds of requests, not one per message.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MessageStatus>> StatusesAsync(IEnumerable<string> messageIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        const int ScanFrom = 1_000;
+        const int Slices = 16;
+        var wanted = messageIds.Where(MessageIds.IsWellFormed).ToHashSet(StringComparer.Ordinal);
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, MessageStatus>(StringComparer.Ordinal);
+        IEnumerable<string> filters;
+        if (wanted.Count < ScanFrom)
+        {
+            filters = wanted.GroupBy(MessageIds.PartitionOf, StringComparer.Ordinal)
+                .SelectMany(partition => partition.Chunk(14).Select(ids =>
+                    TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}") + " and (" + string.Join(" or ", ids.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}"))) + ")"));
+        }
+        else
+        {
+            var minutes = wanted.Select(MessageIds.MinuteOf).ToList();
+            var (first, last) = (minutes.Min(), minutes.Max().AddMinutes(1));
+            var slice = TimeSpan.FromMinutes(Math.Ceiling((last - first).TotalMinutes / Slices));
+            filters = Enumerable.Range(0, Slices).Select(n => (From: first + (slice * n), To: first + (slice * (n + 1))))
+                .Where(range => range.From < last)
+                .Select(range => TableClient.CreateQueryFilter($"PartitionKey ge {MessageIds.Minute(range.From)} and PartitionKey lt {MessageIds.Minute(range.To)}"));
+        }
+
+        await Parallel.ForEachAsync(filters, new ParallelOptions { MaxDegreeOfParallelism = Slices, CancellationToken = cancellationToken }, async (filter, token) =>
+        {
+            await foreach (var row in Messages.QueryAsync<TableEntity>(filter, select: ["RowKey", nameof(MessageEntity.Status)], cancellationToken: token).ConfigureAwait(false))
+            {
+                if (wanted.Contains(row.RowKey) && Enum.TryParse<MessageStatus>(row.GetString(nameof(MessageEntity.Status)), out var status))
+                {
+                    found[row.RowKey] = status;
+                }
+            }
+        }).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
     /// Writes a new message, scheduled or, when <paramref name="cancelReason"/> is given, born cancelled so that the
     /// ledger says why it was never sent. If it exists already, returns that one instead.
     /// </summary>

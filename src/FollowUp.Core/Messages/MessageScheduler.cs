@@ -98,8 +98,9 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
     /// <param name="indexed">The order's or deal's messages, so that a replay finds the ids it made.</param>
     /// <param name="plan">The customer's send plan: each message is placed where its caps allow, and added.</param>
     /// <param name="ruleOf">The current rules, for messages of a lower priority that these move.</param>
+    /// <param name="now">When the event is taken: now for ingest, the time it was taken for a replay.</param>
     /// <returns>The first message, then its reminders (none when the first is born cancelled).</returns>
-    public IReadOnlyList<PlannedMessage> Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed, SendPlan plan, Func<string, Rule?> ruleOf)
+    public IReadOnlyList<PlannedMessage> Plan(FollowUpEvent @event, Rule rule, JsonObject model, bool suppressed, IReadOnlyDictionary<string, DateTimeOffset> seenBefore, IReadOnlyList<MessagePointer> indexed, SendPlan plan, Func<string, Rule?> ruleOf, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(@event);
@@ -107,7 +108,6 @@ public sealed class MessageScheduler(MessageLife life, CustomerRecords customers
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(seenBefore);
         ArgumentNullException.ThrowIfNull(indexed);
-        var now = time.GetUtcNow();
         if (!Iso8601Duration.TryParse(rule.Delay, out var delay, out var delayError))
         {
             throw new InvalidOperationException($"Rule '{rule.Id}' has an invalid delay: {delayError}");

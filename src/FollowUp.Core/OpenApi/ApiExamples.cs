@@ -204,6 +204,16 @@ public static class ApiExamples
                     ("404", [new("not-found", "No such version", notFound("Rule 'thank-you' has no version '9'."))]),
                     ("401", [Unauthorized()])),
             },
+            ["Replay"] = new()
+            {
+                Requests = Map((Json, [
+                    new("later-thank-you", "November's events, with the thank-you two hours after the purchase instead of one", Node(new Http.ReplayRequest(null, [new Http.ReplayRuleInput(rule.Id, Rules.RuleInput.From(rule) with { Delay = "PT2H" })], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)))),
+                ])),
+                Responses = Map(
+                    ("200", [new("later-thank-you", "Every thank-you an hour later; the other rules as they were", Node(ReplayExample()))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The replay is not valid.", ("changes[0].delay", "'2 hours' is not an ISO 8601 duration (e.g. PT15M, PT1H, P5D, P1W, P2DT12H)"), ("to", "must be at most 93 days after from: replay a longer time in parts")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["DeleteRule"] = new()
             {
                 Responses = Map(("404", [new("not-found", "No such rule", notFound("There is no rule 'thank-yuo'."))]), ("401", [Unauthorized()])),
@@ -386,6 +396,25 @@ public static class ApiExamples
                     ("503", [new("storage-down", "Storage does not answer", Node(new HealthAnswer(HealthAnswer.Unhealthy, new Dictionary<string, string> { ["options"] = HealthAnswer.Healthy, ["storage"] = HealthAnswer.Unhealthy })))])),
             },
         };
+    }
+
+    private static Replay.ReplayResult ReplayExample()
+    {
+        var received = new DateTimeOffset(2026, 11, 3, 9, 12, 40, TimeSpan.Zero);
+        return new Replay.ReplayResult(
+            new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
+            4210,
+            false,
+            [
+                new Replay.ReplayRuleCounts("loyalty-reward", true, 41, 41, 41, 38),
+                new Replay.ReplayRuleCounts("review-request", true, 1630, 1577, 1630, 1571),
+                new Replay.ReplayRuleCounts("thank-you", true, 1702, 1651, 1702, 1655),
+            ],
+            1702,
+            [
+                new Replay.ReplayDifference("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, "cus-2291", received, "thank-you", "would schedule for 2026-11-03T11:12Z", "scheduled for 2026-11-03T10:12Z"),
+            ]);
     }
 
     private static TemplateInput ShippedNote() => new()

@@ -172,7 +172,13 @@ public sealed partial class CustomerErasure(
 
     private static JsonObject Record(TableEntity row)
     {
-        var json = new JsonObject { ["kind"] = row.RowKey.Contains("|profile", StringComparison.Ordinal) ? "profile" : row.RowKey.Contains("|s|", StringComparison.Ordinal) ? "order or deal" : "message pointer" };
+        var json = new JsonObject
+        {
+            ["kind"] = row.RowKey.Contains("|profile", StringComparison.Ordinal) ? "profile"
+                : row.RowKey.Contains("|s|", StringComparison.Ordinal) ? "order or deal"
+                : row.RowKey.Contains("|e|", StringComparison.Ordinal) ? "event kept for replays"
+                : "message pointer",
+        };
         foreach (var (name, value) in row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
         {
             json[name] = value switch

@@ -1,7 +1,10 @@
 namespace FollowUp.Rules;
 
-/// <summary>The body of <c>PUT /api/rules/{id}</c>: everything optional here so that validation can name each missing field.</summary>
-public sealed record RuleInput
+/// <summary>
+/// The body of <c>PUT /api/rules/{id}</c>: everything optional here so that validation can name each missing field.
+/// Not sealed: a replay's proposal is a list of these, each with its id.
+/// </summary>
+public record RuleInput
 {
     /// <summary>Read-only, as GET answers it: may be sent back unchanged, and must then equal the id in the path.</summary>
     public string? Id { get; init; }
