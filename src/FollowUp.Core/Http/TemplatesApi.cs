@@ -236,7 +236,7 @@ public static class TemplatesApi
         var (pieces, missing) = await TemplateIncludes.ResolveAsync(shown, piece => piece == template.Id ? Task.FromResult<MessageTemplate?>(template) : templates.GetAsync(piece, cancellationToken)).ConfigureAwait(false);
         if (missing is not null)
         {
-            return ApiResults.Invalid(body.Template is null ? "template" : "template.locales", missing, "The template does not render.");
+            return ApiResults.Invalid(body.Template is null ? "template" : "template." + TemplateIncludes.FieldOf(missing), missing, "The template does not render.");
         }
 
         var model = MessageModel.Create(sample.Event, sample.Customer, time.GetUtcNow());

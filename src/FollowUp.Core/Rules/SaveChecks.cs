@@ -79,7 +79,7 @@ public static class SaveChecks
         var (_, problem) = TemplateIncludes.Resolve(template, all.GetValueOrDefault);
         if (problem is not null)
         {
-            errors.Add(problem.StartsWith("layout", StringComparison.Ordinal) || problem.Contains("not a layout", StringComparison.Ordinal) ? "layout" : "locales", problem);
+            errors.Add(TemplateIncludes.FieldOf(problem), problem);
             return null;
         }
 

@@ -63,7 +63,7 @@ public static partial class TemplateIncludes
 
             if (layout.Kind != TemplateKind.Layout)
             {
-                return (pieces, $"'{layoutId}' is a {layout.Kind.ToString().ToLowerInvariant()}, not a layout");
+                return (pieces, $"layout '{layoutId}' is a {layout.Kind.ToString().ToLowerInvariant()}, not a layout");
             }
 
             pieces[layoutId] = layout;
@@ -71,6 +71,13 @@ public static partial class TemplateIncludes
         }
 
         return (pieces, problem ?? Follow(template, [template.Id], pieces, find));
+    }
+
+    /// <summary>The field a problem <see cref="Resolve"/> found belongs to: <c>layout</c> for the layout's, else <c>locales</c> (an include).</summary>
+    public static string FieldOf(string problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.StartsWith("layout ", StringComparison.Ordinal) ? "layout" : "locales";
     }
 
     /// <summary><see cref="Resolve"/> over storage: the pieces are read one by one as the walk finds it needs them.</summary>

@@ -65,8 +65,9 @@ internal static class RulesHostileCases
         table.Add(Put("unknown.template_id", Valid().Without("templateId").With("template_id", "thank-you").ToJsonString(), "template_id"));
         table.Add(Put("unknown.cancel_on", Valid().Without("cancelOn").With("cancel_on", new JsonArray("order.cancelled")).ToJsonString(), "cancel_on"));
         table.Add(Put("unknown.id-in-body", Valid().With("id", "other").ToJsonString(), "id"));
-        table.Add(Put("unknown.version", Valid().With("version", 7).ToJsonString(), "version"));
-        table.Add(Put("unknown.updated-at", Valid().With("updatedAt", "2026-01-01T00:00:00Z").ToJsonString(), "updatedAt"));
+        // What a GET answers may be sent back (and is ignored), but only as a GET answers it.
+        table.Add(Put("read-only.version-as-text", Valid().With("version", "7").ToJsonString(), "version"));
+        table.Add(Put("read-only.updated-at-not-a-time", Valid().With("updatedAt", "yesterday").ToJsonString(), "updatedAt"));
         table.Add(Put("unknown.in-coupon", Valid().With("coupon", new JsonObject { ["prefix"] = "A-", ["length"] = 8, ["percent"] = 50 }).ToJsonString(), "coupon.percent"));
         table.Add(Put("unknown.proto", Valid().With("__proto__", new JsonObject { ["enabled"] = false }).ToJsonString(), "__proto__"));
         table.Add(Put(

@@ -164,7 +164,8 @@ internal static class TemplatesHostileCases
         table.Add(Post("preview.draft-unclosed-block", new JsonObject { ["template"] = Valid().With("locales.en.subject", "{{ order.id ") }.ToJsonString(), "template.locales.en.subject"));
         table.Add(Post("preview.draft-does-not-parse", new JsonObject { ["template"] = Valid().With("locales.en.subject", "{{ if }}") }.ToJsonString(), "template.locales.en.subject"));
         table.Add(Post("preview.draft-missing-en", new JsonObject { ["template"] = Valid().Without("locales.en") }.ToJsonString(), "template.locales"));
-        table.Add(Post("preview.draft-unknown-field", new JsonObject { ["template"] = Valid().With("layout", "x") }.ToJsonString(), "template.layout"));
+        table.Add(Post("preview.draft-unknown-field", new JsonObject { ["template"] = Valid().With("layuot", "x") }.ToJsonString(), "template.layuot"));
+        table.Add(Post("preview.draft-missing-layout", new JsonObject { ["template"] = Valid().With("layout", "x") }.ToJsonString(), "template.layout"));
         table.Add(Post("preview.draft-endless-loop", new JsonObject { ["template"] = Draft("{{ for i in 1..100000000 }}x{{ end }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-while-true", new JsonObject { ["template"] = Draft("{{ while true }}x{{ end }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-output-over-limit", new JsonObject { ["template"] = Draft("{{ for i in 1..999 }}{{ \"x\" | string.pad_left 1000 }}{{ end }}") }.ToJsonString(), "template"));
