@@ -32,4 +32,26 @@ public class LayoutsAndPartialsReviewTests
 
         Assert.True(response.StatusCode == HttpStatusCode.Created, problem?.ToJsonString());
     }
+
+    // Deleting a partial in use is 409 naming the templates; turning it into a message (or a layout) breaks the same
+    // messages, and skips the unsubscribe check of the feedback rule that sends them.
+    [Theory]
+    [InlineData("message")]
+    [InlineData("layout")]
+    public async Task Put_APartialInUse_ChangedToAnotherKind_IsRefused(string kind)
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var client = factory.CreateApiClient();
+        await client.SendAsync(HttpMethod.Put, "/api/templates/sig", Piece("partial", "<em>{{ sender.name }} {{ unsubscribe_url }}</em>", "{{ sender.name }} {{ unsubscribe_url }}").ToJsonString());
+        await client.SendAsync(HttpMethod.Put, "/api/templates/note", Message("<p>Hi</p>{{ include \"sig\" }}", "Hi {{ include \"sig\" }}").ToJsonString());
+        var (rule, ruleProblem) = await client.SendAsync(HttpMethod.Put, "/api/rules/note-rule", new JsonObject { ["trigger"] = "order.placed", ["delay"] = "PT1H", ["templateId"] = "note", ["category"] = "feedback" }.ToJsonString());
+        Assert.True(rule.StatusCode == HttpStatusCode.Created, ruleProblem?.ToJsonString());
+        var changed = kind == "message" ? Message("<em>x</em>", "x") : Piece("layout", "<div>{{ content }}</div>", "{{ content }}");
+
+        var (response, _) = await client.SendAsync(HttpMethod.Put, "/api/templates/sig", changed.ToJsonString(), configure: r => r.Headers.TryAddWithoutValidation("If-Match", "\"v1\""));
+        var (preview, previewProblem) = await client.SendAsync(HttpMethod.Post, "/api/templates/note/preview", "{\"locale\":\"en\"}");
+
+        Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"the change was {(int)response.StatusCode}; note now previews {(int)preview.StatusCode} {previewProblem?.ToJsonString()}");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+    }
 }
