@@ -54,4 +54,24 @@ public class LayoutsAndPartialsReviewTests
         Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"the change was {(int)response.StatusCode}; note now previews {(int)preview.StatusCode} {previewProblem?.ToJsonString()}");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
     }
+
+    // Liquid's {% render %} (Shopify's successor to {% include %}) is saved without a word, then every render fails
+    // ("The function `render` was not found"): it must be refused when saved, or include the partial as include does.
+    [Fact]
+    public async Task Put_LiquidRenderOfAPartial_IsRefusedOrRendersThePartial()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var client = factory.CreateApiClient();
+        await client.SendAsync(HttpMethod.Put, "/api/templates/sig", Piece("partial", "<em>Regards</em>", "Regards").ToJsonString());
+
+        var (saved, _) = await client.SendAsync(HttpMethod.Put, "/api/templates/note", Message("<p>Hi</p>{% render 'sig' %}", "Hi {% render 'sig' %}", syntax: "liquid").ToJsonString());
+        if (saved.StatusCode == HttpStatusCode.BadRequest)
+        {
+            return;
+        }
+
+        var (preview, body) = await client.SendAsync(HttpMethod.Post, "/api/templates/note/preview", "{\"locale\":\"en\"}");
+        Assert.True(preview.StatusCode == HttpStatusCode.OK, $"saved {(int)saved.StatusCode}, then the preview is {(int)preview.StatusCode}: {body?.ToJsonString()}");
+        Assert.Contains("<em>Regards</em>", body!["html"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
