@@ -15,4 +15,16 @@ public class TemplateLintReviewTests
     [InlineData("{{ x = { a: 1, b: customer.first_name } }}{{ x.a }} {{ x.b }}")]
     [InlineData("{{ greeting = { text: \"Hei\", name: customer.first_name } }}{{ greeting.text }} {{ greeting.name }}")]
     public void Check_TheKeysOfAnObjectLiteral_AreQuiet(string text) => AssertQuiet(text);
+
+    [Theory]
+    [InlineData("{{ for line in order.lines limit:2 }}{{ line.name }}{{ end }}")]
+    [InlineData("{{ for line in order.lines offset:1 }}{{ line.name }}{{ end }}")]
+    [InlineData("{{ for line in order.lines reversed }}{{ line.name }}{{ end }}")]
+    public void Check_TheOptionsOfAForLoop_AreQuiet(string text) => AssertQuiet(text);
+
+    [Theory]
+    [InlineData("{% for line in order.lines limit:2 %}{{ line.name }}{% endfor %}")]
+    [InlineData("{% for line in order.lines offset:1 %}{{ line.name }}{% endfor %}")]
+    [InlineData("{% for line in order.lines reversed %}{{ line.name }}{% endfor %}")]
+    public void Check_TheOptionsOfALiquidForLoop_AreQuiet(string text) => AssertQuiet(text, TemplateSyntax.Liquid);
 }
