@@ -27,4 +27,8 @@ public class TemplateLintReviewTests
     [InlineData("{% for line in order.lines offset:1 %}{{ line.name }}{% endfor %}")]
     [InlineData("{% for line in order.lines reversed %}{{ line.name }}{% endfor %}")]
     public void Check_TheOptionsOfALiquidForLoop_AreQuiet(string text) => AssertQuiet(text, TemplateSyntax.Liquid);
+
+    [Theory]
+    [InlineData("{{ customer.name | string.truncate length: 10 }}")]
+    public void Check_ANamedArgument_IsQuiet(string text) => AssertQuiet(text);
 }
