@@ -31,4 +31,9 @@ public class TemplateLintReviewTests
     [Theory]
     [InlineData("{{ customer.name | string.truncate length: 10 }}")]
     public void Check_ANamedArgument_IsQuiet(string text) => AssertQuiet(text);
+
+    [Theory]
+    [InlineData("{% increment visits %}")]
+    [InlineData("{% decrement visits %}")]
+    public void Check_LiquidIncrementAndDecrement_AreQuiet(string text) => AssertQuiet(text, TemplateSyntax.Liquid);
 }
