@@ -36,4 +36,9 @@ public class TemplateLintReviewTests
     [InlineData("{% increment visits %}")]
     [InlineData("{% decrement visits %}")]
     public void Check_LiquidIncrementAndDecrement_AreQuiet(string text) => AssertQuiet(text, TemplateSyntax.Liquid);
+
+    [Theory]
+    [InlineData("{{ with customer }}{{ first_name }}{{ end }}")]
+    [InlineData("{{ with order }}{{ id }} {{ total }}{{ end }}")]
+    public void Check_NamesInsideAWithBlock_AreQuiet(string text) => AssertQuiet(text);
 }
