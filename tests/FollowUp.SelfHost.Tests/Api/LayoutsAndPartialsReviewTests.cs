@@ -74,4 +74,30 @@ public class LayoutsAndPartialsReviewTests
         Assert.True(preview.StatusCode == HttpStatusCode.OK, $"saved {(int)saved.StatusCode}, then the preview is {(int)preview.StatusCode}: {body?.ToJsonString()}");
         Assert.Contains("<em>Regards</em>", body!["html"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    // Each partial is checked from itself when saved, never from the messages that use it: a leaf partial edited to
+    // include one more makes a message that was five deep six deep, and it no longer renders (nor sends).
+    [Fact]
+    public async Task Put_APartialThatNestsAMessagesPartialsTooDeep_IsRefused()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        using var client = factory.CreateApiClient();
+        await client.SendAsync(HttpMethod.Put, "/api/templates/p6", Piece("partial", "six", "six").ToJsonString());
+        await client.SendAsync(HttpMethod.Put, "/api/templates/p5", Piece("partial", "five", "five").ToJsonString());
+        for (var n = 4; n >= 1; n--)
+        {
+            var (saved, problem) = await client.SendAsync(HttpMethod.Put, $"/api/templates/p{n}", Piece("partial", $"{n} {{{{ include \"p{n + 1}\" }}}}", $"{n} {{{{ include \"p{n + 1}\" }}}}").ToJsonString());
+            Assert.True(saved.StatusCode == HttpStatusCode.Created, problem?.ToJsonString());
+        }
+
+        var (note, noteProblem) = await client.SendAsync(HttpMethod.Put, "/api/templates/note", Message("<p>{{ include \"p1\" }}</p>", "{{ include \"p1\" }}").ToJsonString());
+        Assert.True(note.StatusCode == HttpStatusCode.Created, noteProblem?.ToJsonString());
+        var (before, _) = await client.SendAsync(HttpMethod.Post, "/api/templates/note/preview", "{\"locale\":\"en\"}");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        var (response, _) = await client.SendAsync(HttpMethod.Put, "/api/templates/p5", Piece("partial", "five {{ include \"p6\" }}", "five").ToJsonString(), configure: r => r.Headers.TryAddWithoutValidation("If-Match", "\"v1\""));
+        var (after, afterProblem) = await client.SendAsync(HttpMethod.Post, "/api/templates/note/preview", "{\"locale\":\"en\"}");
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || after.StatusCode == HttpStatusCode.OK, $"the edit was {(int)response.StatusCode}; note now previews {(int)after.StatusCode} {afterProblem?.ToJsonString()}");
+    }
 }
