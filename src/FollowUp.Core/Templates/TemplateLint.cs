@@ -41,7 +41,14 @@ public static class TemplateLint
             .ToList();
     }
 
-    private sealed record Context(string Field, bool Condition, bool Liquid);
+    /// <param name="Field">Where the text is.</param>
+    /// <param name="Condition">A rule's condition.</param>
+    /// <param name="Liquid">Liquid syntax.</param>
+    /// <param name="Within">Inside a <c>with</c> block: the object whose names are in scope (<see cref="Unknown"/> when that is not the model's).</param>
+    private sealed record Context(string Field, bool Condition, bool Liquid, ModelField? Within = null);
+
+    /// <summary>A <c>with</c> block over something the model does not describe: any name may be its.</summary>
+    private static readonly ModelField Unknown = new() { Name = "?", Type = "unknown" };
 
     /// <summary>Names the text makes itself (assigned, captured, functions and their parameters), wherever they are.</summary>
     private static void Declare(ScriptNode node, HashSet<string> declared)
@@ -53,6 +60,10 @@ public static class TemplateLint
                 break;
             case ScriptCaptureStatement { Target: ScriptVariable target }:
                 declared.Add(target.Name);
+                break;
+            // Liquid's {% increment visits %} makes its counter: Scriban reads it as visits + 1, the 1 made up where the tag is.
+            case ScriptBinaryExpression { Left: ScriptVariable counter, Right: ScriptLiteral { Value: 1 } one } made when one.Span.Start.Offset == made.Span.Start.Offset:
+                declared.Add(counter.Name);
                 break;
             case ScriptFunction function:
                 if (function.NameOrDoToken is ScriptVariable name)
@@ -100,6 +111,36 @@ public static class TemplateLint
                 foreach (var child in node.Children.Where(child => child is not null && !ReferenceEquals(child, loop.Variable) && !ReferenceEquals(child, loop.Iterator)))
                 {
                     Visit(child, inner, declared, context, warnings);
+                }
+
+                return;
+            // A named argument's name (limit:, offset:, reversed, length:) and an object literal's keys are not names to look up.
+            case ScriptNamedArgument argument:
+                if (argument.Value is { } value)
+                {
+                    Visit(value, loops, declared, context, warnings);
+                }
+
+                return;
+            case ScriptObjectMember member:
+                if (member.Value is { } memberValue)
+                {
+                    Visit(memberValue, loops, declared, context, warnings);
+                }
+
+                return;
+
+            // Inside {{ with customer }}, first_name is customer.first_name: the block's names are the object's.
+            case ScriptWithStatement with:
+                if (with.Name is { } target)
+                {
+                    Visit(target, loops, declared, context, warnings);
+                }
+
+                if (with.Body is { } body)
+                {
+                    var scoped = with.Name is { } name ? Resolve(name, loops, declared) : null;
+                    Visit(body, loops, declared, context with { Within = scoped is { Type: "object" } ? scoped : Unknown }, warnings);
                 }
 
                 return;
@@ -179,7 +220,16 @@ public static class TemplateLint
 
         ModelField? field;
         var path = root.Name;
-        if (loops.TryGetValue(root.Name, out var bound))
+        if (ReferenceEquals(context.Within, Unknown))
+        {
+            return;
+        }
+
+        if (context.Within?.Fields.TryGetValue(root.Name, out var member) == true)
+        {
+            field = member;
+        }
+        else if (loops.TryGetValue(root.Name, out var bound))
         {
             field = bound;
         }
