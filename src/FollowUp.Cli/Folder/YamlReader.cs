@@ -30,7 +30,7 @@ internal static partial class YamlReader
 
             parser.Consume<DocumentStart>();
             var start = parser.Current!.Start;
-            var root = ReadNode(parser, string.Empty, positions);
+            var root = ReadNode(parser, string.Empty, positions, 0);
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -58,8 +58,16 @@ internal static partial class YamlReader
         }
     }
 
-    private static JsonNode? ReadNode(IParser parser, string path, Dictionary<string, SourcePosition> positions)
+    /// <summary>How deep a value may nest: far more than any rule needs, and well inside what the JSON reader takes (32).</summary>
+    private const int MaxDepth = 16;
+
+    private static JsonNode? ReadNode(IParser parser, string path, Dictionary<string, SourcePosition> positions, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            throw new RefusedYaml(parser.Current!.Start, $"nests more than {MaxDepth} levels deep: no field of a rule or template does");
+        }
+
         var current = parser.Current!;
         if (current is AnchorAlias)
         {
@@ -84,7 +92,7 @@ internal static partial class YamlReader
                     {
                         var item = $"{path}[{array.Count}]";
                         positions[item] = Position(parser.Current!.Start);
-                        array.Add(ReadNode(parser, item, positions));
+                        array.Add(ReadNode(parser, item, positions, depth + 1));
                     }
 
                     return array;
@@ -109,7 +117,7 @@ internal static partial class YamlReader
 
                         var field = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
                         positions[field] = Position(key.Start);
-                        obj[key.Value] = ReadNode(parser, field, positions);
+                        obj[key.Value] = ReadNode(parser, field, positions, depth + 1);
                     }
 
                     return obj;

@@ -92,7 +92,7 @@ internal static class Planner
             .. changes.Where(c => Is(c, ResourceKind.Rule, ChangeKind.Delete)),
             .. UsedFirst(changes.Where(c => Is(c, ResourceKind.Template, ChangeKind.Create)), c => c.Body),
             .. changes.Where(c => Is(c, ResourceKind.Rule, ChangeKind.Create, ChangeKind.Change) && !WaitsForTemplate(c)),
-            .. changes.Where(c => Is(c, ResourceKind.Template, ChangeKind.Change)),
+            .. Changed(changes.Where(c => Is(c, ResourceKind.Template, ChangeKind.Change)).ToList()),
             .. changes.Where(c => Is(c, ResourceKind.Rule, ChangeKind.Create, ChangeKind.Change) && WaitsForTemplate(c)),
             .. Enumerable.Reverse(UsedFirst(changes.Where(c => Is(c, ResourceKind.Template, ChangeKind.Delete)), c => c.ServerShape)),
         ];
@@ -125,6 +125,32 @@ internal static class Planner
         return ordered;
     }
 
+    /// <summary>
+    /// Changed templates in an order the API accepts at every step: a layout or partial that gains what its messages
+    /// need (the unsubscribe link) before them, the messages, then a layout or partial that gives it up — after the
+    /// messages that take it over.
+    /// </summary>
+    private static List<PlannedChange> Changed(List<PlannedChange> templates)
+    {
+        bool IsPiece(PlannedChange c) => c.Body?["kind"]?.GetValue<string>() is "layout" or "partial";
+        bool GivesUpTheLink(PlannedChange c) => Links(c.ServerShape) && !Links(c.Body);
+        return
+        [
+            .. UsedFirst(templates.Where(c => IsPiece(c) && !GivesUpTheLink(c)), c => c.Body),
+            .. templates.Where(c => !IsPiece(c)),
+            .. Enumerable.Reverse(UsedFirst(templates.Where(c => IsPiece(c) && GivesUpTheLink(c)), c => c.ServerShape)),
+        ];
+    }
+
+    private static readonly string[] Bodies = ["html", "text"];
+
+    private static bool Links(JsonObject? shape)
+    {
+        var syntax = shape?["syntax"]?.GetValue<string>() == "liquid" ? Templates.TemplateSyntax.Liquid : Templates.TemplateSyntax.Scriban;
+        return (shape?["locales"] as JsonObject ?? []).Any(locale => Bodies
+            .Any(part => Templates.TemplateIncludes.Uses(locale.Value?[part]?.GetValue<string>() ?? string.Empty, syntax, "unsubscribe_url")));
+    }
+
     private static IEnumerable<string> Uses(JsonObject? shape)
     {
         if (shape is null)
@@ -137,11 +163,12 @@ internal static class Planner
             yield return layout;
         }
 
+        var syntax = shape["syntax"]?.GetValue<string>() == "liquid" ? Templates.TemplateSyntax.Liquid : Templates.TemplateSyntax.Scriban;
         foreach (var (_, content) in shape["locales"] as JsonObject ?? [])
         {
             foreach (var part in new[] { "subject", "html", "text" })
             {
-                foreach (var used in Templates.TemplateIncludes.In(content?[part]?.GetValue<string>() ?? string.Empty))
+                foreach (var used in Templates.TemplateIncludes.In(content?[part]?.GetValue<string>() ?? string.Empty, syntax))
                 {
                     yield return used;
                 }

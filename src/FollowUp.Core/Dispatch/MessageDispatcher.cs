@@ -553,7 +553,9 @@ public sealed partial class MessageDispatcher(
             return DispatchOutcome.Failed;
         }
 
-        var (pieces, missing) = await TemplateIncludes.ResolveAsync(template, id => templates.GetForSendingAsync(id, cancellationToken)).ConfigureAwait(false);
+        var (pieces, missing) = template.Kind != TemplateKind.Message
+            ? ([], $"it is a {template.Kind.ToString().ToLowerInvariant()}, not a message")
+            : await TemplateIncludes.ResolveAsync(template, id => templates.GetForSendingAsync(id, cancellationToken)).ConfigureAwait(false);
         if (missing is not null)
         {
             var reason = $"render failed: template '{template.Id}': {missing}";

@@ -27,9 +27,9 @@ public static class ApiCallers
             return Cut(keyId);
         }
 
-        var headers = context.Request.Headers;
-        var presented = headers.TryGetValue("X-Api-Key", out var apiKey) ? apiKey.ToString()
-            : headers.TryGetValue("x-functions-key", out var functionsKey) ? functionsKey.ToString()
+        // Only what the Functions host checked (its header, else the code parameter): the self-host names its caller
+        // above, so a header nobody checked, such as X-Api-Key on Functions, never decides the name.
+        var presented = context.Request.Headers.TryGetValue("x-functions-key", out var functionsKey) ? functionsKey.ToString()
             : context.Request.Query.TryGetValue("code", out var code) ? code.ToString()
             : null;
         return presented is { Length: > 0 } && NameOfKey(context.RequestServices.GetRequiredService<IOptions<FollowUpOptions>>().Value, presented) is { } name

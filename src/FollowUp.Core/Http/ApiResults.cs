@@ -281,6 +281,11 @@ public static class ApiResults
             return "a number";
         }
 
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
+        {
+            return "an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z";
+        }
+
         if (type.IsEnum)
         {
             return "one of " + string.Join(", ", Enum.GetNames(type).Select(name => $"\"{JsonNamingPolicy.CamelCase.ConvertName(name)}\""));

@@ -86,7 +86,7 @@ public static class TemplatesApi
     internal static async Task<IReadOnlyList<string>> UsersOfAsync(string id, TemplateLibrary templates, CancellationToken cancellationToken)
     {
         var all = await templates.ListAsync(cancellationToken).ConfigureAwait(false);
-        return all.Where(t => t.Id != id && (t.Layout == id || t.Locales.Values.Any(c => TemplateIncludes.In(c.Subject).Concat(TemplateIncludes.In(c.Html)).Concat(TemplateIncludes.In(c.Text)).Contains(id, StringComparer.Ordinal))))
+        return all.Where(t => t.Id != id && (t.Layout == id || TemplateIncludes.UsedBy(t).Contains(id, StringComparer.Ordinal)))
             .Select(t => t.Id)
             .Order(StringComparer.Ordinal)
             .ToList();

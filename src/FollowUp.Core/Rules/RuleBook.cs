@@ -122,23 +122,37 @@ public sealed class RuleBook(FollowUpTables tables, TimeProvider time)
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
-        // Only ever raised, so that a slower concurrent delete cannot lower it.
-        var stored = await tables.Rules.GetEntityIfExistsAsync<RuleEntity>(RuleEntity.Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var current = stored.HasValue ? JsonSerializer.Deserialize<Rule>(stored.Value!.Definition, FollowUpJson.Options) : null;
-        if (current is not null)
+        // The version read is kept, then deleted only while it is still the current one: a save that lands in between
+        // is read, kept and deleted in its turn, so no version is ever removed without being kept.
+        for (var attempt = 1; ; attempt++)
         {
-            await KeepAsync(id, current.Version, stored.Value!.Definition, cancellationToken).ConfigureAwait(false);
-        }
+            var stored = await tables.Rules.GetEntityIfExistsAsync<RuleEntity>(RuleEntity.Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!stored.HasValue)
+            {
+                return false;
+            }
 
-        if (current is not null && current.Version > await DeletedVersionAsync(id, cancellationToken).ConfigureAwait(false))
-        {
-            await tables.Rules.UpsertEntityAsync(new TableEntity(DeletedPartition, id) { ["Version"] = current.Version }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }
+            var current = JsonSerializer.Deserialize<Rule>(stored.Value!.Definition, FollowUpJson.Options)!;
+            await KeepAsync(id, current.Version, stored.Value.Definition, cancellationToken).ConfigureAwait(false);
 
-        var response = await tables.Rules.DeleteEntityAsync(RuleEntity.Partition, id, ETag.All, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _generation);
-        _cache = null;
-        return response.Status != 404;
+            // Only ever raised, so that a slower concurrent delete cannot lower it.
+            if (current.Version > await DeletedVersionAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                await tables.Rules.UpsertEntityAsync(new TableEntity(DeletedPartition, id) { ["Version"] = current.Version }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await tables.Rules.DeleteEntityAsync(RuleEntity.Partition, id, stored.Value.ETag, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _generation);
+                _cache = null;
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < 5)
+            {
+                // Saved or deleted meanwhile: read it again.
+            }
+        }
     }
 
     /// <summary>Every version of the rule kept, newest first (the current one among them); empty when there never was one.</summary>

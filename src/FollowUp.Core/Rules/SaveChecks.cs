@@ -83,7 +83,35 @@ public static class SaveChecks
             return null;
         }
 
-        var needing = rules.Where(NeedsUnsubscribeLink).OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList();
+        // A rule's message stays a message: a layout or partial has no subject of its own and cannot be sent.
+        var rulesList = rules.ToList();
+        if (template.Kind != TemplateKind.Message && rulesList.Where(rule => rule.TemplateId == id).Select(rule => rule.Id).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } senders)
+        {
+            errors.Add("kind", $"rule {string.Join(", ", senders)} sends '{id}', so it must stay a message (a rule cannot send a {KindName(template)})");
+            return null;
+        }
+
+        // Every template that used it as it was must still render as it is now: a partial that changes kind, or nests
+        // a message's partials too deep, would break them.
+        var before = templates.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var field = before.TryGetValue(id, out var old) && old.Kind != template.Kind ? "kind" : "locales";
+        var breaks = false;
+        foreach (var user in all.Values.Where(t => t.Id != id).OrderBy(t => t.Id, StringComparer.Ordinal))
+        {
+            if (TemplateIncludes.Resolve(user, before.GetValueOrDefault) is var (was, wasProblem) && wasProblem is null && was.ContainsKey(id)
+                && TemplateIncludes.Resolve(user, all.GetValueOrDefault).Problem is { } broken)
+            {
+                errors.Add(field, $"template '{user.Id}' uses '{id}' and would no longer render: {broken}");
+                breaks = true;
+            }
+        }
+
+        if (breaks)
+        {
+            return null;
+        }
+
+        var needing = rulesList.Where(NeedsUnsubscribeLink).OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList();
         foreach (var message in all.Values.Where(t => t.Kind == TemplateKind.Message).OrderBy(t => t.Id, StringComparer.Ordinal))
         {
             var sending = needing.Where(rule => rule.TemplateId == message.Id).ToList();

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using FollowUp.Validation;
+using Scriban.Syntax;
 
 namespace FollowUp.Templates;
 
@@ -11,39 +14,107 @@ public static partial class TemplateIncludes
     /// <summary>How deep partials may include partials.</summary>
     public const int MaxDepth = 5;
 
-    /// <summary>The partials <paramref name="text"/> includes, in order of first use.</summary>
-    public static IReadOnlyList<string> In(string text)
+    /// <summary>The names that include a partial: Scriban's and Liquid's <c>include</c>, and Liquid's <c>render</c>.</summary>
+    public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.Ordinal) { "include", "render" };
+
+    private const int MaxCached = 2_000;
+
+    private static readonly ConcurrentDictionary<(TemplateSyntax, string), Scan> Scans = new();
+
+    /// <summary>The partials <paramref name="text"/> includes, in order of first use (what is in a comment or a string is not an include).</summary>
+    public static IReadOnlyList<string> In(string text, TemplateSyntax syntax) => ScanOf(text, syntax).Names;
+
+    /// <summary>Why <paramref name="text"/>'s includes cannot be followed (a name that is not an id in quotes), with line and column; null when they can.</summary>
+    public static string? ErrorIn(string text, TemplateSyntax syntax) => ScanOf(text, syntax).Error;
+
+    /// <summary>Whether <paramref name="text"/> writes the variable <paramref name="name"/> (not in a Scriban comment, nor in an HTML comment).</summary>
+    public static bool Uses(string text, TemplateSyntax syntax, string name) => ScanOf(text, syntax).Variables.Contains(name);
+
+    private sealed record Scan(IReadOnlyList<string> Names, string? Error, IReadOnlySet<string> Variables);
+
+    private static readonly Scan Nothing = new([], null, new HashSet<string>());
+
+    private static Scan ScanOf(string text, TemplateSyntax syntax)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Contains("include", StringComparison.Ordinal))
+        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal))
         {
-            return [];
+            return Nothing;
         }
 
-        return Blocks().Matches(text).SelectMany(block => Named().Matches(block.Value)).Select(match => match.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
+        if (Scans.Count > MaxCached)
+        {
+            Scans.Clear();
+        }
+
+        return Scans.GetOrAdd((syntax, text), key => Read(key.Item2, key.Item1));
     }
 
-    /// <summary>Why <paramref name="text"/>'s includes cannot be followed (a name that is not a literal id), with line and column; null when they can.</summary>
-    public static string? ErrorIn(string text)
+    private static Scan Read(string text, TemplateSyntax syntax)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        foreach (Match block in Blocks().Matches(text))
+        // An HTML comment is sent but never seen: what is inside it neither includes nor links.
+        var shown = HtmlComment().Replace(text, match => new string(' ', match.Length));
+        if (ScriptParser.Parse(shown, syntax, out _) is not { Page: { } page })
         {
-            foreach (Match use in Word().Matches(block.Value))
+            return Nothing;
+        }
+
+        var names = new List<string>();
+        var variables = new HashSet<string>(StringComparer.Ordinal);
+        string? error = null;
+        foreach (var node in Descendants(page))
+        {
+            if (node is ScriptVariable variable)
             {
-                var at = block.Index + use.Index;
-                var named = Named().Match(block.Value, use.Index);
-                if (!named.Success || named.Index != use.Index)
+                variables.Add(variable.Name);
+            }
+
+            var (function, argument) = node switch
+            {
+                ScriptFunctionCall { Target: ScriptVariable target } call => (target, call.Arguments.Count > 0 ? call.Arguments[0] : null),
+                ScriptPipeCall { To: ScriptVariable target, From: var from } => (target, from),
+                _ => (null, null),
+            };
+            if (function is null || !Functions.Contains(function.Name))
+            {
+                continue;
+            }
+
+            if (argument is ScriptLiteral { Value: string name } && Ids.IsValid(name))
+            {
+                if (!names.Contains(name, StringComparer.Ordinal))
                 {
-                    var line = text.AsSpan(0, at).Count('\n') + 1;
-                    var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
-                    return $"line {line}, column {column}: include takes a partial's id in quotes, e.g. include \"footer\"";
+                    names.Add(name);
                 }
+            }
+            else
+            {
+                error ??= $"line {node.Span.Start.Line + 1}, column {node.Span.Start.Column + 1}: {function.Name} takes a partial's id in quotes, e.g. {function.Name} \"footer\"";
             }
         }
 
-        return null;
+        return new Scan(names, error, variables);
     }
+
+    private static IEnumerable<ScriptNode> Descendants(ScriptNode node)
+    {
+        yield return node;
+        foreach (var child in node.Children)
+        {
+            if (child is null)
+            {
+                continue;
+            }
+
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
 
     /// <summary>Every piece <paramref name="template"/> needs (its layout, the partials it and they include, to <see cref="MaxDepth"/>), found by <paramref name="find"/>.</summary>
     /// <returns>The pieces found, and the first problem: a missing piece, one of the wrong kind, a cycle or too deep a nesting.</returns>
@@ -71,6 +142,15 @@ public static partial class TemplateIncludes
         }
 
         return (pieces, problem ?? Follow(template, [template.Id], pieces, find));
+    }
+
+    /// <summary>The partials <paramref name="template"/> includes, in any locale and part.</summary>
+    public static IEnumerable<string> UsedBy(MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Locales.Values
+            .SelectMany(content => In(content.Subject, template.Syntax).Concat(In(content.Html, template.Syntax)).Concat(In(content.Text, template.Syntax)))
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>The field a problem <see cref="Resolve"/> found belongs to: <c>layout</c> for the layout's, else <c>locales</c> (an include).</summary>
@@ -109,7 +189,7 @@ public static partial class TemplateIncludes
 
     private static string? Follow(MessageTemplate from, List<string> path, Dictionary<string, MessageTemplate> pieces, Func<string, MessageTemplate?> find)
     {
-        var names = from.Locales.Values.SelectMany(content => In(content.Subject).Concat(In(content.Html)).Concat(In(content.Text))).Distinct(StringComparer.Ordinal).ToList();
+        var names = UsedBy(from).ToList();
         foreach (var name in names)
         {
             if (path.Contains(name, StringComparer.Ordinal))
@@ -146,14 +226,4 @@ public static partial class TemplateIncludes
 
         return null;
     }
-
-    /// <summary>A Scriban <c>{{ … }}</c> or Liquid <c>{% … %}</c> block.</summary>
-    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
-    private static partial Regex Blocks();
-
-    [GeneratedRegex(@"(?<![\w.])include(?![\w])")]
-    private static partial Regex Word();
-
-    [GeneratedRegex(@"(?<![\w.])include\s+(?<q>[""'])(?<name>[a-z0-9][a-z0-9-]{0,63})\k<q>")]
-    private static partial Regex Named();
 }

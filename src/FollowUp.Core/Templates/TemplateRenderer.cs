@@ -117,7 +117,11 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
 
         context.PushCulture(page.Culture);
         var globals = Globals(page.Request, page.Culture, page.Locale, page.Answers);
-        globals["include"] = new IncludePiece(html);
+        foreach (var function in TemplateIncludes.Functions)
+        {
+            globals[function] = new IncludePiece(html);
+        }
+
         if (content is not null)
         {
             globals["content"] = content;

@@ -136,7 +136,7 @@ public static partial class TemplateValidator
             return null;
         }
 
-        if (TemplateIncludes.ErrorIn(text) is { } include)
+        if (TemplateIncludes.ErrorIn(text, syntax) is { } include)
         {
             errors.Add(path, include);
             return null;

@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace FollowUp.Templates;
 
 /// <summary>
 /// Whether a template lets its reader unsubscribe: a feedback or marketing message must (the Nordic marketing acts, and
 /// RFC 8058's header is not shown by every mail client), so its HTML and its text each carry <c>unsubscribe_url</c>.
 /// </summary>
-public static partial class UnsubscribeLinks
+public static class UnsubscribeLinks
 {
     /// <summary>The parts without the link, as <c>nb.html</c>; empty when every locale's HTML and text has it.</summary>
     /// <param name="template">The message template.</param>
@@ -21,7 +19,7 @@ public static partial class UnsubscribeLinks
             var layout = template.Layout is { } id && pieces.TryGetValue(id, out var found) ? found : null;
             foreach (var (part, text) in new[] { ("html", content.Html), ("text", content.Text) })
             {
-                if (!Has(text, locale, part, pieces, 0) && (layout is null || !Has(PieceLoader.TextOf(layout, locale, part), locale, part, pieces, 0)))
+                if (!Has(text, template.Syntax, locale, part, pieces, 0) && (layout is null || !Has(PieceLoader.TextOf(layout, locale, part), layout.Syntax, locale, part, pieces, 0)))
                 {
                     missing.Add($"{locale}.{part}");
                 }
@@ -31,11 +29,7 @@ public static partial class UnsubscribeLinks
         return missing;
     }
 
-    private static bool Has(string text, string locale, string part, IReadOnlyDictionary<string, MessageTemplate> pieces, int depth) =>
-        Link().IsMatch(text) || (depth <= TemplateIncludes.MaxDepth && TemplateIncludes.In(text).Any(name =>
-            pieces.TryGetValue(name, out var partial) && partial.Kind == TemplateKind.Partial && Has(PieceLoader.TextOf(partial, locale, part), locale, part, pieces, depth + 1)));
-
-    /// <summary>The variable inside a Scriban or Liquid expression (<c>{{ unsubscribe_url }}</c>, <c>{{ unsubscribe_url | raw }}</c>).</summary>
-    [GeneratedRegex(@"\{\{[^}]*\bunsubscribe_url\b[^}]*\}\}")]
-    private static partial Regex Link();
+    private static bool Has(string text, TemplateSyntax syntax, string locale, string part, IReadOnlyDictionary<string, MessageTemplate> pieces, int depth) =>
+        TemplateIncludes.Uses(text, syntax, "unsubscribe_url") || (depth <= TemplateIncludes.MaxDepth && TemplateIncludes.In(text, syntax).Any(name =>
+            pieces.TryGetValue(name, out var partial) && partial.Kind == TemplateKind.Partial && Has(PieceLoader.TextOf(partial, locale, part), partial.Syntax, locale, part, pieces, depth + 1)));
 }

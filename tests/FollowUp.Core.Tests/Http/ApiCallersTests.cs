@@ -19,7 +19,8 @@ public class ApiCallersTests
 
     [Theory]
     [InlineData("x-functions-key", "ci-key-0123456789abcdef", "ci")]
-    [InlineData("X-Api-Key", "mk-key-0123456789abcdef", "marketing")]
+    [InlineData("x-functions-key", "mk-key-0123456789abcdef", "marketing")]
+    [InlineData("X-Api-Key", "mk-key-0123456789abcdef", ApiCallers.Unknown)]
     [InlineData("x-functions-key", "some-other-function-key", ApiCallers.Unknown)]
     public void NameOf_AKeyInAHeader_IsTheNameConfiguredForIt(string header, string key, string expected)
     {
