@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FollowUp.Validation;
 using Scriban.Syntax;
@@ -148,10 +149,15 @@ public static partial class TemplateIncludes
     public static IEnumerable<string> UsedBy(MessageTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return template.Locales.Values
-            .SelectMany(content => In(content.Subject, template.Syntax).Concat(In(content.Html, template.Syntax)).Concat(In(content.Text, template.Syntax)))
-            .Distinct(StringComparer.Ordinal);
+
+        // Asked for every message sent, of the same cached template: worked out once per template read.
+        return Used.GetValue(template, t => t.Locales.Values
+            .SelectMany(content => In(content.Subject, t.Syntax).Concat(In(content.Html, t.Syntax)).Concat(In(content.Text, t.Syntax)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray());
     }
+
+    private static readonly ConditionalWeakTable<MessageTemplate, string[]> Used = new();
 
     /// <summary>The field a problem <see cref="Resolve"/> found belongs to: <c>layout</c> for the layout's, else <c>locales</c> (an include).</summary>
     public static string FieldOf(string problem)

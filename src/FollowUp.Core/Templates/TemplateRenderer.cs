@@ -39,7 +39,7 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         var budget = limits.Value.RenderBudget;
         using var deadline = new CancellationTokenSource(budget);
         var answers = new AnswerLinks(links, request.MessageId);
-        var page = new PageParts(request, culture, locale, answers, pieces, draft, deadline.Token);
+        var page = new PageParts(Globals(request, culture, locale, answers), culture, locale, pieces, draft, deadline.Token);
         var html = RenderPart(template, locale, "html", content.Html, page);
         var text = RenderPart(template, locale, "text", content.Text, page);
         if (template.Layout is { } layoutId)
@@ -64,7 +64,8 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
     private static readonly IReadOnlyDictionary<string, MessageTemplate> NoPieces = new Dictionary<string, MessageTemplate>();
 
     /// <summary>What every part of one message's render shares.</summary>
-    private sealed record PageParts(RenderRequest Request, CultureInfo Culture, string Locale, AnswerLinks Answers, IReadOnlyDictionary<string, MessageTemplate> Pieces, bool Draft, CancellationToken Deadline);
+    /// <param name="Model">The model and functions, made once per message: a part's own assignments go to a scope of its own above it.</param>
+    private sealed record PageParts(ScriptObject Model, CultureInfo Culture, string Locale, IReadOnlyDictionary<string, MessageTemplate> Pieces, bool Draft, CancellationToken Deadline);
 
     private Template Parsed(MessageTemplate template, string locale, string part, string text, bool draft)
     {
@@ -116,18 +117,19 @@ public sealed class TemplateRenderer(LinkSigner links, IOptions<FollowUpOptions>
         }
 
         context.PushCulture(page.Culture);
-        var globals = Globals(page.Request, page.Culture, page.Locale, page.Answers);
+        var scope = new ScriptObject();
         foreach (var function in TemplateIncludes.Functions)
         {
-            globals[function] = new IncludePiece(html);
+            scope[function] = new IncludePiece(html);
         }
 
         if (content is not null)
         {
-            globals["content"] = content;
+            scope["content"] = content;
         }
 
-        context.PushGlobal(globals);
+        context.PushGlobal(page.Model);
+        context.PushGlobal(scope);
         try
         {
             return ScriptBudget.Run(context, limits.Value.RenderBudget, limits.Value.RegexTimeout, () => parsed.Render(context), page.Deadline);
