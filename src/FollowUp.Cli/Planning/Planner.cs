@@ -144,9 +144,12 @@ internal static class Planner
 
     private static readonly string[] Bodies = ["html", "text"];
 
+    private static Templates.TemplateSyntax SyntaxOf(JsonObject? shape) =>
+        shape?["syntax"]?.GetValue<string>() == "liquid" ? Templates.TemplateSyntax.Liquid : Templates.TemplateSyntax.Scriban;
+
     private static bool Links(JsonObject? shape)
     {
-        var syntax = shape?["syntax"]?.GetValue<string>() == "liquid" ? Templates.TemplateSyntax.Liquid : Templates.TemplateSyntax.Scriban;
+        var syntax = SyntaxOf(shape);
         return (shape?["locales"] as JsonObject ?? []).Any(locale => Bodies
             .Any(part => Templates.TemplateIncludes.Uses(locale.Value?[part]?.GetValue<string>() ?? string.Empty, syntax, "unsubscribe_url")));
     }
@@ -163,7 +166,7 @@ internal static class Planner
             yield return layout;
         }
 
-        var syntax = shape["syntax"]?.GetValue<string>() == "liquid" ? Templates.TemplateSyntax.Liquid : Templates.TemplateSyntax.Scriban;
+        var syntax = SyntaxOf(shape);
         foreach (var (_, content) in shape["locales"] as JsonObject ?? [])
         {
             foreach (var part in new[] { "subject", "html", "text" })

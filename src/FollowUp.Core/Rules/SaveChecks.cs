@@ -24,9 +24,8 @@ public static class SaveChecks
         ArgumentNullException.ThrowIfNull(errors);
         var template = input.TemplateId is { } templateId && Ids.IsValid(templateId) ? templates(templateId) : null;
         var rule = RuleValidator.Validate(id, input, _ => template is not null, limits, errors);
-        if (input.Id is { } named && named != id)
+        if (!SameId(input.Id, id, "rule", errors))
         {
-            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a rule is renamed by creating the new one and deleting the old");
             return null;
         }
 
@@ -63,9 +62,8 @@ public static class SaveChecks
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(errors);
         var template = TemplateValidator.Validate(id, input, errors);
-        if (input.Id is { } named && named != id)
+        if (!SameId(input.Id, id, "template", errors))
         {
-            errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a template is renamed by creating the new one and deleting the old");
             return null;
         }
 
@@ -150,6 +148,18 @@ public static class SaveChecks
     {
         ArgumentNullException.ThrowIfNull(rule);
         return rule.Enabled && rule.Category != MessageCategory.Service;
+    }
+
+    /// <summary>A body may repeat the id a GET answered, but not name another: a rename is a create and a delete.</summary>
+    private static bool SameId(string? named, string id, string what, FieldErrors errors)
+    {
+        if (named is null || named == id)
+        {
+            return true;
+        }
+
+        errors.Add("id", $"is {Formats.Quote(named, 64)} but the path names '{id}': a {what} is renamed by creating the new one and deleting the old");
+        return false;
     }
 
     private static string CategoryName(Rule rule) => rule.Category.ToString().ToLowerInvariant();
