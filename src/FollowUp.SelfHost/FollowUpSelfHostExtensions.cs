@@ -1,5 +1,6 @@
 using FollowUp.Http;
 using FollowUp.OpenApi;
+using FollowUp.WebConsole;
 using FollowUp.SelfHost.Demo;
 using FollowUp.SelfHost.Dispatch;
 using FollowUp.SelfHost.Hosting;
@@ -104,6 +105,7 @@ public static class FollowUpSelfHostExtensions
         app.MapFollowUpPublic();
         app.MapFollowUpApiDescription();
         app.MapFollowUpApiReference();
+        app.MapFollowUpConsole();
         return app;
     }
 

@@ -11,7 +11,7 @@ public partial class FolderDependencyTests
     private static readonly string[] Layers =
     [
         "Telemetry", "Validation", "Calendar", "Storage", "Links", "Sending", "Events", "Customers", "Templates", "Rules",
-        "Messages", "Reports", "Webhooks", "Alerts", "Feed", "Privacy", "Ingest", "Replay", "Dispatch", "Responses", "Defaults", "Health", "Http", "OpenApi",
+        "Messages", "Reports", "Webhooks", "Alerts", "Feed", "Privacy", "Ingest", "Replay", "Dispatch", "Responses", "Defaults", "Health", "Http", "OpenApi", "WebConsole",
     ];
 
     [Fact]

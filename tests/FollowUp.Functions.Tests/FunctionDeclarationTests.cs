@@ -80,14 +80,14 @@ public partial class FunctionDeclarationTests
     }
 
     [Fact]
-    public void HttpFunctions_Anonymous_AreOnlyCustomerLinksProviderWebhooksHealthAndTheApiDescription()
+    public void HttpFunctions_Anonymous_AreOnlyCustomerLinksProviderWebhooksHealthTheApiDescriptionAndTheConsole()
     {
         var anonymousRoutes = FunctionCatalog.Http
             .Where(function => function.HttpTrigger!.AuthLevel == AuthorizationLevel.Anonymous)
             .Select(function => function.HttpTrigger!.Route)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(["health", "health/ready", "openapi/v1.json", "r/{token}", "u/{token}", "webhooks/sendgrid"], anonymousRoutes.Order(StringComparer.Ordinal));
+        Assert.Equal(["console/{*path}", "health", "health/ready", "openapi/v1.json", "r/{token}", "u/{token}", "webhooks/sendgrid"], anonymousRoutes.Order(StringComparer.Ordinal));
     }
 
     [Fact]

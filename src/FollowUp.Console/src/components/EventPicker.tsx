@@ -1,0 +1,76 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Description } from "../lib/description";
+import { describeEvent, recentEvents } from "../lib/recent";
+import { fromNow } from "../lib/format";
+import type { CloudEvent } from "../lib/types";
+
+interface Props {
+  id: string;
+  label: string;
+  description: Description | null;
+  /** The event type to offer first (the rule's trigger). */
+  preferredType: string | null;
+  /** "" is the server's own choice: a sample for the trigger of the rule that sends the template. */
+  allowDefault: boolean;
+  onChange: (event: CloudEvent | null) => void;
+}
+
+/** Picks the data to try with: a sample event of any type, or one of the latest real events. */
+export function EventPicker({ id, label, description, preferredType, allowDefault, onChange }: Props) {
+  const [recent, setRecent] = useState<CloudEvent[]>([]);
+  const [choice, setChoice] = useState(allowDefault ? "" : `sample:${preferredType ?? ""}`);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    recentEvents(null, controller.signal).then((events) => !controller.signal.aborted && setRecent(events));
+    return () => controller.abort();
+  }, []);
+
+  const types = description?.eventTypes ?? [];
+  const ordered = preferredType && types.includes(preferredType) ? [preferredType, ...types.filter((t) => t !== preferredType)] : types;
+
+  useEffect(() => {
+    // Without a default, start on the preferred sample once the samples are known.
+    if (!allowDefault && description && choice === `sample:${preferredType ?? ""}`) {
+      const first = ordered[0];
+      if (first) {
+        setChoice(`sample:${first}`);
+        onChange(description.samples[first] ?? null);
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [description, preferredType]);
+
+  function pick(value: string) {
+    setChoice(value);
+    if (value === "") onChange(null);
+    else if (value.startsWith("sample:")) onChange(description?.samples[value.slice(7)] ?? null);
+    else onChange(recent[Number(value.slice(7))] ?? null);
+  }
+
+  return (
+    <div class="field compact">
+      <label for={id}>{label}</label>
+      <select id={id} value={choice} onChange={(event) => pick(event.currentTarget.value)}>
+        {allowDefault && <option value="">Sample for the rule's trigger</option>}
+        <optgroup label="Samples">
+          {ordered.map((type) => (
+            <option key={type} value={`sample:${type}`}>
+              Sample {type}
+            </option>
+          ))}
+        </optgroup>
+        {recent.length > 0 && (
+          <optgroup label="Recent real events">
+            {recent.map((event, index) => (
+              <option key={`${event.source}|${event.id}`} value={`recent:${index}`}>
+                {describeEvent(event)}
+                {event.time ? `, ${fromNow(event.time)}` : ""}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// The preview frame's only script: it takes a port from the console once, then shows each mail sent through it.
+// It runs sandboxed without same-origin, under a policy that allows no other script.
+
+let port: MessagePort | null = null;
+
+addEventListener("message", (event: MessageEvent) => {
+  if (port || event.source !== parent || !(event.data && event.data.followup === "port") || !event.ports[0]) return;
+  port = event.ports[0];
+  port.onmessage = (message: MessageEvent) => {
+    if (typeof message.data === "string") show(message.data);
+  };
+});
+
+function show(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  // Nothing in a mail runs here, as in a mail client: scripts, frames, forms, plug-ins and handlers go.
+  parsed.querySelectorAll("script, iframe, frame, object, embed, base, form, meta[http-equiv]").forEach((element) => element.remove());
+  parsed.querySelectorAll("*").forEach((element) => {
+    for (const attribute of [...element.attributes]) {
+      if (attribute.name.startsWith("on")) element.removeAttribute(attribute.name);
+    }
+  });
+  // A link in a preview must not take the frame somewhere else.
+  parsed.querySelectorAll("a[href]").forEach((link) => link.setAttribute("data-href", link.getAttribute("href") ?? ""));
+  document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
+}
+
+addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("a")) event.preventDefault();
+});

@@ -1,0 +1,6 @@
+import { useTitle } from "../components/Status";
+
+export function RuleEditorPage({ id }: { id: string }) {
+  useTitle(`Rule ${id}`);
+  return <h1>{id}</h1>;
+}

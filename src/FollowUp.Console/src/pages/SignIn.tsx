@@ -1,0 +1,72 @@
+import { useState } from "preact/hooks";
+import { ApiError, get } from "../lib/api";
+import { storeKey } from "../lib/session";
+
+interface Props {
+  onSignedIn: () => void;
+  expired: boolean;
+}
+
+export function SignIn({ onSignedIn, expired }: Props) {
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<string | null>(expired ? "Your key was not accepted any more. Sign in again." : null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const trimmed = key.trim();
+    if (!trimmed) {
+      setError("Enter the API key.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await get("/api/rules", { key: trimmed });
+      storeKey(trimmed);
+      onSignedIn();
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError && failure.status === 401
+          ? "That key was not accepted. Check it and try again."
+          : failure instanceof Error
+            ? failure.message
+            : "Signing in failed.",
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="sign-in" id="main">
+      <form class="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+        <h1 id="sign-in-title">
+          <span class="logo" aria-hidden="true">↻</span> FollowUp console
+        </h1>
+        <p class="muted">Sign in with an API key: the self-host's own (<code>cat .local/api-key</code>), a key named in <code>FollowUp:ApiKeys</code>, or on Azure a function key.</p>
+        <label for="api-key">API key</label>
+        <input
+          id="api-key"
+          name="api-key"
+          type="password"
+          autocomplete="current-password"
+          value={key}
+          onInput={(event) => setKey(event.currentTarget.value)}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={error ? "sign-in-error" : "sign-in-hint"}
+          required
+        />
+        <p id="sign-in-hint" class="hint">Kept for this tab only, and forgotten when you close it or sign out.</p>
+        {error && (
+          <p id="sign-in-error" class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </main>
+  );
+}

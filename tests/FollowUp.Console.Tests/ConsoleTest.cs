@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+
+namespace FollowUp.Console.Tests;
+
+/// <summary>
+/// A test of the console in a real browser against a real self-host: each test has its own host (its own tables), its
+/// own browser context, and fails on any error the page logs — a script error, or a Content-Security-Policy violation.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
+{
+    private readonly List<string> _pageErrors = [];
+    private IBrowserContext? _context;
+
+    protected ConsoleHost Host { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>Where the screenshots go: TestResults/console at the repository's root, kept by CI as artifacts.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "console");
+
+    public async Task InitializeAsync()
+    {
+        Host = await ConsoleHost.StartAsync();
+        _context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
+        _context.SetDefaultTimeout(15_000);
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            // An API's 4xx answer is the console's business (it shows the problem); the browser logs it all the same.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal))
+            {
+                lock (_pageErrors)
+                {
+                    _pageErrors.Add($"console: {message.Text}");
+                }
+            }
+        };
+        Page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+            {
+                _pageErrors.Add($"page error: {error}");
+            }
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        await Host.DisposeAsync();
+    }
+
+    /// <summary>Opens the console and signs in with the self-host's key.</summary>
+    protected async Task SignInAsync(string path = "")
+    {
+        await Page.GotoAsync(new Uri(Host.Console, path).ToString());
+        await Page.GetByLabel("API key").FillAsync(SelfHostFactory.ApiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Console" })).ToBeVisibleAsync();
+    }
+
+    protected async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Errors the page logged so far: none is expected.</summary>
+    protected void AssertNoPageErrors([CallerMemberName] string test = "")
+    {
+        lock (_pageErrors)
+        {
+            Assert.True(_pageErrors.Count == 0, $"{test}: the page logged errors:\n{string.Join('\n', _pageErrors)}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "FollowUp.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FollowUp.sln not found above the test assembly.");
+    }
+}
