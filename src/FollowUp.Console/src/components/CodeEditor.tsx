@@ -80,6 +80,9 @@ export function CodeEditor(props: Props) {
   const names = useRef(props.names ?? []);
   names.current = props.names ?? [];
   const language = useRef(new Compartment());
+  // What the editor reported and the page has not rendered back yet: a value arriving that is one of these is the
+  // page catching up with typing (maybe a keystroke behind), not a change from outside, and must not undo keystrokes.
+  const echoes = useRef<string[]>([]);
 
   useEffect(() => {
     const extensions: Extension[] = [
@@ -98,7 +101,12 @@ export function CodeEditor(props: Props) {
         ...(props.id ? { id: props.id } : {}),
       }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(external))) onChange.current(update.state.doc.toString());
+        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(external))) {
+          const text = update.state.doc.toString();
+          echoes.current.push(text);
+          if (echoes.current.length > 200) echoes.current.shift();
+          onChange.current(text);
+        }
       }),
     ];
     if (props.singleLine) {
@@ -124,9 +132,15 @@ export function CodeEditor(props: Props) {
 
   useEffect(() => {
     const current = view.current;
-    if (current && current.state.doc.toString() !== props.value) {
-      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: props.value }, annotations: external.of(true) });
+    if (!current) return;
+    const text = current.state.doc.toString();
+    if (text === props.value) {
+      echoes.current = [];
+      return;
     }
+    if (echoes.current.includes(props.value)) return;
+    echoes.current = [];
+    current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: props.value }, annotations: external.of(true) });
   }, [props.value]);
 
   useEffect(() => {
@@ -136,7 +150,8 @@ export function CodeEditor(props: Props) {
   useEffect(() => {
     const current = view.current;
     if (current) current.dispatch(setDiagnostics(current.state, toDiagnostics(current, props.marks ?? [])));
-  }, [props.marks, props.value]);
+    // Only when the marks change: a dispatch on every keystroke would cut short a completion being worked out.
+  }, [props.marks]);
 
   return <div class={`code-editor${props.singleLine ? " single-line" : ""}`} ref={host} />;
 }

@@ -1,6 +1,97 @@
-import { useTitle } from "../components/Status";
+import { useState } from "preact/hooks";
+import { Link } from "../components/Link";
+import { ErrorNote, Loading, useTitle } from "../components/Status";
+import { useAsync } from "../components/useAsync";
+import { enc, get, query } from "../lib/api";
+import { isoToWords } from "../lib/duration";
+import { count, fromNow } from "../lib/format";
+import { navigate } from "../lib/router";
+import type { ReportSummary, Rule } from "../lib/types";
+
+const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function lastWeek(): { from: string; to: string } {
+  const to = new Date();
+  const from = new Date(to.getTime() - 6 * 86400_000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
 
 export function RulesPage() {
   useTitle("Rules");
-  return <h1>Rules</h1>;
+  const rules = useAsync((signal) => get<Rule[]>("/api/rules", { signal }).then((a) => a.data), []);
+  const report = useAsync((signal) => get<ReportSummary>(`/api/reports/summary${query({ ...lastWeek(), interval: "day" })}`, { signal }).then((a) => a.data), []);
+  const [newId, setNewId] = useState("");
+  const [newError, setNewError] = useState<string | null>(null);
+
+  function create(event: Event) {
+    event.preventDefault();
+    const id = newId.trim();
+    if (!IdPattern.test(id)) {
+      setNewError("Use letters, digits, dots, hyphens and underscores, starting with a letter or digit (at most 64).");
+      return;
+    }
+    if (rules.data?.some((r) => r.id === id)) {
+      setNewError(`A rule called ${id} exists already.`);
+      return;
+    }
+    navigate(`rules/${enc(id)}?new=1`);
+  }
+
+  const countsOf = (id: string) => report.data?.rules.find((group) => group.ruleId === id)?.totals.counts ?? {};
+  return (
+    <section aria-labelledby="rules-title">
+      <div class="page-head">
+        <h1 id="rules-title">Rules</h1>
+        <form class="inline-form" onSubmit={create} noValidate>
+          <label for="new-rule">New rule</label>
+          <input id="new-rule" value={newId} placeholder="e.g. winback-90d" onInput={(e) => { setNewId(e.currentTarget.value); setNewError(null); }} aria-invalid={newError ? "true" : undefined} aria-describedby={newError ? "new-rule-error" : undefined} />
+          <button type="submit">Create</button>
+          {newError && <p id="new-rule-error" class="error field-error" role="alert">{newError}</p>}
+        </form>
+      </div>
+      {rules.loading && !rules.data && <Loading what="rules" />}
+      {rules.error !== null && <ErrorNote error={rules.error} />}
+      {rules.data && (
+        <table class="list">
+          <caption class="visually-hidden">Every rule, with what it did in the last 7 days</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">State</th>
+              <th scope="col">When</th>
+              <th scope="col">Sends</th>
+              <th scope="col" class="number">Scheduled, 7 days</th>
+              <th scope="col" class="number">Sent</th>
+              <th scope="col" class="number">Answered</th>
+              <th scope="col">Changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.data.map((rule) => {
+              const counts = countsOf(rule.id);
+              return (
+                <tr key={rule.id}>
+                  <td data-label="Rule">
+                    <Link to={`rules/${enc(rule.id)}`}>{rule.id}</Link>
+                    {rule.description && <div class="muted small">{rule.description}</div>}
+                  </td>
+                  <td data-label="State"><span class={`chip ${rule.enabled ? "on" : "off"}`}>{rule.enabled ? "enabled" : "disabled"}</span> <span class="chip">{rule.category}</span></td>
+                  <td data-label="When">
+                    {isoToWords(rule.delay) ?? rule.delay} after <code>{rule.trigger}</code>
+                    {rule.condition && <div class="small muted">if <code>{rule.condition}</code></div>}
+                    {rule.sendWindow?.from && <div class="small muted">between {rule.sendWindow.from} and {rule.sendWindow.to}</div>}
+                  </td>
+                  <td data-label="Sends"><Link to={`templates/${enc(rule.templateId)}`}>{rule.templateId}</Link>{rule.reminders.length > 0 && <span class="small muted"> + {rule.reminders.length} reminder{rule.reminders.length > 1 ? "s" : ""}</span>}</td>
+                  <td data-label="Scheduled, 7 days" class="number">{count(counts["scheduled"])}</td>
+                  <td data-label="Sent" class="number">{count(counts["sent"])}</td>
+                  <td data-label="Answered" class="number">{count(counts["answered"])}</td>
+                  <td data-label="Changed" title={rule.updatedAt ?? ""}>{fromNow(rule.updatedAt)}{rule.updatedBy ? ` by ${rule.updatedBy}` : ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
