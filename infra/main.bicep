@@ -96,6 +96,24 @@ param sendGridWebhookPublicKey string = ''
 @description('Key that signs customers\' links. azd generates it on the first deployment and reads it back from the vault on every later one, so links in sent emails keep working across deployments.')
 param linkSigningKey string
 
+// main.parameters.json passes $(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} api-key), as for the link-signing key:
+// generated on the first deployment, read back on every later one, so callers' keys keep working.
+@secure()
+@description('The API key FollowUp makes for this deployment (FollowUp:ApiKeys:default). azd generates it on the first deployment and reads it back from the vault on every later one.')
+param apiKey string
+
+// Optional sign-in with Microsoft Entra ID for people (the console), besides keys. README, "Sign in with Microsoft
+// Entra ID (optional)", says how to make the app registration; `azd env set ENTRA_CLIENT_ID <client id>` turns it on.
+@description('Client id of an Entra ID app registration users sign in to; empty (the default) for none: only keys reach the API, and no built-in authentication is deployed.')
+param entraClientId string = ''
+
+@description('Tenant of that app registration; by default the tenant of the deployment.')
+param entraTenantId string = tenant().tenantId
+
+@minLength(1)
+@description('The app role (its value in the app registration) a signed-in user needs to call the API.')
+param entraRole string = 'FollowUp.Console'
+
 var abbreviations = {
   resourceGroup: 'rg-'
   identity: 'id-'
@@ -166,6 +184,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     linkSigningKey: linkSigningKey
     sendGridApiKey: sendGridApiKey
+    apiKey: apiKey
   }
 }
 
@@ -208,6 +227,20 @@ module function 'app/function.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     tablePrefix: tablePrefix
     dispatchSchedule: dispatchSchedule
+    apiKeySecretName: keyVault.outputs.apiKeySecretName
+    entraEnabled: !empty(entraClientId)
+    entraRole: entraRole
+  }
+}
+
+// Only with an app registration: without one nothing about the built-in authentication is deployed.
+module auth 'app/auth.bicep' = if (!empty(entraClientId)) {
+  name: 'auth'
+  scope: resourceGroup
+  params: {
+    functionAppName: function.outputs.name
+    clientId: entraClientId
+    tenantId: entraTenantId
   }
 }
 
@@ -218,3 +251,4 @@ output AZURE_FUNCTION_APP_NAME string = function.outputs.name
 output SERVICE_API_ENDPOINT string = 'https://${function.outputs.defaultHostName}'
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output CONSOLE_URL string = 'https://${function.outputs.defaultHostName}/console'

@@ -61,6 +61,15 @@ param tablePrefix string
 @description('When the Dispatch timer runs: a 6-field NCRONTAB expression, seconds first.')
 param dispatchSchedule string
 
+@description('Secret name of the API key FollowUp makes for this deployment.')
+param apiKeySecretName string
+
+@description('Whether users signed in with Entra ID through the built-in authentication (app/auth.bicep) may call the API.')
+param entraEnabled bool
+
+@description('The app role a signed-in user needs.')
+param entraRole string
+
 @description('Largest number of instances Flex Consumption may scale out to.')
 param maximumInstanceCount int = 40
 
@@ -148,6 +157,10 @@ var baseSettings = {
   FollowUp__Storage__TablePrefix: tablePrefix
   FollowUp__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
   FollowUp__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}/secrets/${linkSigningKeySecretName})'
+  // The /api functions are anonymous to the Functions host and FollowUp checks the caller (so that a user signed in
+  // with Entra ID can reach them), so the keys are FollowUp's: this one, named default, and any more set as
+  // FollowUp__ApiKeys__<name>. A function key is not one of them.
+  FollowUp__ApiKeys__default: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}/secrets/${apiKeySecretName})'
   FollowUp__SendGrid__FromEmail: sendGridFromEmail
   FollowUp__SendGrid__FromName: sendGridFromName
   // Without a SendGrid key, messages are written here instead of sent (and the app says so at start-up).
@@ -163,10 +176,17 @@ var webhookSettings = empty(sendGridWebhookPublicKey) ? {} : {
   FollowUp__SendGrid__WebhookPublicKey: sendGridWebhookPublicKey
 }
 
+// Read by FollowUp.Http.AuthOptions; FollowUp takes a signed-in user only while the platform's WEBSITE_AUTH_ENABLED
+// also says the built-in authentication is on.
+var entraSettings = entraEnabled ? {
+  FollowUp__Auth__EntraEnabled: 'true'
+  FollowUp__Auth__EntraRole: entraRole
+} : {}
+
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(baseSettings, sendGridSettings, webhookSettings)
+  properties: union(baseSettings, sendGridSettings, webhookSettings, entraSettings)
 }
 
 output name string = app.name

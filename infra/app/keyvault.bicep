@@ -15,6 +15,10 @@ param linkSigningKey string
 @description('SendGrid API key; empty to run with sending disabled.')
 param sendGridApiKey string
 
+@secure()
+@description('The API key FollowUp makes for this deployment (FollowUp:ApiKeys:default).')
+param apiKey string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -38,6 +42,13 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
   }
 
+  resource api 'secrets' = {
+    name: 'api-key'
+    properties: {
+      value: apiKey
+    }
+  }
+
   resource sendGrid 'secrets' = if (!empty(sendGridApiKey)) {
     name: 'sendgrid-api-key'
     properties: {
@@ -50,3 +61,4 @@ output id string = vault.id
 output name string = vault.name
 output linkSigningKeySecretName string = vault::signingKey.name
 output sendGridApiKeySecretName string = 'sendgrid-api-key'
+output apiKeySecretName string = vault::api.name

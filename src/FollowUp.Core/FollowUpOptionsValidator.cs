@@ -15,8 +15,15 @@ internal sealed class FollowUpOptionsValidator :
     IValidateOptions<ScriptLimits>,
     IValidateOptions<CapOptions>,
     IValidateOptions<Http.PageOptions>,
-    IValidateOptions<ReplayOptions>
+    IValidateOptions<ReplayOptions>,
+    IValidateOptions<Http.AuthOptions>
 {
+    public ValidateOptionsResult Validate(string? name, Http.AuthOptions options) =>
+        // An app role's value, as the app registration takes it: no spaces, and not more than Entra allows.
+        string.IsNullOrWhiteSpace(options.EntraRole) || options.EntraRole.Length > 120 || options.EntraRole.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            ? ValidateOptionsResult.Fail($"{Http.AuthOptions.SectionName}:EntraRole must be an app role's value: 1 to 120 characters without spaces (got '{options.EntraRole}').")
+            : ValidateOptionsResult.Success;
+
     public ValidateOptionsResult Validate(string? name, ReplayOptions options) =>
         !Iso8601Duration.TryParse(options.Retention, out var retention, out var error)
             ? ValidateOptionsResult.Fail($"{ReplayOptions.SectionName}:Retention: {error}.")

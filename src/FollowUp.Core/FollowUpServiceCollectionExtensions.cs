@@ -44,6 +44,8 @@ public static class FollowUpServiceCollectionExtensions
         services.AddOptions<Alerts.AlertOptions>().BindConfiguration(Alerts.AlertOptions.SectionName).ValidateOnStart();
         services.AddOptions<Http.PageOptions>().BindConfiguration(Http.PageOptions.SectionName).ValidateOnStart();
         services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.SectionName).ValidateOnStart();
+        services.AddOptions<Http.AuthOptions>().BindConfiguration(Http.AuthOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.AuthOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplayOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Http.PageOptions>, FollowUpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CapOptions>, FollowUpOptionsValidator>());
@@ -59,6 +61,8 @@ public static class FollowUpServiceCollectionExtensions
             provider.GetRequiredService<TableServiceClient>(),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
 
+        services.TryAddSingleton<Http.EntraSignIn>();
+        services.TryAddSingleton<Http.ApiGate>();
         services.TryAddSingleton<RuleBook>();
         services.TryAddSingleton<TemplateLibrary>();
         services.TryAddSingleton<TemplateRenderer>();

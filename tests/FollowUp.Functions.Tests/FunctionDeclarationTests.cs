@@ -71,23 +71,34 @@ public partial class FunctionDeclarationTests
     }
 
     [Fact]
-    public void HttpFunctions_ApiRoutes_RequireFunctionKey()
+    public void HttpFunctions_ApiRoutes_AreAnonymousToTheHost_SoThatFollowUpDecides()
     {
+        // A function-level function is refused by the Functions host before FollowUp runs unless it carries a
+        // function key, so a user signed in with Entra ID could never reach it; FollowUp's ApiGate checks every /api
+        // function instead (ApiFunctions_WithoutKeyOrPrincipal_Are401 proves each one does).
         var api = FunctionCatalog.Http.Where(function => function.HttpTrigger!.Route?.StartsWith("api/", StringComparison.Ordinal) == true).ToList();
 
         Assert.NotEmpty(api);
-        Assert.All(api, function => Assert.Equal(AuthorizationLevel.Function, function.HttpTrigger!.AuthLevel));
+        Assert.All(api, function => Assert.Equal(AuthorizationLevel.Anonymous, function.HttpTrigger!.AuthLevel));
     }
 
     [Fact]
-    public void HttpFunctions_Anonymous_AreOnlyCustomerLinksProviderWebhooksHealthTheApiDescriptionAndTheConsole()
+    public void HttpFunctions_NoneNeedsAFunctionKey()
     {
-        var anonymousRoutes = FunctionCatalog.Http
-            .Where(function => function.HttpTrigger!.AuthLevel == AuthorizationLevel.Anonymous)
-            .Select(function => function.HttpTrigger!.Route)
+        // A function key is never what lets a caller in: the host would refuse signed-in users, and FollowUp would
+        // not know the key's name. Keys are FollowUp's (FollowUp:ApiKeys).
+        Assert.All(FunctionCatalog.Http, function => Assert.Equal(AuthorizationLevel.Anonymous, function.HttpTrigger!.AuthLevel));
+    }
+
+    [Fact]
+    public void HttpFunctions_OutsideTheApi_AreOnlyCustomerLinksProviderWebhooksHealthTheApiDescriptionAndTheConsole()
+    {
+        var publicRoutes = FunctionCatalog.Http
+            .Select(function => function.HttpTrigger!.Route ?? string.Empty)
+            .Where(route => !route.StartsWith("api/", StringComparison.Ordinal))
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(["console/{*path}", "health", "health/ready", "openapi/v1.json", "r/{token}", "u/{token}", "webhooks/sendgrid"], anonymousRoutes.Order(StringComparer.Ordinal));
+        Assert.Equal(["console/{*path}", "health", "health/ready", "openapi/v1.json", "r/{token}", "u/{token}", "webhooks/sendgrid"], publicRoutes.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,19 +1,27 @@
 using System.Text;
+using FollowUp.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace FollowUp.Functions.Tests;
 
 /// <summary>
 /// What the worker's ASP.NET Core integration does around an HTTP function: hands it the request, then executes the
-/// IResult it returns against the same HttpContext.
+/// IResult it returns against the same HttpContext. A request to an /api route carries the harness's API key unless
+/// the test says otherwise (<c>apiKey: null</c>).
 /// </summary>
 public static class HttpInvocation
 {
-    public static DefaultHttpContext Context(IServiceProvider services, string method, string path, string? contentType = null, string? body = null)
+    public static DefaultHttpContext Context(IServiceProvider services, string method, string path, string? contentType = null, string? body = null, string? apiKey = PipelineHarness.ApiKey)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = method;
         context.Request.Path = path;
+        if (apiKey is not null && path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            context.Request.Headers[ApiGate.FunctionsKeyHeader] = apiKey;
+        }
+
         context.Response.Body = new MemoryStream();
         if (body is not null)
         {

@@ -14,12 +14,13 @@ public class ReportsFunctionTests
     }
 
     [Fact]
-    public void ReportSummary_IsTheSameRouteAsTheSelfHostsBehindAFunctionKey()
+    public void ReportSummary_IsTheSameRouteAsTheSelfHosts_GatedByFollowUp()
     {
         var summary = Assert.Single(FunctionCatalog.Http, function => function.Name == "ReportSummary");
 
         Assert.Equal(FollowUpRoutes.ReportSummary, summary.HttpTrigger!.Route);
-        Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, summary.HttpTrigger.AuthLevel);
+        // Anonymous to the host: FollowUp's ApiGate checks the caller (see FunctionDeclarationTests).
+        Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, summary.HttpTrigger.AuthLevel);
         Assert.Equal(["get"], summary.HttpTrigger.Methods ?? []);
     }
 }

@@ -9,7 +9,7 @@ namespace FollowUp.SelfHost.Tests;
 /// <summary>The README's configuration table names every setting the options classes bind, so the two cannot drift apart.</summary>
 public class ReadmeSettingsTests
 {
-    private static readonly Type[] OptionTypes = [typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(FollowUp.Messages.CapOptions), typeof(FollowUp.Http.PageOptions), typeof(FollowUp.Webhooks.WebhookOptions), typeof(FollowUp.Alerts.AlertOptions), typeof(ReplayOptions), typeof(SelfHostOptions)];
+    private static readonly Type[] OptionTypes = [typeof(FollowUpOptions), typeof(StorageOptions), typeof(SendGridOptions), typeof(DispatchOptions), typeof(ScriptLimits), typeof(FollowUp.Messages.CapOptions), typeof(FollowUp.Http.PageOptions), typeof(FollowUp.Webhooks.WebhookOptions), typeof(FollowUp.Alerts.AlertOptions), typeof(ReplayOptions), typeof(FollowUp.Http.AuthOptions), typeof(SelfHostOptions)];
 
     public static TheoryData<string, string> Settings()
     {

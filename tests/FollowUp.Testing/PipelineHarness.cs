@@ -50,6 +50,12 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public MessageLife Life => Services.GetRequiredService<MessageLife>();
 
+    /// <summary>The name of the API key every test host knows (<c>FollowUp:ApiKeys</c>), as versions record it.</summary>
+    public const string ApiKeyName = "tests";
+
+    /// <summary>The key itself, for callers of the /api functions.</summary>
+    public const string ApiKey = "pipeline-test-key-0123456789";
+
     /// <summary>Settings every test host needs: its own tables on the shared Azurite, the fake SendGrid, test secrets.</summary>
     public static async Task<Dictionary<string, string?>> SettingsAsync(FakeSendGridServer sendGrid) => new()
     {
@@ -63,6 +69,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         ["FollowUp:SendGrid:FromName"] = "Tebutikken",
         ["FollowUp:SendGrid:WebhookPublicKey"] = sendGrid.WebhookPublicKey,
         ["FollowUp:Dispatch:Parallelism"] = "4",
+        [$"FollowUp:ApiKeys:{ApiKeyName}"] = ApiKey,
     };
 
     public static async Task<PipelineHarness> CreateAsync(Action<Dictionary<string, string?>>? configure = null, bool seedDefaults = true, Action<IServiceCollection>? services = null)

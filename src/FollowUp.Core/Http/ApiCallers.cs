@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace FollowUp.Http;
 
 /// <summary>
-/// Who made an API call, for the versions of rules and templates: the name of the key it carried. The self-host names
-/// the key it accepted; on Azure Functions the host checks the key, and FollowUp names it by the function key's name
-/// when the host passes it on, else by <c>FollowUp:ApiKeys:&lt;name&gt;</c>.
+/// Who made an API call, for the versions of rules and templates: the name of the key it carried, or
+/// <c>entra:&lt;user&gt;</c> for a user signed in with Microsoft Entra ID. <see cref="ApiGate"/> names the caller it
+/// let in, on both hosts.
 /// </summary>
 public static class ApiCallers
 {
@@ -19,12 +19,23 @@ public static class ApiCallers
 
     public const string Unknown = Storage.SavedBy.Unknown;
 
+    /// <summary>The authentication type of a caller <see cref="ApiGate"/> let in as signed in with Entra ID.</summary>
+    public const string EntraAuthenticationType = "EntraId";
+
+    /// <summary>What the name of a caller signed in with Entra ID starts with, so that it never reads as a key's name.</summary>
+    public const string EntraPrefix = "entra:";
+
     public static string NameOf(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.User.FindFirst(KeyIdClaim)?.Value is { Length: > 0 } keyId)
         {
             return Cut(keyId);
+        }
+
+        if (IsEntra(context.User) && context.User.Identity!.Name is { Length: > 0 } entraName)
+        {
+            return entraName;
         }
 
         // Only what the Functions host checked (its header, else the code parameter): the self-host names its caller
@@ -60,6 +71,14 @@ public static class ApiCallers
     /// <summary>A principal naming the key a host accepted, as Azure Functions names a function key.</summary>
     public static ClaimsPrincipal PrincipalFor(string keyName) =>
         new(new ClaimsIdentity([new Claim(KeyIdClaim, keyName)], "ApiKey"));
+
+    /// <summary>A principal for a user signed in with Entra ID, named <c>entra:&lt;name&gt;</c>.</summary>
+    public static ClaimsPrincipal PrincipalForEntra(string userName) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, Cut(EntraPrefix + userName))], EntraAuthenticationType));
+
+    /// <summary>Whether the caller was let in as signed in with Entra ID rather than with a key.</summary>
+    public static bool IsEntra(ClaimsPrincipal user) =>
+        user?.Identity is { AuthenticationType: EntraAuthenticationType, IsAuthenticated: true };
 
     private static string Cut(string name) => name.Length <= 64 ? name : name[..64];
 }

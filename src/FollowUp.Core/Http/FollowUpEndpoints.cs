@@ -28,6 +28,7 @@ public static class FollowUpEndpoints
     public const string CustomersTag = "Customers";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
+    public const string SignInTag = "Sign-in";
 
     private const string Json = "application/json";
     private const string Html = "text/html";
@@ -225,6 +226,10 @@ public static class FollowUpEndpoints
             .WithDescription("Deletes the subscription and the deliveries still waiting for it.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.Me, MeApi.Get).WithName("GetMe").WithTags(SignInTag)
+            .WithSummary("Who is calling")
+            .WithDescription("The caller as the versions of rules and templates record them (`name`: a key's name, or `entra:` and the user's sign-in name), how they got in (`via`: `key` or `entra`), where a browser signs in with Microsoft Entra ID when this deployment offers it (`entraSignIn`, else null) and, for a user signed in that way, where to sign out (`entraSignOut`). A caller not let in gets 401, whose `entraSignIn` says the same; a signed-in user without the app role gets 403 naming it (`missingRole`).")
+            .Produces<CallerView>(StatusCodes.Status200OK, Json);
         return api;
     }
 

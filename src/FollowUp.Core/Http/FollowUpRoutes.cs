@@ -27,6 +27,9 @@ public static class FollowUpRoutes
     public const string Webhooks = "api/webhooks";
     public const string Webhook = "api/webhooks/{id}";
 
+    /// <summary>Who the caller is, and whether Entra ID sign-in is offered (for the console).</summary>
+    public const string Me = "api/me";
+
     /// <summary>One-click answers: public, protected by the token's signature.</summary>
     public const string Answer = "r/{token}";
 

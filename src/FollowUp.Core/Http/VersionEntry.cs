@@ -7,7 +7,7 @@ public sealed record VersionEntry
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    /// <summary>The name of the API key that saved it; <c>unknown</c> when the key has no name.</summary>
+    /// <summary>Who saved it: the name of the API key (<c>unknown</c> for a key without one), or <c>entra:</c> and the name of a user signed in with Entra ID.</summary>
     public string? UpdatedBy { get; init; }
 
     /// <summary>The version it restored, when it was made by a restore.</summary>

@@ -366,6 +366,16 @@ public static class ApiExamples
             {
                 Responses = Map(("404", [new("not-found", "No such subscription", notFound("There is no webhook 'crn'."))]), ("401", [Unauthorized()])),
             },
+            ["GetMe"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("key", "A caller with the key named ci, on a deployment that offers Entra ID sign-in", Node(new CallerView("ci", MeApi.ViaKey, EntraSignIn.SignInPath, null))),
+                        new("entra", "A user signed in with Entra ID", Node(new CallerView("entra:ingrid.hansen@tebutikken.example", MeApi.ViaEntra, EntraSignIn.SignInPath, EntraSignIn.SignOutPath))),
+                    ]),
+                    ("401", [Unauthorized(), new("sign-in-offered", "Neither a key nor a signed-in user, where Entra ID sign-in is offered", SignInOffered())]),
+                    ("403", [MissingRole()])),
+            },
             ["SendGridWebhook"] = new()
             {
                 Requests = Map((Json, [new("delivered-and-clicked", "What SendGrid posts (signed): a thank-you delivered, then a link in it clicked", SendGridEvents(messageId))])),
@@ -511,6 +521,20 @@ public static class ApiExamples
 
     private static ApiExample Unauthorized() =>
         new("no-key", "No API key", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "An API key is required.", 401, "Send the key in the X-Api-Key header."));
+
+    private static JsonObject SignInOffered()
+    {
+        var problem = Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "An API key is required.", 401, "Send the key in the X-Api-Key header, or sign in with Microsoft Entra ID (entraSignIn).");
+        problem["entraSignIn"] = EntraSignIn.SignInPath;
+        return problem;
+    }
+
+    private static ApiExample MissingRole()
+    {
+        var problem = Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4", "The signed-in user does not have FollowUp's app role.", 403, "Calling the API needs the app role 'FollowUp.Console' of the app registration; an administrator assigns it to users and groups under the registration's enterprise application.");
+        problem["missingRole"] = "FollowUp.Console";
+        return new("missing-role", "Signed in with Entra ID, without the app role", problem);
+    }
 
     private static ApiExample InvalidLink() =>
         new("invalid-link", "A changed or cut-off token (asked for JSON; a browser gets a page)", ValidationProblem("The link is not valid.", ("token", "is not a valid link: it was changed, cut off, or signed with another key")));

@@ -39,6 +39,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             new() { Name = FollowUpEndpoints.TemplatesTag, Description = "The messages' subject, HTML and text per locale, in Scriban or Liquid; layouts around them and partials they include. The names a template (or a rule's condition) can use are the `TemplateModel` schema; a name it lacks is a warning in the answer to a save or a preview." },
             new() { Name = FollowUpEndpoints.MessagesTag, Description = "Every message's whole life: the results ledger." },
             new() { Name = FollowUpEndpoints.LinksTag, Description = "The links in the messages: public, each protected by its signed token." },
+            new() { Name = FollowUpEndpoints.SignInTag, Description = "Who is calling: a key's name or a user signed in with Microsoft Entra ID (on Azure, when set up)." },
             new() { Name = FollowUpEndpoints.HealthTag, Description = "Probes for a load balancer or an orchestrator: public, and they tell nothing an attacker could use." },
         ]);
         PointPreviewEventAtSchema(document);
@@ -56,7 +57,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
     private const string Introduction = """
         Timed, personal follow-ups for a business's orders, deliveries and lost deals. Send events in (`POST /api/events`); rules decide which message each customer gets and when; templates make it personal; every message's whole life is kept (`GET /api/messages`).
 
-        **Authentication.** Every `/api` route needs the API key. On the self-host send it as `X-Api-Key` (the key is in `.local/api-key`); on Azure Functions send the function key as `x-functions-key` (the self-host takes that header too). The customers' links, health and this description are public.
+        **Authentication.** Every `/api` route needs an API key, sent as `X-Api-Key` (or as `x-functions-key`, or a `code` parameter, as Azure Functions' callers do): on the self-host its own key (in `.local/api-key`) or one of `FollowUp:ApiKeys`; on Azure one of `FollowUp:ApiKeys` (the deployment makes one, `default`, kept in its Key Vault). On Azure, when the deployment is given an app registration, a user signed in with Microsoft Entra ID who holds its app role may call the API too (`GET /api/me` says who is calling and where to sign in). The customers' links, health and this description are public.
 
         **JSON.** Field names are camelCase; request bodies refuse unknown and repeated field names, so a typo never passes silently. Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each bad field. Bodies are limited to 4 MiB.
 
@@ -105,14 +106,14 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "X-Api-Key",
-                Description = "The self-host's API key (`FollowUp:SelfHost:ApiKey`; generated once into `.local/api-key` when not set).",
+                Description = "An API key: the self-host's own (`FollowUp:SelfHost:ApiKey`; generated once into `.local/api-key` when not set) or one of `FollowUp:ApiKeys`.",
             },
             [FollowUpOpenApi.FunctionKeyScheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "x-functions-key",
-                Description = "An Azure Functions function or host key. The self-host takes its API key in this header too.",
+                Description = "The same API key in the header Azure Functions' callers send (both hosts take it).",
             },
         };
     }
@@ -154,7 +155,8 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FollowUpOpenApi.ApiKeyScheme, document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FollowUpOpenApi.FunctionKeyScheme, document)] = [] },
             ];
-            operation.Responses["401"] = Problem(document, "No API key, or not the right one.");
+            operation.Responses["401"] = Problem(document, "No API key, or not the right one (and no user signed in with Entra ID).");
+            operation.Responses["403"] = Problem(document, "Signed in with Microsoft Entra ID, without the app role FollowUp needs (`missingRole` names it).");
         }
 
         switch (operation.OperationId)

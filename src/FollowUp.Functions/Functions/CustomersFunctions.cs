@@ -9,15 +9,15 @@ public sealed class CustomersFunctions(CustomerErasure privacy)
 {
     [Function("ExportCustomer")]
     public async Task<IResult> ExportAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.CustomerExport)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.CustomerExport)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await CustomersApi.ExportAsync(id, privacy, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => CustomersApi.ExportAsync(id, privacy, cancellationToken)).ConfigureAwait(false);
 
     [Function("EraseCustomer")]
     public async Task<IResult> EraseAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Customer)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FollowUpRoutes.Customer)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await CustomersApi.EraseAsync(id, privacy, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => CustomersApi.EraseAsync(id, privacy, cancellationToken)).ConfigureAwait(false);
 }

@@ -9,7 +9,7 @@ public sealed class EventsFunctions(EventIngestor ingestor)
 {
     [Function("PostEvents")]
     public async Task<IResult> PostEventsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.Events)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.Events)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await EventsApi.PostAsync(request, ingestor, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => EventsApi.PostAsync(request, ingestor, cancellationToken)).ConfigureAwait(false);
 }

@@ -9,28 +9,28 @@ public sealed class MessagesFunctions(MessageLedger ledger, MessageLife life)
 {
     [Function("ListMessages")]
     public async Task<IResult> ListMessagesAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Messages)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Messages)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await MessagesApi.ListAsync(request, ledger, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => MessagesApi.ListAsync(request, ledger, cancellationToken)).ConfigureAwait(false);
 
     [Function("GetMessage")]
     public async Task<IResult> GetMessageAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Message)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Message)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await MessagesApi.GetAsync(id, ledger, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => MessagesApi.GetAsync(id, ledger, cancellationToken)).ConfigureAwait(false);
 
     [Function("GetMessageContent")]
     public async Task<IResult> GetMessageContentAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.MessageContent)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.MessageContent)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await MessagesApi.GetContentAsync(id, ledger, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => MessagesApi.GetContentAsync(id, ledger, cancellationToken)).ConfigureAwait(false);
 
     [Function("CancelMessage")]
     public async Task<IResult> CancelMessageAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.MessageCancel)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.MessageCancel)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await MessagesApi.CancelAsync(id, request, life, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => MessagesApi.CancelAsync(id, request, life, cancellationToken)).ConfigureAwait(false);
 }

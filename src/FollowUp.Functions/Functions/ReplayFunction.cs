@@ -12,7 +12,7 @@ public sealed class ReplayFunction(RuleBook rules, TemplateLibrary templates, Ev
 {
     [Function("Replay")]
     public async Task<IResult> ReplayAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.Replay)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.Replay)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await ReplayApi.PostAsync(request, rules, templates, replay, limits, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => ReplayApi.PostAsync(request, rules, templates, replay, limits, cancellationToken)).ConfigureAwait(false);
 }

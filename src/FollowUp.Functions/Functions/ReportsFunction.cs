@@ -9,7 +9,7 @@ public sealed class ReportsFunction(ReportReader reports, TimeProvider time)
 {
     [Function("ReportSummary")]
     public async Task<IResult> SummaryAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.ReportSummary)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.ReportSummary)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await ReportsApi.SummaryAsync(request, reports, time, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => ReportsApi.SummaryAsync(request, reports, time, cancellationToken)).ConfigureAwait(false);
 }

@@ -12,34 +12,34 @@ public sealed class RulesFunctions(RuleBook rules, TemplateLibrary templates, Me
 {
     [Function("ListRules")]
     public async Task<IResult> ListRulesAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Rules)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Rules)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await RulesApi.ListAsync(rules, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => RulesApi.ListAsync(rules, cancellationToken)).ConfigureAwait(false);
 
     [Function("GetRule")]
     public async Task<IResult> GetRuleAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Rule)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await RulesApi.GetAsync(id, request, rules, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => RulesApi.GetAsync(id, request, rules, cancellationToken)).ConfigureAwait(false);
 
     [Function("PutRule")]
     public async Task<IResult> PutRuleAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Rule)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await RulesApi.PutAsync(id, request, rules, templates, dispatcher, limits, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => RulesApi.PutAsync(id, request, rules, templates, dispatcher, limits, cancellationToken)).ConfigureAwait(false);
 
     [Function("DryRunRule")]
     public async Task<IResult> DryRunRuleAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.RuleDryRun)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.RuleDryRun)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await RulesApi.DryRunAsync(request, rules, templates, ingestor, limits, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => RulesApi.DryRunAsync(request, rules, templates, ingestor, limits, cancellationToken)).ConfigureAwait(false);
 
     [Function("DeleteRule")]
     public async Task<IResult> DeleteRuleAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Rule)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FollowUpRoutes.Rule)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await RulesApi.DeleteAsync(id, rules, dispatcher, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => RulesApi.DeleteAsync(id, rules, dispatcher, cancellationToken)).ConfigureAwait(false);
 }

@@ -10,35 +10,35 @@ public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules
 {
     [Function("ListTemplates")]
     public async Task<IResult> ListTemplatesAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Templates)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Templates)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.ListAsync(templates, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => TemplatesApi.ListAsync(templates, cancellationToken)).ConfigureAwait(false);
 
     [Function("GetTemplate")]
     public async Task<IResult> GetTemplateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Template)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.GetAsync(id, request, templates, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => TemplatesApi.GetAsync(id, request, templates, cancellationToken)).ConfigureAwait(false);
 
     [Function("DeleteTemplate")]
     public async Task<IResult> DeleteTemplateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Template)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.DeleteAsync(id, templates, rules, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => TemplatesApi.DeleteAsync(id, templates, rules, cancellationToken)).ConfigureAwait(false);
 
     [Function("PutTemplate")]
     public async Task<IResult> PutTemplateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Template)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = FollowUpRoutes.Template)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.PutAsync(id, request, templates, rules, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => TemplatesApi.PutAsync(id, request, templates, rules, cancellationToken)).ConfigureAwait(false);
 
     [Function("PreviewTemplate")]
     public async Task<IResult> PreviewTemplateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FollowUpRoutes.TemplatePreview)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.TemplatePreview)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await TemplatesApi.PreviewAsync(id, request, templates, rules, renderer, time, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => TemplatesApi.PreviewAsync(id, request, templates, rules, renderer, time, cancellationToken)).ConfigureAwait(false);
 }

@@ -10,28 +10,28 @@ public sealed class WebhookSubscriptionsFunctions(WebhookSubscriptions subscript
 {
     [Function("ListWebhooks")]
     public async Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Webhooks)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Webhooks)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        await WebhookSubscriptionsApi.ListAsync(subscriptions, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => WebhookSubscriptionsApi.ListAsync(subscriptions, cancellationToken)).ConfigureAwait(false);
 
     [Function("GetWebhook")]
     public async Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FollowUpRoutes.Webhook)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FollowUpRoutes.Webhook)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await WebhookSubscriptionsApi.GetAsync(id, request, subscriptions, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => WebhookSubscriptionsApi.GetAsync(id, request, subscriptions, cancellationToken)).ConfigureAwait(false);
 
     [Function("PutWebhook")]
     public async Task<IResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = FollowUpRoutes.Webhook)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = FollowUpRoutes.Webhook)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await WebhookSubscriptionsApi.PutAsync(id, request, subscriptions, options, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => WebhookSubscriptionsApi.PutAsync(id, request, subscriptions, options, cancellationToken)).ConfigureAwait(false);
 
     [Function("DeleteWebhook")]
     public async Task<IResult> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = FollowUpRoutes.Webhook)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FollowUpRoutes.Webhook)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await WebhookSubscriptionsApi.DeleteAsync(id, subscriptions, outbox, cancellationToken).ConfigureAwait(false);
+        await ApiGate.RunAsync(request, () => WebhookSubscriptionsApi.DeleteAsync(id, subscriptions, outbox, cancellationToken)).ConfigureAwait(false);
 }

@@ -51,4 +51,24 @@ public class ApiCallersTests
     {
         Assert.Equal(ApiCallers.Unknown, ApiCallers.NameOf(Context(_ => { })));
     }
+
+    [Fact]
+    public void NameOf_AUserSignedInWithEntra_IsEntraAndTheirName()
+    {
+        var context = Context(request => request.Headers["x-functions-key"] = "ci-key-0123456789abcdef");
+        context.User = ApiCallers.PrincipalForEntra("ingrid@tebutikken.example");
+
+        Assert.Equal("entra:ingrid@tebutikken.example", ApiCallers.NameOf(context));
+        Assert.True(ApiCallers.IsEntra(context.User));
+        Assert.False(ApiCallers.IsEntra(ApiCallers.PrincipalFor("entra:ingrid@tebutikken.example")));
+    }
+
+    [Fact]
+    public void PrincipalForEntra_AVeryLongName_IsCutAsKeyNamesAre()
+    {
+        var context = Context(_ => { });
+        context.User = ApiCallers.PrincipalForEntra(new string('a', 200) + "@tebutikken.example");
+
+        Assert.Equal(64, ApiCallers.NameOf(context).Length);
+    }
 }

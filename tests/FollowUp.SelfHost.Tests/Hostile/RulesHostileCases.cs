@@ -231,6 +231,10 @@ internal static class RulesHostileCases
         table.Add(new HostileCase("auth.delete-without-key", HttpMethod.Delete, Route + "/" + Existing, 401) { Anonymous = true });
         table.Add(new HostileCase("auth.delete-with-wrong-functions-key", HttpMethod.Delete, Route + "/" + Existing, 401) { Anonymous = true }
             .Header("x-functions-key", "wrong-key-0123456789"));
+        // A principal header as App Service's built-in authentication writes it, holding the role: forged, since nothing
+        // in front of this host wrote it, and so worth nothing.
+        table.Add(new HostileCase("auth.delete-with-forged-principal", HttpMethod.Delete, Route + "/" + Existing, 401) { Anonymous = true }
+            .Header("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("""{"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"mallory@example.com"},{"typ":"roles","val":"FollowUp.Console"}]}"""))));
     }
 
     private static HttpContent Json(string text) => HostileContent.Text(text, "application/json");
