@@ -24,6 +24,7 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
         Host = await ConsoleHost.StartAsync();
         _context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
         _context.SetDefaultTimeout(15_000);
+
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) =>
         {
@@ -62,6 +63,30 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
         await Page.GetByLabel("API key").FillAsync(SelfHostFactory.ApiKey);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Console" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Moves the host's clock. The page keeps the real one (CodeMirror times its completion with it); what it shows
+    /// of periods it takes from the host's answers.
+    /// </summary>
+    protected void Advance(TimeSpan by) => Host.Factory.Time.Advance(by);
+
+    /// <summary>Posts an event through the API as a business's system would, and answers the ingest result.</summary>
+    protected async Task<System.Text.Json.Nodes.JsonObject> PostEventAsync(System.Text.Json.Nodes.JsonObject cloudEvent)
+    {
+        using var api = Host.CreateApiClient();
+        using var content = new StringContent(cloudEvent.ToJsonString(), System.Text.Encoding.UTF8, "application/cloudevents+json");
+        using var response = await api.PostAsync(new Uri("/api/events", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Sends what has fallen due, through the fake SendGrid, and counts it in the reports.</summary>
+    protected async Task DispatchAndCountAsync()
+    {
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUp.Dispatch.MessageDispatcher>(Host.Factory.Services).DispatchDueAsync();
+        await ChangeFeedPass.RunAsync(Host.Factory.Services);
     }
 
     protected async Task ScreenshotAsync(string name)

@@ -76,6 +76,8 @@ public sealed class RuleEditorTests(Chromium chromium) : ConsoleTest(chromium)
 
         var completion = Page.Locator(".cm-tooltip-autocomplete");
         await Assertions.Expect(completion).ToContainTextAsync("order_count");
+        // CodeMirror ignores Enter within 75 ms of the list appearing, so that a key already on its way is not taken as a choice.
+        await Page.WaitForTimeoutAsync(150);
         await Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Page.Locator("#rule-condition")).ToHaveTextAsync("customer.order_count");
         AssertNoPageErrors();

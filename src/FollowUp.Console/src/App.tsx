@@ -1,4 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import { ErrorNote, Loading } from "./components/Status";
+import { whoAmI, type Caller } from "./lib/me";
 import { Link } from "./components/Link";
 import { onSignedOut } from "./lib/api";
 import { match, useRoute } from "./lib/router";
@@ -21,26 +23,41 @@ const Sections = [
 ];
 
 export function App() {
-  const [signedIn, setSignedIn] = useState(() => storedKey() !== null);
+  // Unknown until /api/me answers: the key in this tab, or an Entra ID session, may already let us in.
+  const [caller, setCaller] = useState<Caller | null | undefined>(undefined);
+  const [entraSignIn, setEntraSignIn] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [expired, setExpired] = useState(false);
   const { path } = useRoute();
 
-  useEffect(
-    () =>
-      onSignedOut(() => {
-        setExpired(true);
-        setSignedIn(false);
-      }),
-    [],
-  );
+  useEffect(() => {
+    whoAmI(storedKey() ?? undefined).then(
+      (session) => {
+        if (session.signedIn) setCaller(session.caller);
+        else {
+          if (storedKey()) forgetKey();
+          setEntraSignIn(session.entraSignIn);
+          setCaller(null);
+        }
+      },
+      (error: unknown) => setFailure(error),
+    );
+    return onSignedOut(() => {
+      setExpired(true);
+      setCaller(null);
+    });
+  }, []);
 
-  if (!signedIn) {
+  if (failure) return <main id="main" class="sign-in"><ErrorNote error={failure} /></main>;
+  if (caller === undefined) return <main id="main" class="sign-in"><Loading what="the console" /></main>;
+  if (caller === null) {
     return (
       <SignIn
         expired={expired}
-        onSignedIn={() => {
+        entraSignIn={entraSignIn}
+        onSignedIn={(who) => {
           setExpired(false);
-          setSignedIn(true);
+          setCaller(who);
         }}
       />
     );
@@ -67,13 +84,20 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <span class="who" title={caller.via === "entra" ? "Signed in with Microsoft Entra ID" : "Signed in with an API key"}>
+          {caller.name}
+        </span>
         <button
           type="button"
           class="quiet"
           onClick={() => {
             forgetKey();
+            if (caller.via === "entra" && caller.entraSignOut) {
+              location.assign(caller.entraSignOut);
+              return;
+            }
             setExpired(false);
-            setSignedIn(false);
+            setCaller(null);
           }}
         >
           Sign out

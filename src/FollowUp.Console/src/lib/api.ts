@@ -34,6 +34,7 @@ export interface RequestOptions {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  // An empty key asks without one (a user signed in with Entra ID is known by App Service's cookie).
   const key = options.key ?? storedKey();
   if (key) headers["X-Api-Key"] = key;
   if (options.ifMatch) headers["If-Match"] = options.ifMatch;

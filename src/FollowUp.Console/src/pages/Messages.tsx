@@ -1,6 +1,219 @@
-import { useTitle } from "../components/Status";
+import { useEffect, useState } from "preact/hooks";
+import { Link } from "../components/Link";
+import { PreviewFrame } from "../components/PreviewFrame";
+import { ErrorNote, Loading, Notice, useTitle } from "../components/Status";
+import { ApiError, enc, get, post, query } from "../lib/api";
+import { formatTime, fromNow } from "../lib/format";
+import { navigate, useRoute } from "../lib/router";
+import { bySubject, Cancellable, Sent, timeline } from "../lib/timeline";
+import type { MessagePage, MessageView, SentContent } from "../lib/types";
+
+const Finders = [
+  { id: "orderId", label: "Order id" },
+  { id: "dealId", label: "Deal id" },
+  { id: "customerId", label: "Customer id" },
+  { id: "messageId", label: "Message id" },
+] as const;
+type Finder = (typeof Finders)[number]["id"];
+
+const StatusTone: Record<string, string> = {
+  scheduled: "", held: "warn", claimed: "", sent: "on", delivered: "on", opened: "on", clicked: "on", answered: "on",
+  cancelled: "off", failed: "bad", bounced: "bad", complained: "bad", unsubscribed: "warn",
+};
+
+async function find(by: Finder, value: string): Promise<MessageView[]> {
+  if (by === "messageId") {
+    const one = (await get<MessageView>(`/api/messages/${enc(value)}`)).data;
+    // The whole order's or deal's follow-ups, so that the message is seen among them.
+    const key = one.subjectKind === "deal" ? "dealId" : one.subjectKind === "order" ? "orderId" : null;
+    if (!key) return [one];
+    const all = await find(key, one.subjectId);
+    return all.filter((m) => m.customerId === one.customerId);
+  }
+  const messages: MessageView[] = [];
+  let token: string | null | undefined = null;
+  // At most 10 pages (a customer with more has a long history; the first 1,000 are shown).
+  for (let page = 0; page < 10; page++) {
+    const answer: MessagePage = (await get<MessagePage>(`/api/messages${query({ [by]: value, limit: 100, continuationToken: token })}`)).data;
+    messages.push(...answer.items);
+    token = answer.continuationToken;
+    if (!token) break;
+  }
+  return messages;
+}
 
 export function MessagesPage() {
   useTitle("Messages");
-  return <h1>Messages</h1>;
+  const { search } = useRoute();
+  const initial = Finders.find((f) => search.get(f.id))?.id ?? "orderId";
+  const [by, setBy] = useState<Finder>(initial);
+  const [value, setValue] = useState(search.get(initial) ?? "");
+  const [results, setResults] = useState<MessageView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const asked = Finders.map((f) => search.get(f.id) ?? "").join("|");
+
+  async function run(finder: Finder, text: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      setResults(await find(finder, text));
+    } catch (failure) {
+      setResults(null);
+      setError(failure instanceof ApiError && failure.status === 404 ? new Error(`No message has the id ${text}.`) : failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    const finder = Finders.find((f) => search.get(f.id));
+    if (finder) {
+      setBy(finder.id);
+      setValue(search.get(finder.id) ?? "");
+      void run(finder.id, search.get(finder.id) ?? "");
+    }
+    // The address says what to find: a search is bookmarkable and the back button works.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [asked]);
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const text = value.trim();
+    if (!text) {
+      setError(new Error(`Enter the ${Finders.find((f) => f.id === by)!.label.toLowerCase()} to find.`));
+      return;
+    }
+    navigate(`messages${query({ [by]: text })}`);
+  }
+
+  return (
+    <section aria-labelledby="messages-title">
+      <h1 id="messages-title">Messages</h1>
+      <form class="card finder" onSubmit={submit} role="search" aria-label="Find messages" noValidate>
+        <div class="row">
+          <label for="find-by" class="visually-hidden">Find by</label>
+          <select id="find-by" value={by} onChange={(e) => setBy(e.currentTarget.value as Finder)}>
+            {Finders.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+          </select>
+          <label for="find-value" class="visually-hidden">{Finders.find((f) => f.id === by)!.label}</label>
+          <input id="find-value" value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder={`${Finders.find((f) => f.id === by)!.label}, e.g. ${by === "dealId" ? "D-2207" : by === "customerId" ? "cus-2291" : by === "messageId" ? "9745950c…" : "ord-10482"}`} />
+          <button type="submit" class="primary" disabled={busy}>{busy ? "Finding…" : "Find"}</button>
+        </div>
+      </form>
+      {error !== null && <ErrorNote error={error} />}
+      {busy && !results && <Loading what="messages" />}
+      {results && results.length === 0 && <p class="muted">No messages found.</p>}
+      {results && results.length > 0 && <Results messages={results} onChanged={(changed) => setResults(results.map((m) => (m.id === changed.id ? changed : m)))} />}
+    </section>
+  );
+}
+
+function Results({ messages, onChanged }: { messages: MessageView[]; onChanged: (message: MessageView) => void }) {
+  const groups = bySubject(messages);
+  return (
+    <>
+      {groups.map((group) => (
+        <section class="card subject" key={group.key} aria-labelledby={`subject-${group.key.replace(/\W/g, "-")}`}>
+          <h2 id={`subject-${group.key.replace(/\W/g, "-")}`}>
+            {group.kind === "deal" ? "Deal" : group.kind === "order" ? "Order" : group.kind} {group.id}
+            <span class="muted small"> · customer {group.messages[0]!.customerId}</span>
+          </h2>
+          <div class="subject-grid">
+            <div>
+              <h3>Follow-ups</h3>
+              {group.messages.map((message) => <MessageCard key={message.id} message={message} onChanged={onChanged} />)}
+            </div>
+            <div>
+              <h3>Timeline</h3>
+              <ol class="timeline" aria-label={`Everything that happened to the follow-ups of ${group.kind} ${group.id}`}>
+                {timeline(group.messages).map((entry, index) => (
+                  <li key={index} class={`kind-${entry.kind}`}>
+                    <time dateTime={entry.at} title={entry.at}>{formatTime(entry.at)}</time>
+                    <span class="entry-rule">{entry.ruleId}{entry.reminder > 0 ? ` (reminder ${entry.reminder})` : ""}</span>
+                    <span class="entry-kind">{entry.kind}</span>
+                    {entry.detail && <span class="entry-detail">{entry.detail}</span>}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function MessageCard({ message, onChanged }: { message: MessageView; onChanged: (message: MessageView) => void }) {
+  const [notice, setNotice] = useState<{ text: string; kind: "ok" | "error" } | null>(null);
+  const [content, setContent] = useState<SentContent | null>(null);
+  const [reason, setReason] = useState("");
+  const [confirming, setConfirming] = useState(false);
+
+  async function cancel(event: Event) {
+    event.preventDefault();
+    try {
+      const answer = await post<MessageView>(`/api/messages/${enc(message.id)}/cancel`, reason.trim() ? { reason: reason.trim() } : undefined);
+      onChanged(answer.data);
+      setConfirming(false);
+      setNotice({ text: "Cancelled.", kind: "ok" });
+    } catch (error) {
+      setNotice({ text: error instanceof Error ? error.message : String(error), kind: "error" });
+    }
+  }
+
+  async function show() {
+    if (content) {
+      setContent(null);
+      return;
+    }
+    try {
+      setContent((await get<SentContent>(`/api/messages/${enc(message.id)}/content`)).data);
+    } catch (error) {
+      setNotice({ text: error instanceof ApiError && error.status === 404 ? "The content of this message was not kept (sent before FollowUp kept content, or erased)." : String(error), kind: "error" });
+    }
+  }
+
+  return (
+    <article class="message" aria-label={`Message ${message.id}`} data-message={message.id}>
+      <div class="message-head">
+        <span class={`chip ${StatusTone[message.status] ?? ""}`} data-testid="status">{message.status}</span>
+        <strong><Link to={`rules/${enc(message.ruleId)}`}>{message.ruleId}</Link></strong>
+        {message.reminder ? <span class="chip">reminder {message.reminder}</span> : null}
+        <span class="muted small">{message.email}</span>
+      </div>
+      <p class="small">
+        {message.sentAt ? <>Sent {formatTime(message.sentAt)} ({fromNow(message.sentAt)})</> : <>Due {formatTime(message.dueAt)} ({fromNow(message.dueAt)})</>}
+        {message.subject && <> · “{message.subject}”</>}
+        {message.answer && <> · answered <strong>{message.answer}</strong>{message.score != null ? ` (${message.scoreScale ?? "score"} ${message.score})` : ""}</>}
+        {message.reason && <> · {message.reason}</>}
+      </p>
+      {message.comment && <blockquote class="comment">{message.comment}</blockquote>}
+      <div class="row">
+        {Sent.has(message.status) && <button type="button" class="small" onClick={show} aria-expanded={content !== null}>{content ? "Hide the mail" : "See it as sent"}</button>}
+        {Cancellable.has(message.status) && !confirming && <button type="button" class="small danger" onClick={() => setConfirming(true)}>Cancel…</button>}
+      </div>
+      {confirming && (
+        <form class="cancel-form" onSubmit={cancel}>
+          <label for={`cancel-reason-${message.id}`}>Why (kept in the ledger)</label>
+          <div class="row">
+            <input id={`cancel-reason-${message.id}`} value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} placeholder="e.g. the customer called about it" />
+            <button type="submit" class="danger">Cancel the message</button>
+            <button type="button" class="quiet" onClick={() => setConfirming(false)}>Keep it</button>
+          </div>
+        </form>
+      )}
+      {notice && <Notice text={notice.text} kind={notice.kind} />}
+      {content && (
+        <div class="sent-content">
+          <p class="small muted">
+            Rule {content.ruleId} v{content.ruleVersion ?? "?"}, template {content.templateId} v{content.templateVersion ?? "?"}, {content.locale ?? ""}
+          </p>
+          <p><span class="muted">Subject:</span> <strong>{content.subject}</strong></p>
+          {content.html ? <PreviewFrame html={content.html} width="desktop" title={`The mail ${message.id} as sent`} /> : <p class="muted">{content.omitted ?? "No HTML part."}</p>}
+          <details class="text-part"><summary>Text part</summary><pre>{content.text}</pre></details>
+        </div>
+      )}
+    </article>
+  );
 }

@@ -5,21 +5,27 @@ import { useAsync } from "../components/useAsync";
 import { enc, get, query } from "../lib/api";
 import { isoToWords } from "../lib/duration";
 import { count, fromNow } from "../lib/format";
+import { period } from "../lib/report";
 import { navigate } from "../lib/router";
 import type { ReportSummary, Rule } from "../lib/types";
 
 const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-function lastWeek(): { from: string; to: string } {
-  const to = new Date();
-  const from = new Date(to.getTime() - 6 * 86400_000);
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+/** A rule's counts over the last 7 of the report's days (the host's days, ending at its today). */
+function lastWeekOf(report: ReportSummary, ruleId: string): Record<string, number> {
+  const since = period(7, new Date(`${report.to}T12:00:00Z`)).from;
+  const counts: Record<string, number> = {};
+  for (const point of report.rules.find((group) => group.ruleId === ruleId)?.series ?? []) {
+    if (point.start < since) continue;
+    for (const [stage, value] of Object.entries(point.counts)) counts[stage] = (counts[stage] ?? 0) + value;
+  }
+  return counts;
 }
 
 export function RulesPage() {
   useTitle("Rules");
   const rules = useAsync((signal) => get<Rule[]>("/api/rules", { signal }).then((a) => a.data), []);
-  const report = useAsync((signal) => get<ReportSummary>(`/api/reports/summary${query({ ...lastWeek(), interval: "day" })}`, { signal }).then((a) => a.data), []);
+  const report = useAsync((signal) => get<ReportSummary>(`/api/reports/summary${query({ interval: "day" })}`, { signal }).then((a) => a.data), []);
   const [newId, setNewId] = useState("");
   const [newError, setNewError] = useState<string | null>(null);
 
@@ -37,7 +43,7 @@ export function RulesPage() {
     navigate(`rules/${enc(id)}?new=1`);
   }
 
-  const countsOf = (id: string) => report.data?.rules.find((group) => group.ruleId === id)?.totals.counts ?? {};
+  const countsOf = (id: string) => (report.data ? lastWeekOf(report.data, id) : {});
   return (
     <section aria-labelledby="rules-title">
       <div class="page-head">

@@ -1,13 +1,15 @@
 import { useState } from "preact/hooks";
-import { ApiError, get } from "../lib/api";
+import { ApiError } from "../lib/api";
+import { whoAmI, type Caller } from "../lib/me";
 import { storeKey } from "../lib/session";
 
 interface Props {
-  onSignedIn: () => void;
+  onSignedIn: (caller: Caller) => void;
   expired: boolean;
+  entraSignIn: string | null;
 }
 
-export function SignIn({ onSignedIn, expired }: Props) {
+export function SignIn({ onSignedIn, expired, entraSignIn }: Props) {
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(expired ? "Your key was not accepted any more. Sign in again." : null);
   const [busy, setBusy] = useState(false);
@@ -22,9 +24,13 @@ export function SignIn({ onSignedIn, expired }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await get("/api/rules", { key: trimmed });
+      const session = await whoAmI(trimmed);
+      if (!session.signedIn) {
+        setError("That key was not accepted. Check it and try again.");
+        return;
+      }
       storeKey(trimmed);
-      onSignedIn();
+      onSignedIn(session.caller);
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.status === 401
@@ -44,7 +50,15 @@ export function SignIn({ onSignedIn, expired }: Props) {
         <h1 id="sign-in-title">
           <span class="logo" aria-hidden="true">↻</span> FollowUp console
         </h1>
-        <p class="muted">Sign in with an API key: the self-host's own (<code>cat .local/api-key</code>), a key named in <code>FollowUp:ApiKeys</code>, or on Azure a function key.</p>
+        <p class="muted">Sign in with an API key: the self-host's own (<code>cat .local/api-key</code>), or a key named in <code>FollowUp:ApiKeys</code> (on Azure, the deployment's key in its Key Vault).</p>
+        {entraSignIn && (
+          <>
+            <a class="button primary wide" href={entraSignIn}>
+              Sign in with Microsoft
+            </a>
+            <p class="or">or with a key</p>
+          </>
+        )}
         <label for="api-key">API key</label>
         <input
           id="api-key"
@@ -63,7 +77,7 @@ export function SignIn({ onSignedIn, expired }: Props) {
             {error}
           </p>
         )}
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class={entraSignIn ? undefined : "primary"} disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>

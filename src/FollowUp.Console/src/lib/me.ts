@@ -1,0 +1,27 @@
+import { ApiError, get } from "./api";
+
+export interface Caller {
+  name: string;
+  via: "key" | "entra";
+  entraSignIn?: string | null;
+  entraSignOut?: string | null;
+}
+
+export type Session = { signedIn: true; caller: Caller } | { signedIn: false; entraSignIn: string | null };
+
+/**
+ * Who the API takes this browser for: with the key in this tab, or without one, a user signed in with Entra ID
+ * (App Service's cookie goes with every request). Not let in, it says where Entra sign-in is, when it is offered.
+ */
+export async function whoAmI(key?: string): Promise<Session> {
+  try {
+    const answer = await get<Caller>("/api/me", key ? { key } : { key: "" });
+    return { signedIn: true, caller: answer.data };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      const signIn = (error.problem as { entraSignIn?: unknown }).entraSignIn;
+      return { signedIn: false, entraSignIn: typeof signIn === "string" && signIn.startsWith("/") ? signIn : null };
+    }
+    throw error;
+  }
+}
