@@ -67,6 +67,8 @@ public static class FollowUpSelfHostExtensions
                 : $"API: send header X-Api-Key with the local key in {state.PathOf("api-key")} (cat it to see it).");
         }
 
+        Console.WriteLine($"Console: {config[$"{FollowUpOptions.SectionName}:PublicBaseUrl"]!.TrimEnd('/')}/console (sign in with the API key).");
+
         if (config["FollowUp:SendGrid:OutboxPath"] is null)
         {
             config["FollowUp:SendGrid:OutboxPath"] = state.PathOf("outbox");

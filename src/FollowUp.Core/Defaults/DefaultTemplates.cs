@@ -959,11 +959,11 @@ public static class DefaultTemplates
     {
         var footer = lang switch
         {
-            "nb" => """Du får denne e-posten fordi du har vært i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Meld deg av</a>.""",
-            "nn" => """Du får denne e-posten fordi du har vore i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Meld deg av</a>.""",
-            "da" => """Du får denne mail, fordi du har været i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Afmeld</a>.""",
-            "sv" => """Du får det här mejlet eftersom du har varit i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Avregistrera dig</a>.""",
-            _ => """You are getting this email because you have been in touch with {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#6b7280">Unsubscribe</a>.""",
+            "nb" => """Du får denne e-posten fordi du har vært i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#4b5563">Meld deg av</a>.""",
+            "nn" => """Du får denne e-posten fordi du har vore i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#4b5563">Meld deg av</a>.""",
+            "da" => """Du får denne mail, fordi du har været i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#4b5563">Afmeld</a>.""",
+            "sv" => """Du får det här mejlet eftersom du har varit i kontakt med {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#4b5563">Avregistrera dig</a>.""",
+            _ => """You are getting this email because you have been in touch with {{ sender.name }}. <a href="{{ unsubscribe_url }}" style="color:#4b5563">Unsubscribe</a>.""",
         };
         return $"""
             <!doctype html>
@@ -973,7 +973,7 @@ public static class DefaultTemplates
             <div style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;font-family:Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2933">
             {"{{ content }}"}
             </div>
-            <p style="max-width:560px;margin:0 auto;padding:16px 24px;font-family:Helvetica,Arial,sans-serif;font-size:12px;color:#6b7280">{footer}</p>
+            <p style="max-width:560px;margin:0 auto;padding:16px 24px;font-family:Helvetica,Arial,sans-serif;font-size:12px;color:#4b5563">{footer}</p>
             </body>
             </html>
             """;

@@ -83,7 +83,8 @@ internal sealed class DemoRunner(
         await watcherStop.CancelAsync().ConfigureAwait(false);
         await watcher.ConfigureAwait(false);
         Say("That was a week. The rendered emails are .eml files in the outbox folder named at start-up; open one in any mail program.");
-        Say($"The API stays up at {options.Value.PublicBaseUrl} (header {ApiKeyEndpointFilter.HeaderName}: {selfHost.Value.ApiKey}). Press Ctrl+C to stop.");
+        Say($"The API stays up at {options.Value.PublicBaseUrl} (header {ApiKeyEndpointFilter.HeaderName}: {selfHost.Value.ApiKey}).");
+        Say($"See the week in the console: {options.Value.PublicBaseUrl.TrimEnd('/')}/console, signed in with that key. Press Ctrl+C to stop.");
     }
 
     private DateTimeOffset Now() => time.GetUtcNow();
