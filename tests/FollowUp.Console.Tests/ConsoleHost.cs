@@ -22,9 +22,9 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public Uri Console => new(Address, "/console/");
 
-    public static async Task<ConsoleHost> StartAsync()
+    public static async Task<ConsoleHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
-        var factory = await SelfHostFactory.CreateAsync();
+        var factory = await SelfHostFactory.CreateAsync(configure: configure);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -16,12 +16,19 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
 
+    protected IBrowserContext Context => _context!;
+
     /// <summary>Where the screenshots go: TestResults/console at the repository's root, kept by CI as artifacts.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "console");
 
+    /// <summary>Settings for the host before it starts; none by default.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        Host = await ConsoleHost.StartAsync();
+        Host = await ConsoleHost.StartAsync(Configure);
         _context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
         _context.SetDefaultTimeout(15_000);
 

@@ -65,6 +65,7 @@ export function SignIn({ onSignedIn, expired, entraSignIn }: Props) {
           name="api-key"
           type="password"
           autocomplete="current-password"
+          autoFocus
           value={key}
           onInput={(event) => setKey(event.currentTarget.value)}
           aria-invalid={error ? "true" : undefined}

@@ -1,0 +1,47 @@
+using System.Text;
+using FollowUp.Http;
+
+namespace FollowUp.Console.Tests;
+
+/// <summary>The console behind App Service's built-in authentication with Entra ID: the self-host told it is there.</summary>
+public sealed class EntraSignInTests(Chromium chromium) : ConsoleTest(chromium)
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["FollowUp:Auth:EntraEnabled"] = "true";
+        settings[EntraSignIn.PlatformSetting] = "True";
+    }
+
+    [Fact]
+    public async Task SignIn_OffersMicrosoftEntraId_BesideTheKey()
+    {
+        await Page.GotoAsync(Host.Console.ToString());
+
+        var entra = Page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Microsoft" });
+        await Assertions.Expect(entra).ToHaveAttributeAsync("href", EntraSignIn.SignInPath);
+        await Assertions.Expect(Page.GetByLabel("API key")).ToBeVisibleAsync();
+        await ScreenshotAsync("sign-in-entra");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task ASignedInUserWithTheRole_GetsInWithoutAKey_AndIsWhoSaves()
+    {
+        // What App Service's built-in authentication adds to each request of a signed-in user.
+        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            """{"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"ingrid@tebutikken.example"},{"typ":"roles","val":"FollowUp.Console"}],"name_typ":"name","role_typ":"roles"}"""));
+        await Context.SetExtraHTTPHeadersAsync([new("X-MS-CLIENT-PRINCIPAL", principal)]);
+
+        await Page.GotoAsync(new Uri(Host.Console, "templates/thank-you").ToString());
+
+        await Assertions.Expect(Page.Locator(".top .who")).ToHaveTextAsync("entra:ingrid@tebutikken.example");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+        await Page.Locator("#template-text").ClickAsync();
+        await Page.Keyboard.PressAsync("End");
+        await Page.Keyboard.InsertTextAsync(" 🎉");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".version-list li").First).ToContainTextAsync("by entra:ingrid@tebutikken.example");
+        Assert.Null(await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('followup.apiKey')"));
+        AssertNoPageErrors();
+    }
+}
