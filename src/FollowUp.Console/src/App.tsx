@@ -5,14 +5,16 @@ import { Link } from "./components/Link";
 import { onSignedOut } from "./lib/api";
 import { match, useRoute } from "./lib/router";
 import { forgetKey, storedKey } from "./lib/session";
+import { lazyPage } from "./components/lazyPage";
 import { MessagesPage } from "./pages/Messages";
-import { OverviewPage } from "./pages/Overview";
-import { RuleEditorPage } from "./pages/RuleEditor";
 import { RulesPage } from "./pages/Rules";
 import { SignIn } from "./pages/SignIn";
 import { SuppressionsPage } from "./pages/Suppressions";
-import { TemplateEditorPage } from "./pages/TemplateEditor";
 import { TemplatesPage } from "./pages/Templates";
+
+const OverviewPage = lazyPage(() => import("./pages/Overview").then((m) => m.OverviewPage), "overview");
+const RuleEditorPage = lazyPage<{ id: string }>(() => import("./pages/RuleEditor").then((m) => m.RuleEditorPage), "rule editor");
+const TemplateEditorPage = lazyPage<{ id: string }>(() => import("./pages/TemplateEditor").then((m) => m.TemplateEditorPage), "template editor");
 
 const Sections = [
   { path: "", label: "Overview" },
