@@ -50,6 +50,7 @@ internal static class BenchmarkProgram
             ("7. Functions dispatch in-process: timer, in-memory queue, queue function", token => FunctionsDispatchBenchmark.RunAsync(options, token)),
             ("8. Reports: a year's report, and counting as messages change", token => ReportBenchmark.RunAsync(options, token)),
             ("9. Replay of kept events against a proposal", token => ReplayBenchmark.RunAsync(options, token)),
+            ("10. The console: downloads, and its first views in Chromium", token => ConsoleBenchmark.RunAsync(options, token)),
         };
 
         var figures = new List<Figure>();

@@ -1,32 +1,16 @@
-using System.Diagnostics;
-
 namespace FollowUp.Console.Tests;
 
-/// <summary>
-/// Debian's Chromium, driven by Playwright: Playwright's own browser download is not reachable from the build machines,
-/// and the distribution's browser is what a developer has anyway. Installed with apt-get when missing and the tests run
-/// as root (as in CI); otherwise the tests fail with the command to run.
-/// </summary>
+/// <summary>One Debian Chromium for the browser tests (see <see cref="DebianChromium"/>).</summary>
 public sealed class Chromium : IAsyncLifetime
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
-    public const string InstallCommand = "apt-get update && apt-get install -y --no-install-recommends chromium";
-
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await EnsureInstalledAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            // Without the networking flags Chromium keeps trying Google's hosts, which a closed network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        Browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -37,32 +21,5 @@ public sealed class Chromium : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        if (File.Exists(ExecutablePath))
-        {
-            return;
-        }
-
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
-        {
-            throw new InvalidOperationException($"The browser tests need Debian's Chromium at {ExecutablePath}. Install it with: sudo sh -c '{InstallCommand}'");
-        }
-
-        using var install = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", InstallCommand])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DEBIAN_FRONTEND"] = "noninteractive" },
-        })!;
-        var output = install.StandardOutput.ReadToEndAsync();
-        var errors = install.StandardError.ReadToEndAsync();
-        await install.WaitForExitAsync();
-        if (install.ExitCode != 0 || !File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException($"Installing Chromium with '{InstallCommand}' failed ({install.ExitCode}):\n{await errors}\n{await output}");
-        }
     }
 }

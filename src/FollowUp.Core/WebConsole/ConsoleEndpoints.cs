@@ -111,10 +111,10 @@ public static class ConsoleEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (file.Compressible && AcceptsBrotli(request))
+        if (file.Compressible && AcceptsBrotli(request) && file.BrotliIfReady() is { } brotli)
         {
             headers[HeaderNames.ContentEncoding] = "br";
-            return Results.Bytes(file.Brotli, file.ContentType);
+            return Results.Bytes(brotli, file.ContentType);
         }
 
         return Results.Bytes(file.Content, file.ContentType);

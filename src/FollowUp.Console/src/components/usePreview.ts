@@ -16,6 +16,7 @@ export interface Debounced<T> {
 export function useDebounced<I, T>(input: I | null, run: (input: I, signal: AbortSignal) => Promise<T>, delay = 350): Debounced<T> {
   const [state, setState] = useState<Debounced<T>>({ result: null, problem: null, error: null, busy: false });
   const runRef = useRef(run);
+  const first = useRef(true);
   runRef.current = run;
   const key = input === null ? null : JSON.stringify(input);
 
@@ -23,6 +24,7 @@ export function useDebounced<I, T>(input: I | null, run: (input: I, signal: Abor
     if (input === null) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, busy: true }));
+    // The first run goes at once: only typing is worth waiting for.
     const timer = setTimeout(() => {
       runRef.current(input, controller.signal).then(
         (result) => !controller.signal.aborted && setState({ result, problem: null, error: null, busy: false }),
@@ -32,7 +34,8 @@ export function useDebounced<I, T>(input: I | null, run: (input: I, signal: Abor
           else setState((s) => ({ ...s, problem: null, error: failure instanceof Error ? failure.message : String(failure), busy: false }));
         },
       );
-    }, delay);
+    }, first.current ? 0 : delay);
+    first.current = false;
     return () => {
       clearTimeout(timer);
       controller.abort();
