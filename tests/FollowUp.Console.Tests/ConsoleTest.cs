@@ -26,9 +26,15 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
     {
     }
 
+    /// <summary>The self-host, unless a test class runs the console against the Functions app.</summary>
+    protected virtual Task<ConsoleHost> StartHostAsync() => ConsoleHost.StartSelfHostAsync(Configure);
+
+    /// <summary>Put before the screenshots' names of a test class run against the Functions app.</summary>
+    protected virtual string ScreenshotPrefix => string.Empty;
+
     public async Task InitializeAsync()
     {
-        Host = await ConsoleHost.StartAsync(Configure);
+        Host = await StartHostAsync();
         _context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
         _context.SetDefaultTimeout(15_000);
 
@@ -67,7 +73,7 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
     protected async Task SignInAsync(string path = "")
     {
         await Page.GotoAsync(new Uri(Host.Console, path).ToString());
-        await Page.GetByLabel("API key").FillAsync(SelfHostFactory.ApiKey);
+        await Page.GetByLabel("API key").FillAsync(Host.ApiKey);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Console" })).ToBeVisibleAsync();
     }
@@ -76,7 +82,7 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
     /// Moves the host's clock. The page keeps the real one (CodeMirror times its completion with it); what it shows
     /// of periods it takes from the host's answers.
     /// </summary>
-    protected void Advance(TimeSpan by) => Host.Factory.Time.Advance(by);
+    protected void Advance(TimeSpan by) => Host.Time.Advance(by);
 
     /// <summary>Posts an event through the API as a business's system would, and answers the ingest result.</summary>
     protected async Task<System.Text.Json.Nodes.JsonObject> PostEventAsync(System.Text.Json.Nodes.JsonObject cloudEvent)
@@ -92,14 +98,14 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
     /// <summary>Sends what has fallen due, through the fake SendGrid, and counts it in the reports.</summary>
     protected async Task DispatchAndCountAsync()
     {
-        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUp.Dispatch.MessageDispatcher>(Host.Factory.Services).DispatchDueAsync();
-        await ChangeFeedPass.RunAsync(Host.Factory.Services);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUp.Dispatch.MessageDispatcher>(Host.Services).DispatchDueAsync();
+        await ChangeFeedPass.RunAsync(Host.Services);
     }
 
     protected async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, ScreenshotPrefix + name + ".png"), FullPage = true });
     }
 
     /// <summary>Errors the page logged so far: none is expected.</summary>

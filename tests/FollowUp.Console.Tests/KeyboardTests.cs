@@ -8,7 +8,7 @@ public sealed class KeyboardTests(Chromium chromium) : ConsoleTest(chromium)
         await Page.GotoAsync(new Uri(Host.Console, "templates/thank-you").ToString());
         // The key field has the focus when the page opens: one can type at once.
         await Assertions.Expect(Page.GetByLabel("API key")).ToBeFocusedAsync();
-        await Page.Keyboard.TypeAsync(SelfHostFactory.ApiKey);
+        await Page.Keyboard.TypeAsync(Host.ApiKey);
         await Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "thank-you" })).ToBeVisibleAsync();
 

@@ -4,7 +4,7 @@ using FollowUp.Events;
 
 namespace FollowUp.Console.Tests;
 
-public sealed class MessagesTests(Chromium chromium) : ConsoleTest(chromium)
+public class MessagesTests(Chromium chromium) : ConsoleTest(chromium)
 {
     private async Task FindAsync(string by, string value)
     {

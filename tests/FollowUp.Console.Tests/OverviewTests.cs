@@ -2,7 +2,7 @@ using FollowUp.Events;
 
 namespace FollowUp.Console.Tests;
 
-public sealed class OverviewTests(Chromium chromium) : ConsoleTest(chromium)
+public class OverviewTests(Chromium chromium) : ConsoleTest(chromium)
 {
     [Fact]
     public async Task PostingEvents_ChangesTheOverviewsCounts()

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace FollowUp.Console.Tests;
 
-public sealed class RuleEditorTests(Chromium chromium) : ConsoleTest(chromium)
+public class RuleEditorTests(Chromium chromium) : ConsoleTest(chromium)
 {
     [Fact]
     public async Task Creating_ARuleWithASendWindow_DryRunsItAndSavesIt()

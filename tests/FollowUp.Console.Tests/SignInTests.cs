@@ -1,6 +1,6 @@
 namespace FollowUp.Console.Tests;
 
-public sealed class SignInTests(Chromium chromium) : ConsoleTest(chromium)
+public class SignInTests(Chromium chromium) : ConsoleTest(chromium)
 {
     [Fact]
     public async Task SignIn_WithTheKey_ShowsTheConsoleAndKeepsTheKeyOutOfTheUrlAndLocalStorage()
@@ -8,8 +8,8 @@ public sealed class SignInTests(Chromium chromium) : ConsoleTest(chromium)
         await SignInAsync();
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Overview" })).ToHaveAttributeAsync("aria-current", "page");
-        Assert.DoesNotContain(SelfHostFactory.ApiKey, Page.Url, StringComparison.Ordinal);
-        Assert.Equal(SelfHostFactory.ApiKey, await Page.EvaluateAsync<string>("() => sessionStorage.getItem('followup.apiKey')"));
+        Assert.DoesNotContain(Host.ApiKey, Page.Url, StringComparison.Ordinal);
+        Assert.Equal(Host.ApiKey, await Page.EvaluateAsync<string>("() => sessionStorage.getItem('followup.apiKey')"));
         Assert.Equal(0, await Page.EvaluateAsync<int>("() => localStorage.length"));
         await ScreenshotAsync("overview");
         AssertNoPageErrors();

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace FollowUp.Console.Tests;
 
-public sealed class TemplateEditorTests(Chromium chromium) : ConsoleTest(chromium)
+public class TemplateEditorTests(Chromium chromium) : ConsoleTest(chromium)
 {
     private ILocator Editor => Page.Locator("#template-text");
 
