@@ -20,7 +20,8 @@ export async function whoAmI(key?: string): Promise<Session> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       const signIn = (error.problem as { entraSignIn?: unknown }).entraSignIn;
-      return { signedIn: false, entraSignIn: typeof signIn === "string" && signIn.startsWith("/") ? signIn : null };
+      // Only a path on this host: never "//elsewhere", which a browser reads as another site.
+      return { signedIn: false, entraSignIn: typeof signIn === "string" && /^\/(?![\/\\])/.test(signIn) ? signIn : null };
     }
     throw error;
   }
