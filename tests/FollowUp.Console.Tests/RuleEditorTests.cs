@@ -84,6 +84,19 @@ public class RuleEditorTests(Chromium chromium) : ConsoleTest(chromium)
     }
 
     [Fact]
+    public async Task ChangingTheTrigger_TriesTheRuleOnASampleOfTheNewTrigger()
+    {
+        await SignInAsync("rules/thank-you");
+        await Assertions.Expect(Page.Locator(".verdict.yes")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("Trigger").SelectOptionAsync("order.delivered");
+
+        await Assertions.Expect(Page.GetByLabel("Event", new() { Exact = true })).ToHaveValueAsync("sample:order.delivered");
+        await Assertions.Expect(Page.Locator(".verdict.yes")).ToContainTextAsync("Would schedule");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task TheRulesList_ShowsEachRuleWithItsState()
     {
         await SignInAsync("rules");

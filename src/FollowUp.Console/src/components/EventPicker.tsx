@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Description } from "../lib/description";
 import { describeEvent, recentEvents } from "../lib/recent";
 import { fromNow } from "../lib/format";
@@ -19,6 +19,7 @@ interface Props {
 export function EventPicker({ id, label, description, preferredType, allowDefault, onChange }: Props) {
   const [recent, setRecent] = useState<CloudEvent[]>([]);
   const [choice, setChoice] = useState(allowDefault ? "" : `sample:${preferredType ?? ""}`);
+  const started = useRef(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -30,13 +31,17 @@ export function EventPicker({ id, label, description, preferredType, allowDefaul
   const ordered = preferredType && types.includes(preferredType) ? [preferredType, ...types.filter((t) => t !== preferredType)] : types;
 
   useEffect(() => {
-    // Without a default, start on the preferred sample once the samples are known.
-    if (!allowDefault && description && choice === `sample:${preferredType ?? ""}`) {
+    // Without a default, follow the preferred type (the rule's trigger, as it is changed) while a sample is chosen:
+    // a sample of another type would only say "another trigger".
+    if (!allowDefault && description && (choice === "" || choice.startsWith("sample:"))) {
       const first = ordered[0];
-      if (first) {
+      if (first && choice !== `sample:${first}`) {
         setChoice(`sample:${first}`);
         onChange(description.samples[first] ?? null);
+      } else if (first && choice === `sample:${first}` && !started.current) {
+        onChange(description.samples[first] ?? null);
       }
+      started.current = true;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [description, preferredType]);
