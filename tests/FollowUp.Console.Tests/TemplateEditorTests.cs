@@ -112,4 +112,31 @@ public class TemplateEditorTests(Chromium chromium) : ConsoleTest(chromium)
         Assert.Equal(1, (int)saved["restoredFrom"]!);
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task Creating_ATemplate_SavesItsFirstVersionAndListsIt()
+    {
+        await SignInAsync("templates");
+        await Page.GetByLabel("New template").FillAsync("winter-sale");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "winter-sale" })).ToBeVisibleAsync();
+        await Page.GetByLabel("Layout").SelectOptionAsync("default-layout");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+        await ReplaceTextAsync("Winter sale, {{ customer.first_name }}");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceTextAsync("<p>Everything warm is 20 % off this week.</p>");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Text" }).ClickAsync();
+        await ReplaceTextAsync("Everything warm is 20 % off this week.");
+        await Assertions.Expect(PreviewSubject).ToHaveTextAsync("Winter sale, Kari");
+        await Assertions.Expect(Page.FrameLocator("iframe[title^='Preview']").GetByText("Everything warm")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 1" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("new=1", Page.Url, StringComparison.Ordinal);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Templates", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "winter-sale" })).ToBeVisibleAsync();
+        await ScreenshotAsync("templates");
+        AssertNoPageErrors();
+    }
 }

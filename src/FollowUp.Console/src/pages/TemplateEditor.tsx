@@ -302,14 +302,14 @@ export function TemplateEditorPage({ id }: { id: string }) {
             {preview.busy ? "Rendering…" : preview.problem ? "Fix the marked line to see the preview." : preview.error ? preview.error : preview.result ? `Rendered in ${preview.result.locale}.` : ""}
           </p>
           {preview.result && (
-            <>
+            <div class={preview.problem ? "stale" : undefined} aria-hidden={preview.problem ? "true" : undefined}>
               <p class="preview-subject"><span class="muted">Subject:</span> <strong data-testid="preview-subject">{preview.result.subject}</strong></p>
               <PreviewFrame html={preview.result.html} width={width} title={`Preview of the ${locale} mail at ${width} width`} />
               <details class="text-part">
                 <summary>Text part</summary>
                 <pre>{preview.result.text}</pre>
               </details>
-            </>
+            </div>
           )}
           {saved && <TestSend id={id} locale={locale} draft={dirty ? toInput(draft) : null} event={sample} />}
         </div>
