@@ -26,6 +26,7 @@ public static class FollowUpEndpoints
     public const string ReportsTag = "Reports";
     public const string WebhooksTag = "Webhooks";
     public const string CustomersTag = "Customers";
+    public const string SuppressionsTag = "Suppressions";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
 
@@ -225,6 +226,44 @@ public static class FollowUpEndpoints
             .WithDescription("Deletes the subscription and the deliveries still waiting for it.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.Suppressions, SuppressionsApi.ListAsync).WithName("ListSuppressions").WithTags(SuppressionsTag)
+            .WithSummary("Search the suppression list")
+            .WithDescription("""
+                The addresses that get no mail (or no marketing, or no marketing and feedback), in the order of the addresses, a page at a time (`limit`, 1–500, default 50; pass the answer's `continuationToken` for the next page). `q` is an address or its start, in any case; without it, the whole list. Each says what it stops (`scope`), what put it there (`source`: `unsubscribeLink`, `hardBounce`, `dropped`, `spamReport`, `providerUnsubscribe`, `manual`, or `unknown` for one older than FollowUp's keeping of it), why in words (`reason`), when, by which API key (`by`, for one added by hand) and from which message.
+
+                An erased customer's address is kept only as a keyed hash (`erasedCustomer: true`, no `address`; its `key` is `h_…`): no prefix finds it, but the whole address in `q` does. An unknown parameter is 400.
+                """)
+            .Produces<SuppressionPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapGet(FollowUpRoutes.Suppression, SuppressionsApi.GetAsync).WithName("GetSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Read one address's suppression and its history")
+            .WithDescription("The suppression of the address (or of an erased customer's `h_…` key), with what people did to it through the API (`history`, newest first: who added or removed it, when and why). An address whose suppression was removed answers `suppressed: false` with its history; one never on the list is 404.")
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(FollowUpRoutes.Suppression, SuppressionsApi.PutAsync).WithName("PutSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Add an address to the suppression list by hand")
+            .WithDescription("""
+                Stops what `scope` says (`marketing`, `marketingAndFeedback` or `everything`, the default) to the address, at once on this instance and within a second on every other, for its pending messages too when they fall due. `reason` (1–500 characters) goes into the address's history with the API key's name. 201 when the address was not on the list; 200 when it was: a suppression only widens, so a narrower scope than the address stops already changes nothing (remove it first to narrow it).
+                """)
+            .Accepts<SuppressionInput>(Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status201Created, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapDelete(FollowUpRoutes.Suppression, SuppressionsApi.DeleteAsync).WithName("DeleteSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Remove an address from the suppression list")
+            .WithDescription("""
+                The address (or an erased customer's `h_…` key) gets mail again: every instance's list drops it on its next refresh (within a second of the removal), and messages scheduled for it from then on go out. Optional `reason` (at most 500 characters) in the body or the query. The removal stays in the address's history, with the key's name and what the suppression was; the answer shows it. 404 when the address is not on the list; 409 when an unsubscribe or bounce suppressed it again while it was being removed (it stays).
+                """)
+            .Accepts<SuppressionRemovalInput>(isOptional: true, Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

@@ -26,6 +26,8 @@ public static class FollowUpRoutes
     public const string Customer = "api/customers/{id}";
     public const string Webhooks = "api/webhooks";
     public const string Webhook = "api/webhooks/{id}";
+    public const string Suppressions = "api/suppressions";
+    public const string Suppression = "api/suppressions/{address}";
 
     /// <summary>One-click answers: public, protected by the token's signature.</summary>
     public const string Answer = "r/{token}";

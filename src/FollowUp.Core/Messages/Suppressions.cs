@@ -574,7 +574,8 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
 
     private static TableEntity HistoryRow(string key, SuppressionChange change)
     {
-        var row = new TableEntity(key, HistoryPrefix + change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+        // Two changes in one tick (a clock that did not move) keep an entry each.
+        var row = new TableEntity(key, HistoryPrefix + change.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)))
         {
             ["At"] = change.At,
             ["Action"] = change.Action.ToString(),

@@ -328,6 +328,48 @@ public static class ApiExamples
                     ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListSuppressions"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("prefix", "q=ingrid: an unsubscribe and a bounce", Node(new SuppressionPage([Unsubscribed(messageId), Bounced()], "aW5ncmlkLnNvbGJlcmclNDBleGFtcGxlLm5vIA"))),
+                        new("erased", "q with an erased customer's whole address: only its keyed hash is kept", Node(new SuppressionPage([ErasedSuppression()], null))),
+                    ]),
+                    ("400", [new("invalid", "An unknown parameter and a limit too large", ValidationProblem("The query is not valid.", ("address", "is not a parameter of this list; use q, limit, continuationToken"), ("limit", "must be a whole number from 1 to 500")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetSuppression"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("by-hand", "Added by hand, with its history", Node(ByHand())),
+                        new("removed", "Removed: no longer suppressed, and the history says who removed it and why", Node(RemovedSuppression(messageId))),
+                    ]),
+                    ("400", [new("invalid", "Not an address", ValidationProblem("'ingrid' is not an address.", ("address", "must be an email address of at most 254 characters, or the key (h_…) of an erased customer's")))]),
+                    ("404", [new("not-found", "Never on the list", notFound("'ola@example.com' is not on the suppression list, and never was."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["PutSuppression"] = new()
+            {
+                Requests = Map((Json, [
+                    new("everything", "Everything, because the customer asked by phone", Node(new SuppressionInput { Scope = UnsubscribeScope.Everything, Reason = "asked by phone to get no more mail from us" })),
+                    new("marketing", "No offers; order notes and questions still go", Node(new SuppressionInput { Scope = UnsubscribeScope.Marketing, Reason = "complained about the loyalty mails in the shop" })),
+                ])),
+                Responses = Map(
+                    ("201", [new("created", "Added: it was not on the list", Node(ByHand()))]),
+                    ("200", [new("already", "On the list already, stopping more than asked: unchanged", Node(Unsubscribed(messageId) with { History = [] }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The suppression is not valid.", ("scope", "must be one of \"marketing\", \"marketingAndFeedback\", \"everything\""), ("reason", "is required: say why, for the address's history")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["DeleteSuppression"] = new()
+            {
+                Requests = Map((Json, [new("with-reason", "With a reason for the history", Node(new SuppressionRemovalInput { Reason = "the mailbox works again: she wrote to us from it" }))])),
+                Responses = Map(
+                    ("200", [new("removed", "Removed, with the removal in its history", Node(RemovedSuppression(messageId)))]),
+                    ("404", [new("not-found", "Not on the list", notFound("'ola@example.com' is not on the suppression list."))]),
+                    ("409", [new("suppressed-again", "An unsubscribe came in while it was being removed", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The address was suppressed again meanwhile.", 409, "'ingrid.hansen@example.com' was suppressed again (an unsubscribe or a bounce) while it was being removed, so it stays on the list: read it, and remove it again if you still mean to."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ExportCustomer"] = new()
             {
                 Responses = Map(
@@ -416,6 +458,70 @@ public static class ApiExamples
                 new Replay.ReplayDifference("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, "cus-2291", received, "thank-you", "would schedule for 2026-11-03T11:12Z", "scheduled for 2026-11-03T10:12Z"),
             ]);
     }
+
+    private static SuppressedAddress Unsubscribed(string messageId) => new()
+    {
+        Key = "ingrid.hansen@example.com",
+        Address = "ingrid.hansen@example.com",
+        Scope = UnsubscribeScope.MarketingAndFeedback,
+        Source = SuppressionSource.UnsubscribeLink,
+        Reason = "one-click unsubscribe from marketing and feedback",
+        At = At.AddDays(2),
+        MessageId = messageId,
+    };
+
+    private static SuppressedAddress Bounced() => new()
+    {
+        Key = "ingrid.solberg@example.no",
+        Address = "ingrid.solberg@example.no",
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.HardBounce,
+        Reason = "hard bounce",
+        At = At.AddDays(-3),
+        MessageId = MessageIds.For(At.AddDays(-3), MessageIds.Hash("thank-you", SubjectKind.Order, "cus-1990", "10311")),
+    };
+
+    private static SuppressedAddress ErasedSuppression() => new()
+    {
+        Key = "h_3f1c9a7e5b2d4c6a8e0f1b3d5c7a9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a3c",
+        ErasedCustomer = true,
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.UnsubscribeLink,
+        Reason = "kept as a keyed hash of the address: its customer was erased",
+        At = At.AddDays(-40),
+    };
+
+    private static SuppressedAddress ByHand() => new()
+    {
+        Key = "per.nilsen@example.com",
+        Address = "per.nilsen@example.com",
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.Manual,
+        Reason = "asked by phone to get no more mail from us",
+        At = At.AddDays(1),
+        By = "support",
+        History = [new SuppressionChange { At = At.AddDays(1), Action = SuppressionAction.Added, By = "support", Reason = "asked by phone to get no more mail from us", Scope = UnsubscribeScope.Everything }],
+    };
+
+    private static SuppressedAddress RemovedSuppression(string messageId) => new()
+    {
+        Key = "ingrid.solberg@example.no",
+        Address = "ingrid.solberg@example.no",
+        Suppressed = false,
+        History =
+        [
+            new SuppressionChange
+            {
+                At = At.AddDays(3),
+                Action = SuppressionAction.Removed,
+                By = "support",
+                Reason = "the mailbox works again: she wrote to us from it",
+                Scope = UnsubscribeScope.Everything,
+                Source = SuppressionSource.HardBounce,
+                MessageId = messageId,
+            },
+        ],
+    };
 
     private static TemplateInput ShippedNote() => new()
     {

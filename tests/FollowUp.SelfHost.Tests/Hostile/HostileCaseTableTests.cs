@@ -12,6 +12,7 @@ public sealed class HostileCaseTableTests
         (TemplatesHostileCases.All, typeof(TemplatesHostileTests)),
         (MessagesHostileCases.All, typeof(MessagesHostileTests)),
         (LinksHostileCases.All, typeof(LinksHostileTests)),
+        (SuppressionsHostileCases.All, typeof(SuppressionsHostileTests)),
     ];
 
     [Fact]

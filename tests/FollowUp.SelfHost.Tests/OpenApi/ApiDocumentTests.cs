@@ -177,7 +177,13 @@ public class ApiDocumentTests
                     var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) ? "thank-you"
                         : path.StartsWith("/api/messages/{id}", StringComparison.Ordinal) ? await ScheduleMessageAsync(client, name)
                         : "example-" + name;
-                    var target = path.Replace("{id}", id, StringComparison.Ordinal);
+                    var target = path.Replace("{id}", id, StringComparison.Ordinal).Replace("{address}", $"example-{name}@example.com", StringComparison.Ordinal);
+                    if (path == "/api/suppressions/{address}" && method == "DELETE")
+                    {
+                        // A removal needs an address on the list.
+                        await client.SendAsync(HttpMethod.Put, target, """{"reason":"to be removed by the example"}""");
+                    }
+
                     var sentBody = example!["value"]!.ToJsonString();
                     using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(target, UriKind.Relative))
                     {
