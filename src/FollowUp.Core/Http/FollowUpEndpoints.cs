@@ -147,6 +147,22 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost(FollowUpRoutes.TemplateTestSend, TestSendApi.SendAsync).WithName("TestSendTemplate").WithTags(TemplatesTag)
+            .WithSummary("Send a template to yourself as a test")
+            .WithDescription("""
+                Renders the template as `POST /api/templates/{id}/preview` does (the saved one or a `template` draft, with `event` or a sample event, in `locale`) and sends it to `to` through the configured sender (SendGrid, or the outbox folder without a key), with `[Test] ` before its subject. It is no customer's message: nothing is scheduled, recorded or counted, and its answer and unsubscribe links are a preview's, which record nothing on any message.
+
+                Answers 202 with what was sent and the provider's id for it. 400 for a bad address or body, or a layout or partial (test a message that uses it); 409 when `to` is on the suppression list; 429 (with `Retry-After`) after 10 test sends in a minute by one API key; 502 when the provider does not take it.
+                """)
+            .Accepts<TemplateTestSendRequest>(Json)
+            .Produces<TestSendResult>(StatusCodes.Status202Accepted, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet(FollowUpRoutes.TemplateVersions, VersionsApi.ListTemplateVersionsAsync).WithName("ListTemplateVersions").WithTags(TemplatesTag)
             .WithSummary("List a template's versions")
             .WithDescription("Every kept version of the template, newest first, as for rules. A deleted template keeps its versions.")

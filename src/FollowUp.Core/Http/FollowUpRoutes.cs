@@ -14,6 +14,7 @@ public static class FollowUpRoutes
     public const string Templates = "api/templates";
     public const string Template = "api/templates/{id}";
     public const string TemplatePreview = "api/templates/{id}/preview";
+    public const string TemplateTestSend = "api/templates/{id}/test-send";
     public const string TemplateVersions = "api/templates/{id}/versions";
     public const string TemplateVersion = "api/templates/{id}/versions/{version}";
     public const string TemplateVersionRestore = "api/templates/{id}/versions/{version}/restore";

@@ -251,6 +251,20 @@ public static class ApiExamples
                     ("400", [new("invalid", "The event is not valid", ValidationProblem("The preview request is not valid.", ("event.data.customer.email", "is required")))]),
                     ("401", [Unauthorized()])),
             },
+            ["TestSendTemplate"] = new()
+            {
+                Requests = Map((Json, [
+                    new("sample", "The saved thank-you with a sample event, to yourself", new JsonObject { ["to"] = "marit@tebutikken.example" }),
+                    new("event", "With a real event, in Bokmål", new JsonObject { ["to"] = "marit@tebutikken.example", ["locale"] = "nb-NO", ["event"] = placed.Value.DeepClone() }),
+                    new("draft", "An unsaved draft, in English", new JsonObject { ["to"] = "marit@tebutikken.example", ["locale"] = "en", ["template"] = Node(ShippedNote()) }),
+                ])),
+                Responses = Map(
+                    ("202", [new("sent", "Taken by SendGrid", Node(new TestSendResult { To = "marit@tebutikken.example", Subject = "[Test] Takk for bestillingen, Ingrid!", Locale = "nb", TemplateId = template.Id, ProviderMessageId = "W8fK2mQ1TbyQ3x7d1Zr0ag", SentAt = At }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The test send is not valid.", ("to", "must be an email address of at most 254 characters"), ("id", "'default-layout' is a layout, not a message a rule sends: test a message that uses it (preview shows a layout alone)")))]),
+                    ("409", [new("suppressed", "The address unsubscribed", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The address is on the suppression list.", 409, "'marit@tebutikken.example' has unsubscribed from everything (or bounced): a test is not sent there either. Test with another address, or remove it from the list first (DELETE /api/suppressions/{address})."))]),
+                    ("429", [new("too-many", "The eleventh in a minute", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-4", "Too many test sends.", 429, "At most 10 test sends a minute per API key; the next one can go in 42 s."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListTemplateVersions"] = new()
             {
                 Responses = Map(

@@ -124,10 +124,11 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             return;
         }
 
-        // Both take a CloudEvent as a JsonElement, described as any JSON: it is the event schema.
+        // Each takes a CloudEvent as a JsonElement, described as any JSON: it is the event schema.
         foreach (var (name, description) in new[]
         {
             (nameof(TemplatePreviewRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
+            (nameof(TemplateTestSendRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
             (nameof(RuleDryRunRequest), "The CloudEvent to try the rule with."),
         })
         {

@@ -174,7 +174,7 @@ public class ApiDocumentTests
                 {
                     // Each example on a path of its own (a new rule or template is created, never replaced); a
                     // message's on a message scheduled for it.
-                    var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) ? "thank-you"
+                    var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) || path.StartsWith("/api/templates/{id}/test-send", StringComparison.Ordinal) ? "thank-you"
                         : path.StartsWith("/api/messages/{id}", StringComparison.Ordinal) ? await ScheduleMessageAsync(client, name)
                         : "example-" + name;
                     var target = path.Replace("{id}", id, StringComparison.Ordinal).Replace("{address}", $"example-{name}@example.com", StringComparison.Ordinal);
