@@ -50,6 +50,15 @@ public static class FollowUpEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.RecentEvents, RecentEventsApi.ListAsync).WithName("ListRecentEvents").WithTags(EventsTag)
+            .WithSummary("The newest events taken, as sample data")
+            .WithDescription("""
+                The newest events kept for replays (`FollowUp:Replay:Retention`, 90 days), newest first, as CloudEvents as ingest took them, with when it took each: real data to preview or test a template with. `type` picks one event type; `limit` is 1–50 (default 20). An unknown parameter or type is 400.
+
+                It reads an index kept beside the events, ordered by type and newest first: at most `limit` entries in each of the Customers table's 16 partitions (and each of the 8 types, without `type`), then those events, so the answer takes a few key-range reads however many events are kept. Events taken before the index existed are not listed (replays still have them).
+                """)
+            .Produces<RecentEventPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.Rules, RulesApi.ListAsync).WithName("ListRules").WithTags(RulesTag)
             .WithSummary("List the rules")
             .WithDescription("Every rule, ordered by id.")

@@ -4,6 +4,7 @@ namespace FollowUp.Http;
 public static class FollowUpRoutes
 {
     public const string Events = "api/events";
+    public const string RecentEvents = "api/events/recent";
     public const string Rules = "api/rules";
     public const string Rule = "api/rules/{id}";
     public const string RuleDryRun = "api/rules/dry-run";

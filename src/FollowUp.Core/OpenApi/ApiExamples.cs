@@ -120,6 +120,19 @@ public static class ApiExamples
                     ]) { Unavailable = 1 }))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListRecentEvents"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("order-placed", "type=order.placed&limit=1: the newest purchase", Node(new RecentEventPage([new RecentEvent(At.AddMinutes(-3), JsonSerializer.SerializeToElement(placed.Value))]))),
+                        new("any-type", "limit=2: the two newest events of any type", Node(new RecentEventPage([
+                            new RecentEvent(At.AddMinutes(-3), JsonSerializer.SerializeToElement(placed.Value)),
+                            new RecentEvent(At.AddHours(-2), JsonSerializer.SerializeToElement(Events.Single(e => e.Name == "order.shipped").Value)),
+                        ]))),
+                    ]),
+                    ("400", [new("invalid", "A type no event has, and a limit too large", ValidationProblem("The query is not valid.", ("type", "'order.paid' is not one of order.placed, order.shipped, order.delivered, order.returned, order.cancelled, deal.lost, deal.won, deal.reopened"), ("limit", "must be a whole number from 1 to 50")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListRules"] = new()
             {
                 Responses = Map(("200", [new("defaults", "The default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),

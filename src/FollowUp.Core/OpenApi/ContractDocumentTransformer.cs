@@ -130,6 +130,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             (nameof(TemplatePreviewRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
             (nameof(TemplateTestSendRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
             (nameof(RuleDryRunRequest), "The CloudEvent to try the rule with."),
+            (nameof(RecentEvent), "The CloudEvent as ingest took it (a time from the future made now)."),
         })
         {
             if (schemas.TryGetValue(name, out var found) && found is OpenApiSchema request && request.Properties is { } properties && properties.ContainsKey("event"))
