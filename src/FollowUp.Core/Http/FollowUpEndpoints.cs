@@ -1,3 +1,4 @@
+using FollowUp.Alerts;
 using System.Text.Json.Nodes;
 using FollowUp.Health;
 using FollowUp.Ingest;
@@ -27,6 +28,7 @@ public static class FollowUpEndpoints
     public const string WebhooksTag = "Webhooks";
     public const string CustomersTag = "Customers";
     public const string SuppressionsTag = "Suppressions";
+    public const string AlertsTag = "Alerts";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
 
@@ -251,6 +253,25 @@ public static class FollowUpEndpoints
             .WithDescription("Deletes the subscription and the deliveries still waiting for it.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(FollowUpRoutes.Alerts, AlertsApi.ListAsync).WithName("ListAlerts").WithTags(AlertsTag)
+            .WithSummary("List the answers that needed a person")
+            .WithDescription("""
+                Every answer that needed a person — an NPS of 0–6, a CSAT of 1–2, an answer the rule's `alerts.answers` names, or any comment — newest first: the message, rule, customer, order or deal, the answer (and its words), the score, the comment, why in words, when, and whether someone resolved it (when, by which API key, with what note). Kept whether or not alert mails are on (`FollowUp:Alerts:Enabled`), within seconds of the answer. A later answer or comment on the same message that needs a person again moves it to that time and opens it again.
+
+                `from` and `to` (a date or an ISO 8601 date-time; `to` not included) choose when the answer came: default the last 30 days, at most 366. `status` is `open`, `resolved` or `all` (the default). `limit` is 1–500 (default 100); pass the answer's `continuationToken` for the next page. Served from a list kept per month, never by reading messages. An unknown parameter is 400.
+                """)
+            .Produces<AlertPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapPost(FollowUpRoutes.AlertResolve, AlertsApi.ResolveAsync).WithName("ResolveAlert").WithTags(AlertsTag)
+            .WithSummary("Mark an alert as dealt with")
+            .WithDescription("Resolves the alert about message `{id}`, recording when, by which API key, and an optional `note` (at most 1,000 characters), and answers it. Resolving one already resolved changes nothing and answers it as it is. 404 when no answer to the message needed a person; 409 when a new answer that needs a person came in while it was being resolved.")
+            .Accepts<AlertResolveInput>(isOptional: true, Json)
+            .Produces<RaisedAlert>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet(FollowUpRoutes.Suppressions, SuppressionsApi.ListAsync).WithName("ListSuppressions").WithTags(SuppressionsTag)
             .WithSummary("Search the suppression list")
             .WithDescription("""

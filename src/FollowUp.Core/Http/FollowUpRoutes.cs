@@ -28,6 +28,8 @@ public static class FollowUpRoutes
     public const string Customer = "api/customers/{id}";
     public const string Webhooks = "api/webhooks";
     public const string Webhook = "api/webhooks/{id}";
+    public const string Alerts = "api/alerts";
+    public const string AlertResolve = "api/alerts/{id}/resolve";
     public const string Suppressions = "api/suppressions";
     public const string Suppression = "api/suppressions/{address}";
 

@@ -355,6 +355,25 @@ public static class ApiExamples
                     ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListAlerts"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("open", "status=open: a lost deal's reason with a comment, and a detractor", Node(new Alerts.AlertPage([LostSaleAlert(), DetractorAlert()], null))),
+                        new("resolved", "status=resolved: one a salesperson dealt with", Node(new Alerts.AlertPage([ResolvedAlert()], "MjAyNjExOjI1MjAwNzgyNDc0MTc3MjkyOTN8MjAyNjExMjMwOTAwYTFiMmMzZDRlNWY2MDcxODI5M2E0YjVjNmQ3ZThmOTA"))),
+                    ]),
+                    ("400", [new("invalid", "Each bad parameter named", ValidationProblem("The query is not valid.", ("status", "'closed' is not one of open, resolved, all"), ("to", "must be at most 366 days after from: list a longer time in parts")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ResolveAlert"] = new()
+            {
+                Requests = Map((Json, [new("with-note", "With a note of what was done", Node(new AlertResolveInput { Note = "Called Per: the delivery date was the problem; a new offer goes out Monday." }))])),
+                Responses = Map(
+                    ("200", [new("resolved", "Resolved by the sales lead's key", Node(ResolvedAlert()))]),
+                    ("404", [new("not-found", "No answer to it needed a person", notFound($"No answer to message '{messageId}' needed a person."))]),
+                    ("409", [new("new-answer", "The customer answered again meanwhile", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "A new answer came in.", 409, $"The customer answered message {messageId} again while it was being resolved, and the new answer needs a person too: read the alert again, and resolve it again if it is dealt with."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListSuppressions"] = new()
             {
                 Responses = Map(
@@ -485,6 +504,44 @@ public static class ApiExamples
                 new Replay.ReplayDifference("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, "cus-2291", received, "thank-you", "would schedule for 2026-11-03T11:12Z", "scheduled for 2026-11-03T10:12Z"),
             ]);
     }
+
+    private static Alerts.RaisedAlert LostSaleAlert() => new()
+    {
+        MessageId = "202611230900a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        RuleId = "lost-sale-survey",
+        CustomerId = "cus-3310",
+        DealId = "D-7781",
+        Answer = "service",
+        AnswerLabel = "We did not follow up well enough",
+        Comment = "Nobody called us back after the offer.",
+        Why = "the answer 'service', one rule lost-sale-survey alerts on; a comment",
+        AnsweredAt = At.AddDays(2),
+        FirstRaisedAt = At.AddDays(2).AddMinutes(-3),
+        Status = Alerts.AlertStatus.Open,
+    };
+
+    private static Alerts.RaisedAlert DetractorAlert() => new()
+    {
+        MessageId = "202611220800f0e1d2c3b4a5968778695a4b3c2d1e0f",
+        RuleId = "nps-question",
+        CustomerId = "cus-2291",
+        OrderId = "10482",
+        Answer = "nps:3",
+        Score = 3,
+        ScoreScale = "nps",
+        Why = "an NPS of 3 (a detractor)",
+        AnsweredAt = At.AddDays(1),
+        FirstRaisedAt = At.AddDays(1),
+        Status = Alerts.AlertStatus.Open,
+    };
+
+    private static Alerts.RaisedAlert ResolvedAlert() => LostSaleAlert() with
+    {
+        Status = Alerts.AlertStatus.Resolved,
+        ResolvedAt = At.AddDays(3),
+        ResolvedBy = "sales-lead",
+        Note = "Called Per: the delivery date was the problem; a new offer goes out Monday.",
+    };
 
     private static SuppressedAddress Unsubscribed(string messageId) => new()
     {

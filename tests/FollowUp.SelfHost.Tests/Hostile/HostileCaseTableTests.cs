@@ -13,6 +13,7 @@ public sealed class HostileCaseTableTests
         (MessagesHostileCases.All, typeof(MessagesHostileTests)),
         (LinksHostileCases.All, typeof(LinksHostileTests)),
         (SuppressionsHostileCases.All, typeof(SuppressionsHostileTests)),
+        (AlertsHostileCases.All, typeof(AlertsHostileTests)),
     ];
 
     [Fact]
