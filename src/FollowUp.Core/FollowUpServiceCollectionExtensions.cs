@@ -101,6 +101,7 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<CustomerResponses>();
         services.TryAddSingleton<ProviderEvents>();
         services.TryAddSingleton<DefaultContentSeeder>();
+        services.TryAddSingleton<Http.TestSendLimiter>();
 
         services.AddHttpClient<SendGridMailSender>((provider, client) =>
             client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<SendGridOptions>>().Value.TimeoutSeconds));

@@ -209,25 +209,31 @@ public sealed partial class ChangeFeed(
         await outbox.EnqueueAsync(deliveries, wanting.ToDictionary(w => w.Id, w => w.CreatedAt.UtcTicks, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Queues an alert for each message whose new answer (or comment) needs a person and was not alerted yet.</summary>
+    /// <summary>
+    /// Puts each message whose new answer (or comment) needs a person on the alert list, and queues its alert mail
+    /// unless it went already. The list is kept with alert mails off too: it is where the console shows them.
+    /// </summary>
     private async Task AlertAsync(IReadOnlyList<MessageEntity> rows, CancellationToken cancellationToken)
     {
-        if (!alerting.Value.Enabled)
-        {
-            return;
-        }
-
         IReadOnlyDictionary<string, Rule>? ruleSet = null;
         foreach (var row in rows)
         {
             var index = row.AnsweredIndex;
-            if (row.Erased == true || index < 0 || index < (row.Published ?? int.MaxValue) || index <= row.AlertedThrough)
+            if (row.Erased == true || index < 0 || index < (row.Published ?? int.MaxValue))
             {
                 continue;
             }
 
             ruleSet ??= await rules.GetAllAsync(cancellationToken).ConfigureAwait(false);
-            if (AlertPolicy.Why(row, ruleSet.GetValueOrDefault(row.RuleId)) is not null)
+            if (AlertPolicy.Why(row, ruleSet.GetValueOrDefault(row.RuleId)) is not { } why)
+            {
+                continue;
+            }
+
+            // The feed reads no choices; the answer's words are read for the few answers that need a person.
+            var label = (await life.GetAsync(row.RowKey, cancellationToken).ConfigureAwait(false))?.GetChoices().FirstOrDefault(c => c.Answer == row.Answer)?.Label;
+            await alerts.RaiseAsync(row, why, label, cancellationToken).ConfigureAwait(false);
+            if (alerting.Value.Enabled && index > row.AlertedThrough)
             {
                 await alerts.EnqueueAsync(row.RowKey, index, cancellationToken).ConfigureAwait(false);
             }

@@ -1,3 +1,4 @@
+using FollowUp.Alerts;
 using System.Text.Json.Nodes;
 using FollowUp.Health;
 using FollowUp.Ingest;
@@ -26,6 +27,8 @@ public static class FollowUpEndpoints
     public const string ReportsTag = "Reports";
     public const string WebhooksTag = "Webhooks";
     public const string CustomersTag = "Customers";
+    public const string SuppressionsTag = "Suppressions";
+    public const string AlertsTag = "Alerts";
     public const string LinksTag = "Customers' links";
     public const string HealthTag = "Health";
     public const string SignInTag = "Sign-in";
@@ -50,6 +53,15 @@ public static class FollowUpEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.RecentEvents, RecentEventsApi.ListAsync).WithName("ListRecentEvents").WithTags(EventsTag)
+            .WithSummary("The newest events taken, as sample data")
+            .WithDescription("""
+                The newest events kept for replays (`FollowUp:Replay:Retention`, 90 days), newest first, as CloudEvents as ingest took them, with when it took each: real data to preview or test a template with. `type` picks one event type; `limit` is 1–50 (default 20). An unknown parameter or type is 400.
+
+                It reads an index kept beside the events, ordered by type and newest first: at most `limit` entries in each of the Customers table's 16 partitions (and each of the 8 types, without `type`), then those events, so the answer takes a few key-range reads however many events are kept. Events taken before the index existed are not listed (replays still have them).
+                """)
+            .Produces<RecentEventPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
         api.MapGet(FollowUpRoutes.Rules, RulesApi.ListAsync).WithName("ListRules").WithTags(RulesTag)
             .WithSummary("List the rules")
             .WithDescription("Every rule, ordered by id.")
@@ -147,6 +159,22 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost(FollowUpRoutes.TemplateTestSend, TestSendApi.SendAsync).WithName("TestSendTemplate").WithTags(TemplatesTag)
+            .WithSummary("Send a template to yourself as a test")
+            .WithDescription("""
+                Renders the template as `POST /api/templates/{id}/preview` does (the saved one or a `template` draft, with `event` or a sample event, in `locale`) and sends it to `to` through the configured sender (SendGrid, or the outbox folder without a key), with `[Test] ` before its subject. It is no customer's message: nothing is scheduled, recorded or counted, and its answer and unsubscribe links are a preview's, which record nothing on any message.
+
+                Answers 202 with what was sent and the provider's id for it. 400 for a bad address or body, or a layout or partial (test a message that uses it); 409 when `to` is on the suppression list; 429 (with `Retry-After`) after 10 test sends in a minute by one API key; 502 when the provider does not take it.
+                """)
+            .Accepts<TemplateTestSendRequest>(Json)
+            .Produces<TestSendResult>(StatusCodes.Status202Accepted, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet(FollowUpRoutes.TemplateVersions, VersionsApi.ListTemplateVersionsAsync).WithName("ListTemplateVersions").WithTags(TemplatesTag)
             .WithSummary("List a template's versions")
             .WithDescription("Every kept version of the template, newest first, as for rules. A deleted template keeps its versions.")
@@ -230,6 +258,63 @@ public static class FollowUpEndpoints
             .WithSummary("Who is calling")
             .WithDescription("The caller as the versions of rules and templates record them (`name`: a key's name, or `entra:` and the user's sign-in name), how they got in (`via`: `key` or `entra`), where a browser signs in with Microsoft Entra ID when this deployment offers it (`entraSignIn`, else null) and, for a user signed in that way, where to sign out (`entraSignOut`). A caller not let in gets 401, whose `entraSignIn` says the same; a signed-in user without the app role gets 403 naming it (`missingRole`).")
             .Produces<CallerView>(StatusCodes.Status200OK, Json);
+        api.MapGet(FollowUpRoutes.Alerts, AlertsApi.ListAsync).WithName("ListAlerts").WithTags(AlertsTag)
+            .WithSummary("List the answers that needed a person")
+            .WithDescription("""
+                Every answer that needed a person — an NPS of 0–6, a CSAT of 1–2, an answer the rule's `alerts.answers` names, or any comment — newest first: the message, rule, customer, order or deal, the answer (and its words), the score, the comment, why in words, when, and whether someone resolved it (when, by which API key, with what note). Kept whether or not alert mails are on (`FollowUp:Alerts:Enabled`), within seconds of the answer. A later answer or comment on the same message that needs a person again moves it to that time and opens it again.
+
+                `from` and `to` (a date or an ISO 8601 date-time; `to` not included) choose when the answer came: default the last 30 days, at most 366. `status` is `open`, `resolved` or `all` (the default). `limit` is 1–500 (default 100); pass the answer's `continuationToken` for the next page. Served from a list kept per month, never by reading messages. An unknown parameter is 400.
+                """)
+            .Produces<AlertPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapPost(FollowUpRoutes.AlertResolve, AlertsApi.ResolveAsync).WithName("ResolveAlert").WithTags(AlertsTag)
+            .WithSummary("Mark an alert as dealt with")
+            .WithDescription("Resolves the alert about message `{id}`, recording when, by which API key, and an optional `note` (at most 1,000 characters), and answers it. Resolving one already resolved changes nothing and answers it as it is. 404 when no answer to the message needed a person; 409 when a new answer that needs a person came in while it was being resolved.")
+            .Accepts<AlertResolveInput>(isOptional: true, Json)
+            .Produces<RaisedAlert>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet(FollowUpRoutes.Suppressions, SuppressionsApi.ListAsync).WithName("ListSuppressions").WithTags(SuppressionsTag)
+            .WithSummary("Search the suppression list")
+            .WithDescription("""
+                The addresses that get no mail (or no marketing, or no marketing and feedback), in the order of the addresses, a page at a time (`limit`, 1–500, default 50; pass the answer's `continuationToken` for the next page). `q` is an address or its start, in any case; without it, the whole list. Each says what it stops (`scope`), what put it there (`source`: `unsubscribeLink`, `hardBounce`, `dropped`, `spamReport`, `providerUnsubscribe`, `manual`, or `unknown` for one older than FollowUp's keeping of it), why in words (`reason`), when, by which API key (`by`, for one added by hand) and from which message.
+
+                An erased customer's address is kept only as a keyed hash (`erasedCustomer: true`, no `address`; its `key` is `h_…`): no prefix finds it, but the whole address in `q` does. An unknown parameter is 400.
+                """)
+            .Produces<SuppressionPage>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem();
+        api.MapGet(FollowUpRoutes.Suppression, SuppressionsApi.GetAsync).WithName("GetSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Read one address's suppression and its history")
+            .WithDescription("The suppression of the address (or of an erased customer's `h_…` key), with what people did to it through the API (`history`, newest first: who added or removed it, when and why). An address whose suppression was removed answers `suppressed: false` with its history; one never on the list is 404.")
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut(FollowUpRoutes.Suppression, SuppressionsApi.PutAsync).WithName("PutSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Add an address to the suppression list by hand")
+            .WithDescription("""
+                Stops what `scope` says (`marketing`, `marketingAndFeedback` or `everything`, the default) to the address, at once on this instance and within a second on every other, for its pending messages too when they fall due. `reason` (1–500 characters) goes into the address's history with the API key's name. 201 when the address was not on the list; 200 when it was: a suppression only widens, so a narrower scope than the address stops already changes nothing (remove it first to narrow it).
+                """)
+            .Accepts<SuppressionInput>(Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status201Created, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapDelete(FollowUpRoutes.Suppression, SuppressionsApi.DeleteAsync).WithName("DeleteSuppression").WithTags(SuppressionsTag)
+            .WithSummary("Remove an address from the suppression list")
+            .WithDescription("""
+                The address (or an erased customer's `h_…` key) gets mail again: every instance's list drops it on its next refresh (within a second of the removal), and messages scheduled for it from then on go out. Optional `reason` (at most 500 characters) in the body or the query. The removal stays in the address's history, with the key's name and what the suppression was; the answer shows it. 404 when the address is not on the list; 409 when an unsubscribe or bounce suppressed it again while it was being removed (it stays).
+                """)
+            .Accepts<SuppressionRemovalInput>(isOptional: true, Json)
+            .Produces<SuppressedAddress>(StatusCodes.Status200OK, Json)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

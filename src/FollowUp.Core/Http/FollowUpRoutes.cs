@@ -4,6 +4,7 @@ namespace FollowUp.Http;
 public static class FollowUpRoutes
 {
     public const string Events = "api/events";
+    public const string RecentEvents = "api/events/recent";
     public const string Rules = "api/rules";
     public const string Rule = "api/rules/{id}";
     public const string RuleDryRun = "api/rules/dry-run";
@@ -14,6 +15,7 @@ public static class FollowUpRoutes
     public const string Templates = "api/templates";
     public const string Template = "api/templates/{id}";
     public const string TemplatePreview = "api/templates/{id}/preview";
+    public const string TemplateTestSend = "api/templates/{id}/test-send";
     public const string TemplateVersions = "api/templates/{id}/versions";
     public const string TemplateVersion = "api/templates/{id}/versions/{version}";
     public const string TemplateVersionRestore = "api/templates/{id}/versions/{version}/restore";
@@ -26,6 +28,10 @@ public static class FollowUpRoutes
     public const string Customer = "api/customers/{id}";
     public const string Webhooks = "api/webhooks";
     public const string Webhook = "api/webhooks/{id}";
+    public const string Alerts = "api/alerts";
+    public const string AlertResolve = "api/alerts/{id}/resolve";
+    public const string Suppressions = "api/suppressions";
+    public const string Suppression = "api/suppressions/{address}";
 
     /// <summary>Who the caller is, and whether Entra ID sign-in is offered (for the console).</summary>
     public const string Me = "api/me";

@@ -185,11 +185,42 @@ public static class TemplatesApi
             return ApiResults.Invalid(errors, "The preview request is not valid.");
         }
 
+        var (ready, missingTemplate, unresolved) = await PrepareAsync(id, body.Locale, body.Event, body.Template, templates, rules, errors, cancellationToken).ConfigureAwait(false);
+        if (missingTemplate is not null)
+        {
+            return missingTemplate;
+        }
+
+        if (ready is null)
+        {
+            return ApiResults.Invalid(errors, unresolved ? "The template does not render." : "The preview request is not valid.");
+        }
+
+        try
+        {
+            var rendered = Render(ready, renderer, time);
+            return TypedResults.Json(rendered with { Warnings = TemplateLint.Check(ready.Template) is { Count: > 0 } warnings ? warnings : null }, FollowUpJson.Options);
+        }
+        catch (TemplateRenderException ex)
+        {
+            return ApiResults.Invalid("template", ex.Message, "The template does not render.");
+        }
+    }
+
+    /// <summary>What a preview and a test send render: the template (saved, or a draft) as it is shown, its pieces, and the event.</summary>
+    internal sealed record PreparedRender(MessageTemplate Template, MessageTemplate Shown, SampleEvent Sample, IReadOnlyDictionary<string, MessageTemplate> Pieces, string? Locale, bool Draft);
+
+    /// <summary>
+    /// Reads what a preview or a test send renders; null with the fields named in <paramref name="errors"/> (and
+    /// <c>Unresolved</c> when a layout or partial it uses is missing), or the 404 of a saved template that does not exist.
+    /// </summary>
+    internal static async Task<(PreparedRender? Ready, ProblemHttpResult? Missing, bool Unresolved)> PrepareAsync(string id, string? locale, System.Text.Json.JsonElement? eventJson, TemplateInput? draft, TemplateLibrary templates, RuleBook rules, FieldErrors errors, CancellationToken cancellationToken)
+    {
         MessageTemplate? template;
-        if (body.Template is not null)
+        if (draft is not null)
         {
             var draftErrors = new FieldErrors();
-            template = TemplateValidator.Validate(id, body.Template, draftErrors);
+            template = TemplateValidator.Validate(id, draft, draftErrors);
             errors.AddAll("template.", draftErrors);
         }
         else
@@ -197,20 +228,20 @@ public static class TemplatesApi
             template = Ids.IsValid(id) ? await templates.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
             if (template is null)
             {
-                return ApiResults.NotFound($"There is no template '{id}'; send its content as 'template' to preview a draft.");
+                return (null, ApiResults.NotFound($"There is no template '{id}'; send its content as 'template' to preview a draft."), false);
             }
         }
 
-        if (body.Locale is not null && !Formats.IsLocale(body.Locale))
+        if (locale is not null && !Formats.IsLocale(locale))
         {
-            errors.Add("locale", $"'{body.Locale}' is not a BCP 47 language tag such as nb-NO or en");
+            errors.Add("locale", $"'{locale}' is not a BCP 47 language tag such as nb-NO or en");
         }
 
         SampleEvent? sample = null;
-        if (body.Event is { } eventJson)
+        if (eventJson is { } json)
         {
             var eventErrors = new FieldErrors();
-            var parsed = EventParser.Parse(eventJson, eventErrors);
+            var parsed = EventParser.Parse(json, eventErrors);
             errors.AddAll("event.", eventErrors);
             sample = parsed is null ? null : new SampleEvent(parsed, SampleEvents.Customer(parsed));
         }
@@ -223,7 +254,7 @@ public static class TemplatesApi
 
         if (!errors.IsEmpty || template is null || sample is null)
         {
-            return ApiResults.Invalid(errors, "The preview request is not valid.");
+            return (null, null, false);
         }
 
         // A layout or partial is seen as a message would show it: around a placeholder, or included alone.
@@ -236,24 +267,33 @@ public static class TemplatesApi
         var (pieces, missing) = await TemplateIncludes.ResolveAsync(shown, piece => piece == template.Id ? Task.FromResult<MessageTemplate?>(template) : templates.GetAsync(piece, cancellationToken)).ConfigureAwait(false);
         if (missing is not null)
         {
-            return ApiResults.Invalid(body.Template is null ? "template" : "template." + TemplateIncludes.FieldOf(missing), missing, "The template does not render.");
+            errors.Add(draft is null ? "template" : "template." + TemplateIncludes.FieldOf(missing), missing);
+            return (null, null, true);
         }
 
-        var model = MessageModel.Create(sample.Event, sample.Customer, time.GetUtcNow());
-        try
-        {
-            var rendered = renderer.Render(
-                shown,
-                new RenderRequest("preview", body.Locale ?? sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
-                draft: body.Template is not null,
-                pieces: pieces);
-            return TypedResults.Json(rendered with { Warnings = TemplateLint.Check(template) is { Count: > 0 } warnings ? warnings : null }, FollowUpJson.Options);
-        }
-        catch (TemplateRenderException ex)
-        {
-            return ApiResults.Invalid("template", ex.Message, "The template does not render.");
-        }
+        return (new PreparedRender(template, shown, sample, pieces, locale, draft is not null), null, false);
     }
+
+    /// <summary>
+    /// Renders as the customer would get it, with the links of no message: an answer or unsubscribe link in it finds
+    /// nothing to record on, and a coupon code that is no customer's.
+    /// </summary>
+    /// <exception cref="TemplateRenderException">The template does not render.</exception>
+    internal static RenderedContent Render(PreparedRender ready, TemplateRenderer renderer, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(time);
+        var model = MessageModel.Create(ready.Sample.Event, ready.Sample.Customer, time.GetUtcNow());
+        return renderer.Render(
+            ready.Shown,
+            new RenderRequest(PreviewMessageId, ready.Locale ?? ready.Sample.Event.Customer.Locale, model, CouponCode: "PREVIEW-7KQ2M9XD"),
+            draft: ready.Draft,
+            pieces: ready.Pieces);
+    }
+
+    /// <summary>The message id a preview's links carry: not the shape of a message id, so a link of it never finds one.</summary>
+    internal const string PreviewMessageId = "preview";
 
     private static MessageTemplate PlaceholderIn(MessageTemplate piece, string? layout, string body, string text) => new()
     {

@@ -42,6 +42,7 @@ public static class StoredEvents
             RowKey = row,
             CustomerId = @event.Customer.Id,
             ReceivedAt = receivedAt,
+            Type = @event.Type,
             Event = cloudEvent.ToJsonString(FollowUpJson.Storage),
             Before = before is null ? null : new JsonObject
             {

@@ -17,7 +17,9 @@ namespace FollowUp.Messages;
 /// <remarks>
 /// The same order id under two customers is two customers' rows, so they never share a message, a cancellation or a link.
 /// Each event taken is kept too (<c>{customer}|e|...</c>, see <see cref="EventRow"/>) for replays: in the customer's
-/// rows, so that it costs ingest no request and goes with the customer's erasure.
+/// rows, so that it costs ingest no request and goes with the customer's erasure. Beside it, in the same transaction,
+/// a row of the index of recent events (<c>^e|{type}|{ticks to the end of time}|...</c>, pointing at it): the newest of
+/// a type are the first keys of that range in each partition, so reading the latest few never scans a partition.
 /// </remarks>
 public sealed class CustomerRecords(FollowUpTables tables)
 {
@@ -179,6 +181,10 @@ public sealed class CustomerRecords(FollowUpTables tables)
         if (change.Event is { } stored)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, stored));
+            if (RecentEntry(stored) is { } recent)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, recent));
+            }
         }
 
         // The head goes with every write, unchanged or not: it is what serializes the events of one order or deal, so a
@@ -277,12 +283,90 @@ public sealed class CustomerRecords(FollowUpTables tables)
         return rows;
     }
 
-    /// <summary>Deletes every row held about the customer; returns how many there were.</summary>
+    /// <summary>Deletes every row held about the customer, and their events' entries in the index of recent events; returns how many rows there were.</summary>
     public async Task<int> EraseAsync(string customerId, CancellationToken cancellationToken = default)
     {
         var rows = await RowsAsync(customerId, cancellationToken).ConfigureAwait(false);
-        await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
+        var recent = rows
+            .Where(row => row.GetString(nameof(EventRow.Type)) is not null && row.RowKey.Contains("|e|", StringComparison.Ordinal))
+            .Select(row => RecentKey(row.GetString(nameof(EventRow.Type))!, row.RowKey))
+            .Select(key => new TableEntity(PartitionOf(TableKey.Encode(customerId)), key));
+        await TableRows.DeleteAsync(Table, [.. rows, .. recent], cancellationToken).ConfigureAwait(false);
         return rows.Count;
+    }
+
+    /// <summary>What the keys of the index of recent events start with: no customer's key starts with '^'.</summary>
+    private const string RecentPrefix = "^e|";
+
+    /// <summary>
+    /// The key of an event's entry in the index of recent events: its type, then the ticks left to the end of time (so
+    /// the newest sorts first), then the event row's own sequence and hash, so that two events never share one.
+    /// </summary>
+    /// <remarks>The time is the event row key's own ticks: a time read back from storage may have lost some.</remarks>
+    private static string RecentKey(string type, string eventRow)
+    {
+        var parts = eventRow.Split('|');
+        var ticks = long.Parse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RecentPrefix}{type}|{DateTimeOffset.MaxValue.UtcTicks - ticks:D19}|{parts[^2]}|{parts[^1]}");
+    }
+
+    private static long Inverted(DateTimeOffset at) => DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
+
+    private static TableEntity? RecentEntry(EventRow stored) =>
+        stored.Type is { } type
+            ? new TableEntity(stored.PartitionKey, RecentKey(type, stored.RowKey)) { [nameof(EventRow)] = stored.RowKey }
+            : null;
+
+    /// <summary>
+    /// The newest events taken since <paramref name="since"/>, of <paramref name="type"/> or of every type, newest
+    /// first, at most <paramref name="limit"/>. Reads the first <paramref name="limit"/> entries of the index of recent
+    /// events in each partition (and type), then those events: a few key-range queries whatever the number of events
+    /// kept. Events kept before the index existed are not in it.
+    /// </summary>
+    public async Task<IReadOnlyList<EventRow>> RecentEventsAsync(string? type, int limit, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var types = type is null ? EventTypes.All : [type];
+        var found = new System.Collections.Concurrent.ConcurrentBag<(long Inverted, string Partition, string Row)>();
+        await Parallel.ForEachAsync(
+            Partitions.SelectMany(partition => types.Select(t => (Partition: partition, Type: t))),
+            new ParallelOptions { MaxDegreeOfParallelism = Shards, CancellationToken = cancellationToken },
+            async (range, token) =>
+            {
+                var from = $"{RecentPrefix}{range.Type}|";
+                var to = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{from}{Inverted(since) + 1:D19}");
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {range.Partition} and RowKey ge {from} and RowKey lt {to}");
+                var taken = 0;
+                await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, select: ["RowKey", nameof(EventRow)], cancellationToken: token).ConfigureAwait(false))
+                {
+                    if (row.GetString(nameof(EventRow)) is { } eventRow
+                        && long.TryParse(row.RowKey.AsSpan(from.Length, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var inverted))
+                    {
+                        found.Add((inverted, range.Partition, eventRow));
+                    }
+
+                    if (++taken >= limit)
+                    {
+                        break;
+                    }
+                }
+            }).ConfigureAwait(false);
+
+        var newest = found.OrderBy(entry => entry.Inverted).ThenBy(entry => entry.Row, StringComparer.Ordinal).Take(limit).ToList();
+        var rows = new Dictionary<(string, string), EventRow>();
+        foreach (var partition in newest.GroupBy(entry => entry.Partition, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Select(entry => entry.Row).Chunk(KeysPerQuery))
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}") + " and (" + string.Join(" or ", chunk.Select(key => TableClient.CreateQueryFilter($"RowKey eq {key}"))) + ")";
+                await foreach (var row in Table.QueryAsync<EventRow>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    rows[(row.PartitionKey, row.RowKey)] = row;
+                }
+            }
+        }
+
+        // An entry whose event went meanwhile (pruned, or its customer erased) is left out.
+        return [.. newest.Select(entry => rows.GetValueOrDefault((entry.Partition, entry.Row))).OfType<EventRow>()];
     }
 
     /// <summary>Every partition of the table, for reading what all customers hold.</summary>
@@ -331,6 +415,19 @@ public sealed class CustomerRecords(FollowUpTables tables)
 
             await TableRows.DeleteAsync(Table, rows, cancellationToken).ConfigureAwait(false);
             pruned += rows.Count;
+
+            // Their entries in the index of recent events: the end of each type's range, read by key.
+            foreach (var type in EventTypes.All)
+            {
+                var from = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RecentPrefix}{type}|{Inverted(before) + 1:D19}");
+                var recent = new List<TableEntity>();
+                await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {RecentPrefix + type + "}"}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    recent.Add(row);
+                }
+
+                await TableRows.DeleteAsync(Table, recent, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return pruned;

@@ -24,6 +24,9 @@ public sealed class EventRow : ITableEntity
     /// <summary>When ingest took it: the clock its decision ran on, and the order a replay takes a customer's events in.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The event's type, for the index of recent events (<see cref="CustomerRecords.RecentEventsAsync"/>); null on rows kept before it.</summary>
+    public string? Type { get; set; }
+
     /// <summary>The CloudEvent as ingest took it (a time from the future already made now), as JSON.</summary>
     public string Event { get; set; } = "{}";
 

@@ -120,6 +120,19 @@ public static class ApiExamples
                     ]) { Unavailable = 1 }))]),
                     ("401", [Unauthorized()])),
             },
+            ["ListRecentEvents"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("order-placed", "type=order.placed&limit=1: the newest purchase", Node(new RecentEventPage([new RecentEvent(At.AddMinutes(-3), JsonSerializer.SerializeToElement(placed.Value))]))),
+                        new("any-type", "limit=2: the two newest events of any type", Node(new RecentEventPage([
+                            new RecentEvent(At.AddMinutes(-3), JsonSerializer.SerializeToElement(placed.Value)),
+                            new RecentEvent(At.AddHours(-2), JsonSerializer.SerializeToElement(Events.Single(e => e.Name == "order.shipped").Value)),
+                        ]))),
+                    ]),
+                    ("400", [new("invalid", "A type no event has, and a limit too large", ValidationProblem("The query is not valid.", ("type", "'order.paid' is not one of order.placed, order.shipped, order.delivered, order.returned, order.cancelled, deal.lost, deal.won, deal.reopened"), ("limit", "must be a whole number from 1 to 50")))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListRules"] = new()
             {
                 Responses = Map(("200", [new("defaults", "The default rules", Node(DefaultRules.All.Select(r => r with { Version = 1, UpdatedAt = At }).ToList()))]), ("401", [Unauthorized()])),
@@ -251,6 +264,20 @@ public static class ApiExamples
                     ("400", [new("invalid", "The event is not valid", ValidationProblem("The preview request is not valid.", ("event.data.customer.email", "is required")))]),
                     ("401", [Unauthorized()])),
             },
+            ["TestSendTemplate"] = new()
+            {
+                Requests = Map((Json, [
+                    new("sample", "The saved thank-you with a sample event, to yourself", new JsonObject { ["to"] = "marit@tebutikken.example" }),
+                    new("event", "With a real event, in Bokmål", new JsonObject { ["to"] = "marit@tebutikken.example", ["locale"] = "nb-NO", ["event"] = placed.Value.DeepClone() }),
+                    new("draft", "An unsaved draft, in English", new JsonObject { ["to"] = "marit@tebutikken.example", ["locale"] = "en", ["template"] = Node(ShippedNote()) }),
+                ])),
+                Responses = Map(
+                    ("202", [new("sent", "Taken by SendGrid", Node(new TestSendResult { To = "marit@tebutikken.example", Subject = "[Test] Takk for bestillingen, Ingrid!", Locale = "nb", TemplateId = template.Id, ProviderMessageId = "W8fK2mQ1TbyQ3x7d1Zr0ag", SentAt = At }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The test send is not valid.", ("to", "must be an email address of at most 254 characters"), ("id", "'default-layout' is a layout, not a message a rule sends: test a message that uses it (preview shows a layout alone)")))]),
+                    ("409", [new("suppressed", "The address unsubscribed", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The address is on the suppression list.", 409, "'marit@tebutikken.example' has unsubscribed from everything (or bounced): a test is not sent there either. Test with another address, or remove it from the list first (DELETE /api/suppressions/{address})."))]),
+                    ("429", [new("too-many", "The eleventh in a minute", Problem("https://www.rfc-editor.org/rfc/rfc6585#section-4", "Too many test sends.", 429, "At most 10 test sends a minute per API key; the next one can go in 42 s."))]),
+                    ("401", [Unauthorized()])),
+            },
             ["ListTemplateVersions"] = new()
             {
                 Responses = Map(
@@ -326,6 +353,67 @@ public static class ApiExamples
                 Responses = Map(
                     ("200", [new("week", "Two days of the lost-sale survey", Node(ReportExample()))]),
                     ("400", [new("invalid", "An unknown parameter and a reversed range", ValidationProblem("The report's query is not valid.", ("rule", "is not a parameter of this report; use from, to, ruleId, phase, interval"), ("from", "must not be after to")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ListAlerts"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("open", "status=open: a lost deal's reason with a comment, and a detractor", Node(new Alerts.AlertPage([LostSaleAlert(), DetractorAlert()], null))),
+                        new("resolved", "status=resolved: one a salesperson dealt with", Node(new Alerts.AlertPage([ResolvedAlert()], "MjAyNjExOjI1MjAwNzgyNDc0MTc3MjkyOTN8MjAyNjExMjMwOTAwYTFiMmMzZDRlNWY2MDcxODI5M2E0YjVjNmQ3ZThmOTA"))),
+                    ]),
+                    ("400", [new("invalid", "Each bad parameter named", ValidationProblem("The query is not valid.", ("status", "'closed' is not one of open, resolved, all"), ("to", "must be at most 366 days after from: list a longer time in parts")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ResolveAlert"] = new()
+            {
+                Requests = Map((Json, [new("with-note", "With a note of what was done", Node(new AlertResolveInput { Note = "Called Per: the delivery date was the problem; a new offer goes out Monday." }))])),
+                Responses = Map(
+                    ("200", [new("resolved", "Resolved by the sales lead's key", Node(ResolvedAlert()))]),
+                    ("404", [new("not-found", "No answer to it needed a person", notFound($"No answer to message '{messageId}' needed a person."))]),
+                    ("409", [new("new-answer", "The customer answered again meanwhile", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "A new answer came in.", 409, $"The customer answered message {messageId} again while it was being resolved, and the new answer needs a person too: read the alert again, and resolve it again if it is dealt with."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["ListSuppressions"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("prefix", "q=ingrid: an unsubscribe and a bounce", Node(new SuppressionPage([Unsubscribed(messageId), Bounced()], "aW5ncmlkLnNvbGJlcmclNDBleGFtcGxlLm5vIA"))),
+                        new("erased", "q with an erased customer's whole address: only its keyed hash is kept", Node(new SuppressionPage([ErasedSuppression()], null))),
+                    ]),
+                    ("400", [new("invalid", "An unknown parameter and a limit too large", ValidationProblem("The query is not valid.", ("address", "is not a parameter of this list; use q, limit, continuationToken"), ("limit", "must be a whole number from 1 to 500")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["GetSuppression"] = new()
+            {
+                Responses = Map(
+                    ("200", [
+                        new("by-hand", "Added by hand, with its history", Node(ByHand())),
+                        new("removed", "Removed: no longer suppressed, and the history says who removed it and why", Node(RemovedSuppression(messageId))),
+                    ]),
+                    ("400", [new("invalid", "Not an address", ValidationProblem("'ingrid' is not an address.", ("address", "must be an email address of at most 254 characters, or the key (h_…) of an erased customer's")))]),
+                    ("404", [new("not-found", "Never on the list", notFound("'ola@example.com' is not on the suppression list, and never was."))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["PutSuppression"] = new()
+            {
+                Requests = Map((Json, [
+                    new("everything", "Everything, because the customer asked by phone", Node(new SuppressionInput { Scope = UnsubscribeScope.Everything, Reason = "asked by phone to get no more mail from us" })),
+                    new("marketing", "No offers; order notes and questions still go", Node(new SuppressionInput { Scope = UnsubscribeScope.Marketing, Reason = "complained about the loyalty mails in the shop" })),
+                ])),
+                Responses = Map(
+                    ("201", [new("created", "Added: it was not on the list", Node(ByHand()))]),
+                    ("200", [new("already", "On the list already, stopping more than asked: unchanged", Node(Unsubscribed(messageId) with { History = [] }))]),
+                    ("400", [new("invalid", "Each bad field named", ValidationProblem("The suppression is not valid.", ("scope", "must be one of \"marketing\", \"marketingAndFeedback\", \"everything\""), ("reason", "is required: say why, for the address's history")))]),
+                    ("401", [Unauthorized()])),
+            },
+            ["DeleteSuppression"] = new()
+            {
+                Requests = Map((Json, [new("with-reason", "With a reason for the history", Node(new SuppressionRemovalInput { Reason = "the mailbox works again: she wrote to us from it" }))])),
+                Responses = Map(
+                    ("200", [new("removed", "Removed, with the removal in its history", Node(RemovedSuppression(messageId)))]),
+                    ("404", [new("not-found", "Not on the list", notFound("'ola@example.com' is not on the suppression list."))]),
+                    ("409", [new("suppressed-again", "An unsubscribe came in while it was being removed", Problem("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "The address was suppressed again meanwhile.", 409, "'ingrid.hansen@example.com' was suppressed again (an unsubscribe or a bounce) while it was being removed, so it stays on the list: read it, and remove it again if you still mean to."))]),
                     ("401", [Unauthorized()])),
             },
             ["ExportCustomer"] = new()
@@ -426,6 +514,108 @@ public static class ApiExamples
                 new Replay.ReplayDifference("ord-10482-placed", "/shops/tebutikken/orders", EventTypes.OrderPlaced, "cus-2291", received, "thank-you", "would schedule for 2026-11-03T11:12Z", "scheduled for 2026-11-03T10:12Z"),
             ]);
     }
+
+    private static Alerts.RaisedAlert LostSaleAlert() => new()
+    {
+        MessageId = "202611230900a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        RuleId = "lost-sale-survey",
+        CustomerId = "cus-3310",
+        DealId = "D-7781",
+        Answer = "service",
+        AnswerLabel = "We did not follow up well enough",
+        Comment = "Nobody called us back after the offer.",
+        Why = "the answer 'service', one rule lost-sale-survey alerts on; a comment",
+        AnsweredAt = At.AddDays(2),
+        FirstRaisedAt = At.AddDays(2).AddMinutes(-3),
+        Status = Alerts.AlertStatus.Open,
+    };
+
+    private static Alerts.RaisedAlert DetractorAlert() => new()
+    {
+        MessageId = "202611220800f0e1d2c3b4a5968778695a4b3c2d1e0f",
+        RuleId = "nps-question",
+        CustomerId = "cus-2291",
+        OrderId = "10482",
+        Answer = "nps:3",
+        Score = 3,
+        ScoreScale = "nps",
+        Why = "an NPS of 3 (a detractor)",
+        AnsweredAt = At.AddDays(1),
+        FirstRaisedAt = At.AddDays(1),
+        Status = Alerts.AlertStatus.Open,
+    };
+
+    private static Alerts.RaisedAlert ResolvedAlert() => LostSaleAlert() with
+    {
+        Status = Alerts.AlertStatus.Resolved,
+        ResolvedAt = At.AddDays(3),
+        ResolvedBy = "sales-lead",
+        Note = "Called Per: the delivery date was the problem; a new offer goes out Monday.",
+    };
+
+    private static SuppressedAddress Unsubscribed(string messageId) => new()
+    {
+        Key = "ingrid.hansen@example.com",
+        Address = "ingrid.hansen@example.com",
+        Scope = UnsubscribeScope.MarketingAndFeedback,
+        Source = SuppressionSource.UnsubscribeLink,
+        Reason = "one-click unsubscribe from marketing and feedback",
+        At = At.AddDays(2),
+        MessageId = messageId,
+    };
+
+    private static SuppressedAddress Bounced() => new()
+    {
+        Key = "ingrid.solberg@example.no",
+        Address = "ingrid.solberg@example.no",
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.HardBounce,
+        Reason = "hard bounce",
+        At = At.AddDays(-3),
+        MessageId = MessageIds.For(At.AddDays(-3), MessageIds.Hash("thank-you", SubjectKind.Order, "cus-1990", "10311")),
+    };
+
+    private static SuppressedAddress ErasedSuppression() => new()
+    {
+        Key = "h_3f1c9a7e5b2d4c6a8e0f1b3d5c7a9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a3c",
+        ErasedCustomer = true,
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.UnsubscribeLink,
+        Reason = "kept as a keyed hash of the address: its customer was erased",
+        At = At.AddDays(-40),
+    };
+
+    private static SuppressedAddress ByHand() => new()
+    {
+        Key = "per.nilsen@example.com",
+        Address = "per.nilsen@example.com",
+        Scope = UnsubscribeScope.Everything,
+        Source = SuppressionSource.Manual,
+        Reason = "asked by phone to get no more mail from us",
+        At = At.AddDays(1),
+        By = "support",
+        History = [new SuppressionChange { At = At.AddDays(1), Action = SuppressionAction.Added, By = "support", Reason = "asked by phone to get no more mail from us", Scope = UnsubscribeScope.Everything }],
+    };
+
+    private static SuppressedAddress RemovedSuppression(string messageId) => new()
+    {
+        Key = "ingrid.solberg@example.no",
+        Address = "ingrid.solberg@example.no",
+        Suppressed = false,
+        History =
+        [
+            new SuppressionChange
+            {
+                At = At.AddDays(3),
+                Action = SuppressionAction.Removed,
+                By = "support",
+                Reason = "the mailbox works again: she wrote to us from it",
+                Scope = UnsubscribeScope.Everything,
+                Source = SuppressionSource.HardBounce,
+                MessageId = messageId,
+            },
+        ],
+    };
 
     private static TemplateInput ShippedNote() => new()
     {

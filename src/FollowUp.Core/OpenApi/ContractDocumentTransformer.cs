@@ -125,11 +125,13 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             return;
         }
 
-        // Both take a CloudEvent as a JsonElement, described as any JSON: it is the event schema.
+        // Each takes a CloudEvent as a JsonElement, described as any JSON: it is the event schema.
         foreach (var (name, description) in new[]
         {
             (nameof(TemplatePreviewRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
+            (nameof(TemplateTestSendRequest), "A CloudEvent to render with, instead of a sample event for the template's trigger."),
             (nameof(RuleDryRunRequest), "The CloudEvent to try the rule with."),
+            (nameof(RecentEvent), "The CloudEvent as ingest took it (a time from the future made now)."),
         })
         {
             if (schemas.TryGetValue(name, out var found) && found is OpenApiSchema request && request.Properties is { } properties && properties.ContainsKey("event"))

@@ -84,7 +84,7 @@ public sealed partial class CustomerResponses(CustomerRecords customers, Message
 
         var scope = chosen ?? OneClickScope(message);
         var how = chosen is null ? "one-click unsubscribe" : "unsubscribe";
-        var (added, stops) = await suppressions.AddAsync(message.Email, $"{how} from {Suppressions.Words(scope)}", message.RowKey, time.GetUtcNow(), scope, cancellationToken).ConfigureAwait(false);
+        var (added, stops) = await suppressions.AddAsync(message.Email, $"{how} from {Suppressions.Words(scope)}", message.RowKey, time.GetUtcNow(), scope, SuppressionSource.UnsubscribeLink, cancellationToken).ConfigureAwait(false);
 
         // What the address stops now, which an earlier, wider choice may make more than this one.
         scope = stops;

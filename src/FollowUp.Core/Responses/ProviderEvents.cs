@@ -72,11 +72,20 @@ public sealed partial class ProviderEvents(MessageLife life, Suppressions suppre
         if (stops is { } why && await life.GetAsync(item.MessageId!, cancellationToken).ConfigureAwait(false) is { } message)
         {
             var scope = item.Event is "unsubscribe" or "group_unsubscribe" ? responses.OneClickScope(message) : UnsubscribeScope.Everything;
-            await suppressions.AddAsync(message.Email, why, message.RowKey, item.At, scope, cancellationToken).ConfigureAwait(false);
+            await suppressions.AddAsync(message.Email, why, message.RowKey, item.At, scope, SourceOf(item.Event), cancellationToken).ConfigureAwait(false);
         }
 
         return outcome == DeliveryOutcome.Recorded ? 0 : 1;
     }
+
+    private static SuppressionSource SourceOf(string? name) => name switch
+    {
+        "bounce" => SuppressionSource.HardBounce,
+        "dropped" => SuppressionSource.Dropped,
+        "spamreport" => SuppressionSource.SpamReport,
+        "unsubscribe" or "group_unsubscribe" => SuppressionSource.ProviderUnsubscribe,
+        _ => SuppressionSource.Unknown,
+    };
 
     /// <summary>The stage an event shows, its words for the ledger (free of personal data), and why it stops the address if it does.</summary>
     private static (MessageStatus? Reached, string Detail, string? Stops)? Describe(ProviderEvent item, string publicBaseUrl) => item.Event switch

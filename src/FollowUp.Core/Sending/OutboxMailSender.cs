@@ -30,7 +30,7 @@ public sealed class OutboxMailSender(IOptions<SendGridOptions> options, TimeProv
             .Append(mail.ReplyToEmail is null ? string.Empty : MailHeaders.Mailbox("Reply-To", mail.ReplyToEmail, mail.ReplyToName) + "\r\n")
             .Append(CultureInfo.InvariantCulture, $"Message-ID: <{(mail.IsAlert ? "alert-" : string.Empty)}{mail.MessageId}@followup.local>\r\n")
             .Append(mail.IsAlert ? string.Empty : $"List-Unsubscribe: <{mail.UnsubscribeUrl}>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
-            .Append(CultureInfo.InvariantCulture, $"{(mail.IsAlert ? "X-FollowUp-Alert-For" : "X-FollowUp-Message-Id")}: {mail.MessageId}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{(mail.IsAlert ? "X-FollowUp-Alert-For" : mail.IsTest ? "X-FollowUp-Test-Send" : "X-FollowUp-Message-Id")}: {mail.MessageId}\r\n")
             .Append("MIME-Version: 1.0\r\n")
             .Append(CultureInfo.InvariantCulture, $"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n")
             .Append(CultureInfo.InvariantCulture, $"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{Base64(mail.Text)}\r\n")

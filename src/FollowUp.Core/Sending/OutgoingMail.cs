@@ -18,4 +18,10 @@ public sealed record OutgoingMail(
     /// taken for the customer's message's.
     /// </summary>
     public bool IsAlert { get; init; }
+
+    /// <summary>
+    /// A test of a template sent to a person at the business, not a message to a customer: it rides as
+    /// <c>followup_test_send</c> under its own category, so that its delivery events are never taken for a message's.
+    /// </summary>
+    public bool IsTest { get; init; }
 }

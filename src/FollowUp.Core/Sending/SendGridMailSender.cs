@@ -16,6 +16,9 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
     /// <summary>The custom arg of an alert mail: the message it is about, under another name than a customer's mail's.</summary>
     public const string AlertForArg = "followup_alert_for";
 
+    /// <summary>The custom arg of a template's test mail: its own id, under a name the Event Webhook never reads.</summary>
+    public const string TestSendArg = "followup_test_send";
+
     private readonly SendGridClient _client = new(httpClient, new SendGridClientOptions
     {
         ApiKey = options.Value.ApiKey,
@@ -42,6 +45,14 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
         {
             message.AddCustomArg(AlertForArg, mail.MessageId);
             message.AddCategory("followup-alert");
+        }
+        else if (mail.IsTest)
+        {
+            // Unsubscribe headers as the real mail has them (their link is a preview's, which unsubscribes no one).
+            message.AddCustomArg(TestSendArg, mail.MessageId);
+            message.AddCategory("followup-test");
+            message.AddHeader("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+            message.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         else
         {

@@ -14,6 +14,13 @@ public static class Formats
         && address.DisplayName.Length == 0
         && text.Contains('.', StringComparison.Ordinal);
 
+    /// <summary>
+    /// An address as a person reads it: <see cref="IsEmail"/>, with no invisible character (a right-to-left override, a
+    /// zero-width space) that would make it look like another address on a screen.
+    /// </summary>
+    public static bool IsReadableEmail(string? text) =>
+        IsEmail(text) && !text!.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse);
+
     public static bool IsLocale(string? tag)
     {
         if (tag is null || tag.Length is < 2 or > 35 || !tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))

@@ -1,12 +1,25 @@
 using FollowUp.Http;
+using FollowUp.Links;
+using FollowUp.Messages;
 using FollowUp.Rules;
+using FollowUp.Sending;
 using FollowUp.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace FollowUp.Functions;
 
-public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules, TemplateRenderer renderer, TimeProvider time)
+public sealed class TemplatesFunctions(
+    TemplateLibrary templates,
+    RuleBook rules,
+    TemplateRenderer renderer,
+    Suppressions suppressions,
+    IMailSender mail,
+    LinkSigner links,
+    TestSendLimiter limiter,
+    TimeProvider time,
+    ILoggerFactory loggers)
 {
     [Function("ListTemplates")]
     public async Task<IResult> ListTemplatesAsync(
@@ -41,4 +54,11 @@ public sealed class TemplatesFunctions(TemplateLibrary templates, RuleBook rules
         string id,
         CancellationToken cancellationToken) =>
         await ApiGate.RunAsync(request, () => TemplatesApi.PreviewAsync(id, request, templates, rules, renderer, time, cancellationToken)).ConfigureAwait(false);
+
+    [Function("TestSendTemplate")]
+    public async Task<IResult> TestSendTemplateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FollowUpRoutes.TemplateTestSend)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await ApiGate.RunAsync(request, () => TestSendApi.SendAsync(id, request, templates, rules, renderer, suppressions, mail, links, limiter, time, loggers, cancellationToken)).ConfigureAwait(false);
 }

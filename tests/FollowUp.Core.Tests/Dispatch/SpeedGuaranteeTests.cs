@@ -277,8 +277,10 @@ public class SpeedGuaranteeTests(ITestOutputHelper output)
 
         output.WriteLine($"{requests} storage requests for one unsubscribe click");
 
-        // 10 before reports; a change to a message now also lists its partition for counting, once a minute per partition.
-        Assert.InRange(requests, 1, 12);
+        // 10 before reports; a change to a message now also lists its partition for counting, once a minute per partition;
+        // and a new suppression is logged again after its row is written, so that a removal racing it cannot have the
+        // log's last word.
+        Assert.InRange(requests, 1, 13);
     }
 
     /// <summary>

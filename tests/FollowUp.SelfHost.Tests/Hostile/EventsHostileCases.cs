@@ -32,6 +32,7 @@ internal static class EventsHostileCases
         Batches(table);
         BinaryMode(table);
         Protocol(table);
+        Recent(table);
         return table;
     }
 
@@ -395,6 +396,27 @@ internal static class EventsHostileCases
             var hostile = new HostileCase("auth." + name, HttpMethod.Post, Route, 401) { Anonymous = true, Content = () => HostileContent.Text(Order().ToJsonString(), Structured) };
             table.Add(key.Length == 0 ? hostile : hostile.Header(key[0], key[1]));
         }
+    }
+
+    private static void Recent(CaseTable table)
+    {
+        (string Query, string Field)[] queries =
+        [
+            ("type=order.paid", "type"), ("type=ORDER.PLACED", "type"), ("type=order.placed%20", "type"), ("type=order.*", "type"),
+            ("type=%27%20or%20%27%27%3D%27", "type"), ("type=" + new string('t', 65), "type"), ("type=order.placed&type=deal.lost", "type"),
+            ("type=order.placed%00", "type"), ("limit=0", "limit"), ("limit=51", "limit"), ("limit=-1", "limit"), ("limit=abc", "limit"),
+            ("limit=1e1", "limit"), ("limit=99999999999", "limit"), ("limit=5&limit=5", "limit"), ("from=2026-11-01", "from"),
+            ("customerId=c-1", "customerId"), ("%24top=1000", "$top"),
+        ];
+        foreach (var (query, field) in queries)
+        {
+            var name = query.Length > 60 ? query[..30] + "…" + query.Length.ToString(CultureInfo.InvariantCulture) : query;
+            table.Add(new HostileCase("recent." + name, HttpMethod.Get, Route + "/recent?" + query, 400) { Field = field });
+        }
+
+        table.Add(new HostileCase("recent.post", HttpMethod.Post, Route + "/recent", 405) { Content = () => HostileContent.Text("{}", "application/json"), MediaType = null });
+        table.Add(new HostileCase("recent.delete", HttpMethod.Delete, Route + "/recent", 405) { MediaType = null });
+        table.Add(new HostileCase("recent.without-key", HttpMethod.Get, Route + "/recent", 401) { Anonymous = true });
     }
 
     private static void Add(CaseTable table, string name, JsonObject cloudEvent, string field) => table.Add(Text(name, cloudEvent.ToJsonString(), field));

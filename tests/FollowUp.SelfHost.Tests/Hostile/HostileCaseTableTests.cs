@@ -12,6 +12,8 @@ public sealed class HostileCaseTableTests
         (TemplatesHostileCases.All, typeof(TemplatesHostileTests)),
         (MessagesHostileCases.All, typeof(MessagesHostileTests)),
         (LinksHostileCases.All, typeof(LinksHostileTests)),
+        (SuppressionsHostileCases.All, typeof(SuppressionsHostileTests)),
+        (AlertsHostileCases.All, typeof(AlertsHostileTests)),
     ];
 
     [Fact]

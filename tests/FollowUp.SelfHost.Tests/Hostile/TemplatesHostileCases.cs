@@ -15,6 +15,8 @@ internal static class TemplatesHostileCases
 
     public const string Preview = Route + "/" + Existing + "/preview";
 
+    public const string TestSend = Route + "/" + Existing + "/test-send";
+
     public static CaseTable All { get; } = Build();
 
     public static JsonObject Valid() => new()
@@ -36,6 +38,7 @@ internal static class TemplatesHostileCases
         Locales(table);
         RouteIds(table);
         Previews(table);
+        TestSends(table);
         Protocol(table);
         return table;
     }
@@ -174,6 +177,46 @@ internal static class TemplatesHostileCases
         table.Add(Post("preview.draft-catastrophic-regex", new JsonObject { ["template"] = Draft("{{ \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | regex.match \"^(a+)+$\" }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-bad-answer", new JsonObject { ["template"] = Draft("{{ answer_url \"no such answer!\" }}") }.ToJsonString(), "template"));
         table.Add(Post("preview.draft-and-bad-event", new JsonObject { ["template"] = Valid().With("syntax", "razor"), ["event"] = Order().With("id", 1) }.ToJsonString(), "template.syntax"));
+    }
+
+    private static void TestSends(CaseTable table)
+    {
+        static JsonObject To(string? to) => to is null ? [] : new JsonObject { ["to"] = to };
+        static HostileCase Send(string name, string body, string field, string path = TestSend) =>
+            new("test-send." + name, HttpMethod.Post, path, 400) { Content = () => Json(body), Field = field };
+
+        table.Add(Send("empty", string.Empty, "body"));
+        table.Add(Send("null", "null", "body"));
+        table.Add(Send("array", "[{\"to\":\"me@example.com\"}]", "body"));
+        table.Add(Send("to-missing", "{}", "to"));
+        table.Add(Send("to-blank", To(" ").ToJsonString(), "to"));
+        table.Add(Send("to-not-an-address", To("me").ToJsonString(), "to"));
+        table.Add(Send("to-display-name", To("Me <me@example.com>").ToJsonString(), "to"));
+        table.Add(Send("to-two-addresses", To("me@example.com, you@example.com").ToJsonString(), "to"));
+        table.Add(Send("to-header-injection", To("me@example.com\r\nBcc: all@example.com").ToJsonString(), "to"));
+        table.Add(Send("to-right-to-left-override", To("\u202Emoc.elpmaxe@em").ToJsonString(), "to"));
+        table.Add(Send("to-255", To(new string('m', 243) + "@example.com").ToJsonString(), "to"));
+        table.Add(Send("to-number", "{\"to\":7}", "to"));
+        table.Add(Send("to-array", "{\"to\":[\"me@example.com\"]}", "to"));
+        table.Add(Send("to-duplicate", To("me@example.com").Duplicate(string.Empty, "to", "\"you@example.com\""), "to"));
+        table.Add(Send("unknown-cc", To("me@example.com").With("cc", "you@example.com").ToJsonString(), "cc"));
+        table.Add(Send("unknown-subject", To("me@example.com").With("subject", "hi").ToJsonString(), "subject"));
+        table.Add(Send("locale-klingon", To("me@example.com").With("locale", "klingon").ToJsonString(), "locale"));
+        table.Add(Send("event-invalid-email", To("me@example.com").With("event", Order().With("data.customer.email", "nope")).ToJsonString(), "event.data.customer.email"));
+        table.Add(Send("draft-does-not-parse", To("me@example.com").With("template", Valid().With("locales.en.subject", "{{ if }}")).ToJsonString(), "template.locales.en.subject"));
+        table.Add(Send("draft-partial", To("me@example.com").With("template", Valid().With("kind", "partial")).ToJsonString(), "template.kind"));
+        table.Add(Send("draft-endless-loop", To("me@example.com").With("template", Valid().With("locales.en.html", "{{ while true }}x{{ end }}").With("locales.nb.html", "{{ while true }}x{{ end }}")).ToJsonString(), "template"));
+        table.Add(Send("saved-layout", To("me@example.com").ToJsonString(), "id", Route + "/default-layout/test-send"));
+        table.Add(new HostileCase("test-send.unknown-template", HttpMethod.Post, Route + "/no-such-template/test-send", 404) { Content = () => Json(To("me@example.com").ToJsonString()) });
+        table.Add(new HostileCase("test-send.bad-id", HttpMethod.Post, Route + "/Bad%20Id/test-send", 404) { Content = () => Json(To("me@example.com").ToJsonString()) });
+        table.Add(new HostileCase("test-send.text-plain", HttpMethod.Post, TestSend, 415) { Content = () => HostileContent.Text(To("me@example.com").ToJsonString(), "text/plain") });
+        table.Add(new HostileCase("test-send.twelve-mb-chunked", HttpMethod.Post, TestSend, 413)
+        {
+            Content = () => HostileContent.Chunked("{\"to\":\"me@example.com\",\"locale\":\"", "llllllll", 12 * 1024 * 1024 / 8, "\"}", "application/json"),
+            Field = "body",
+        });
+        table.Add(new HostileCase("test-send.get", HttpMethod.Get, TestSend, 405) { MediaType = null });
+        table.Add(new HostileCase("test-send.without-key", HttpMethod.Post, TestSend, 401) { Anonymous = true, Content = () => Json(To("me@example.com").ToJsonString()) });
     }
 
     private static void Protocol(CaseTable table)

@@ -158,6 +158,15 @@ public class ApiDocumentTests
         return result!["scheduled"]!.AsArray().Single(m => m!["ruleId"]!.GetValue<string>() == "thank-you")!["messageId"]!.GetValue<string>();
     }
 
+    /// <summary>An answer that needs a person, on the alert list as the change feed puts it there.</summary>
+    private static async Task<string> RaiseAlertAsync(SelfHostFactory factory, string name)
+    {
+        var id = Messages.MessageIds.For(factory.Time.GetUtcNow(), Messages.MessageIds.Hash("lost-sale-survey", SubjectKind.Deal, "c-" + name, "D-" + name));
+        var message = new Messages.MessageEntity { RowKey = id, RuleId = "lost-sale-survey", CustomerId = "c-" + name, SubjectKind = nameof(SubjectKind.Deal), SubjectId = "D-" + name, Answer = "service", AnsweredAt = factory.Time.GetUtcNow(), AnsweredIndex = 3 };
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Alerts.AlertOutbox>(factory.Services).RaiseAsync(message, "the answer 'service', one rule lost-sale-survey alerts on", null);
+        return id;
+    }
+
     [Fact]
     public async Task Document_RequestExamples_AreAcceptedByTheApi()
     {
@@ -174,10 +183,17 @@ public class ApiDocumentTests
                 {
                     // Each example on a path of its own (a new rule or template is created, never replaced); a
                     // message's on a message scheduled for it.
-                    var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) ? "thank-you"
+                    var id = path.StartsWith("/api/templates/{id}/preview", StringComparison.Ordinal) || path.StartsWith("/api/templates/{id}/test-send", StringComparison.Ordinal) ? "thank-you"
                         : path.StartsWith("/api/messages/{id}", StringComparison.Ordinal) ? await ScheduleMessageAsync(client, name)
+                        : path.StartsWith("/api/alerts/{id}", StringComparison.Ordinal) ? await RaiseAlertAsync(factory, name)
                         : "example-" + name;
-                    var target = path.Replace("{id}", id, StringComparison.Ordinal);
+                    var target = path.Replace("{id}", id, StringComparison.Ordinal).Replace("{address}", $"example-{name}@example.com", StringComparison.Ordinal);
+                    if (path == "/api/suppressions/{address}" && method == "DELETE")
+                    {
+                        // A removal needs an address on the list.
+                        await client.SendAsync(HttpMethod.Put, target, """{"reason":"to be removed by the example"}""");
+                    }
+
                     var sentBody = example!["value"]!.ToJsonString();
                     using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(target, UriKind.Relative))
                     {
