@@ -15,8 +15,9 @@ public sealed class ConsoleHost : IAsyncDisposable
 {
     private readonly IAsyncDisposable _owner;
 
-    private ConsoleHost(IAsyncDisposable owner, Uri address, string apiKey, IServiceProvider services, FakeTimeProvider time)
+    private ConsoleHost(IAsyncDisposable owner, Uri address, string apiKey, IServiceProvider services, FakeTimeProvider time, FakeSendGridServer sendGrid)
     {
+        SendGrid = sendGrid;
         _owner = owner;
         Address = address;
         ApiKey = apiKey;
@@ -34,19 +35,21 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    public FakeSendGridServer SendGrid { get; }
+
     public static async Task<ConsoleHost> StartSelfHostAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var factory = await SelfHostFactory.CreateAsync(configure: configure);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ConsoleHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), SelfHostFactory.ApiKey, factory.Services, factory.Time);
+        return new ConsoleHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), SelfHostFactory.ApiKey, factory.Services, factory.Time, factory.SendGrid);
     }
 
     public static async Task<ConsoleHost> StartFunctionsAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var functions = await FunctionsHttpHost.StartAsync(configure);
-        return new ConsoleHost(functions, functions.Address, PipelineHarness.ApiKey, functions.Harness.Services, functions.Harness.Time);
+        return new ConsoleHost(functions, functions.Address, PipelineHarness.ApiKey, functions.Harness.Services, functions.Harness.Time, functions.Harness.SendGrid);
     }
 
     public HttpClient CreateApiClient()

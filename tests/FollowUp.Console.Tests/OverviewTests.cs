@@ -30,4 +30,29 @@ public class OverviewTests(Chromium chromium) : ConsoleTest(chromium)
         await ScreenshotAsync("overview");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task AnAnswerThatNeedsAPerson_IsAnOpenAlert_UntilResolved()
+    {
+        var placed = await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-AL-1", customerId: "c-al-1", email: "al1@example.com"));
+        var messageId = (string)placed["scheduled"]!.AsArray().Single(s => (string?)s!["ruleId"] == "thank-you")!["messageId"]!;
+        Advance(TimeSpan.FromHours(3));
+        await DispatchAndCountAsync();
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUp.Messages.MessageLife>(Host.Services).AnswerAsync(messageId, "csat:1", "The kettle came broken.");
+        await DispatchAndCountAsync();
+
+        await SignInAsync();
+        var alert = Page.Locator($"li[data-alert='{messageId}']");
+        await Assertions.Expect(alert).ToContainTextAsync("The kettle came broken.");
+        await Assertions.Expect(alert).ToContainTextAsync("order O-AL-1");
+        await ScreenshotAsync("overview-alert");
+
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Resolve…" }).ClickAsync();
+        await alert.GetByLabel("What was done (optional)").FillAsync("Sent a new kettle");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(alert).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByText("No answer is waiting for a person.")).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
 }

@@ -97,6 +97,22 @@ public class RuleEditorTests(Chromium chromium) : ConsoleTest(chromium)
     }
 
     [Fact]
+    public async Task TryIt_TakesARecentRealEvent()
+    {
+        await PostEventAsync(TestEvents.Order(Events.EventTypes.OrderDelivered, "O-RE-1", customerId: "c-re-1", email: "re1@example.com"));
+
+        await SignInAsync("rules/review-request");
+        var picker = Page.GetByLabel("Event", new() { Exact = true });
+        await Assertions.Expect(picker.Locator("optgroup[label='Recent real events'] option")).ToHaveCountAsync(1);
+        await picker.SelectOptionAsync(new SelectOptionValue { Label = await picker.Locator("optgroup[label='Recent real events'] option").First.InnerTextAsync() });
+
+        // The real customer has a review request on its way for this delivery already: a second would wait for the
+        // feedback cap, which a sample's customer, unknown to FollowUp, never meets.
+        await Assertions.Expect(Page.Locator(".verdict")).ToContainTextAsync("at most 1 feedback message in 7 days");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task TheRulesList_ShowsEachRuleWithItsState()
     {
         await SignInAsync("rules");

@@ -139,4 +139,20 @@ public class TemplateEditorTests(Chromium chromium) : ConsoleTest(chromium)
         await ScreenshotAsync("templates");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ATestSend_SendsWhatIsOnScreenToTheAddress()
+    {
+        await OpenThankYouAsync("Subject");
+        await ReplaceTextAsync("A test of {{ customer.first_name }}'s thanks");
+        await Assertions.Expect(PreviewSubject).ToHaveTextAsync("A test of Kari's thanks");
+
+        await Page.GetByLabel("Send a test to").FillAsync("marketer@tebutikken.example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send test" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator(".test-send").GetByRole(AriaRole.Status)).ToContainTextAsync("Sent “[Test] A test of Kari's thanks” to marketer@tebutikken.example");
+        var sent = Assert.Single(Host.SendGrid.Accepted, mail => mail.To == "marketer@tebutikken.example");
+        Assert.Equal("[Test] A test of Kari's thanks", sent.Subject);
+        AssertNoPageErrors();
+    }
 }

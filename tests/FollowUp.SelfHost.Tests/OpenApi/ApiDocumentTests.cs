@@ -11,9 +11,9 @@ namespace FollowUp.SelfHost.Tests.OpenApi;
 
 public class ApiDocumentTests
 {
-    /// <summary>Routes the document leaves out on purpose: itself, and the self-host's reference page over it.</summary>
+    /// <summary>Routes the document leaves out on purpose: itself, the self-host's reference page over it, and the console's files.</summary>
     private static bool IsDescription(string route) =>
-        route == "openapi/v1.json" || route.StartsWith("scalar", StringComparison.Ordinal);
+        route is "openapi/v1.json" or WebConsole.ConsoleEndpoints.Route || route.StartsWith("scalar", StringComparison.Ordinal);
 
     [Fact]
     public async Task Document_IsServedAnonymouslyAsOpenApi31()

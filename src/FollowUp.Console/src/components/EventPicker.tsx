@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Description } from "../lib/description";
-import { describeEvent, recentEvents } from "../lib/recent";
+import { describeEvent, recentEvents, type RecentEvent } from "../lib/recent";
 import { fromNow } from "../lib/format";
 import type { CloudEvent } from "../lib/types";
 
@@ -17,7 +17,7 @@ interface Props {
 
 /** Picks the data to try with: a sample event of any type, or one of the latest real events. */
 export function EventPicker({ id, label, description, preferredType, allowDefault, onChange }: Props) {
-  const [recent, setRecent] = useState<CloudEvent[]>([]);
+  const [recent, setRecent] = useState<RecentEvent[]>([]);
   const [choice, setChoice] = useState(allowDefault ? "" : `sample:${preferredType ?? ""}`);
   const started = useRef(false);
 
@@ -50,7 +50,7 @@ export function EventPicker({ id, label, description, preferredType, allowDefaul
     setChoice(value);
     if (value === "") onChange(null);
     else if (value.startsWith("sample:")) onChange(description?.samples[value.slice(7)] ?? null);
-    else onChange(recent[Number(value.slice(7))] ?? null);
+    else onChange(recent[Number(value.slice(7))]?.event ?? null);
   }
 
   return (
@@ -67,10 +67,9 @@ export function EventPicker({ id, label, description, preferredType, allowDefaul
         </optgroup>
         {recent.length > 0 && (
           <optgroup label="Recent real events">
-            {recent.map((event, index) => (
-              <option key={`${event.source}|${event.id}`} value={`recent:${index}`}>
-                {describeEvent(event)}
-                {event.time ? `, ${fromNow(event.time)}` : ""}
+            {recent.map((item, index) => (
+              <option key={`${item.event.source}|${item.event.id}`} value={`recent:${index}`}>
+                {describeEvent(item.event)}, {fromNow(item.receivedAt)}
               </option>
             ))}
           </optgroup>

@@ -1,13 +1,18 @@
 import { get, query } from "./api";
 import type { CloudEvent } from "./types";
 
+export interface RecentEvent {
+  receivedAt: string;
+  event: CloudEvent;
+}
+
 /** The latest real events FollowUp kept, newest first, for trying a rule or previewing a template on real data. */
-export async function recentEvents(type: string | null, signal?: AbortSignal): Promise<CloudEvent[]> {
+export async function recentEvents(type: string | null, signal?: AbortSignal): Promise<RecentEvent[]> {
   try {
-    const answer = await get<{ items: CloudEvent[] } | CloudEvent[]>(`/api/events/recent${query({ type, limit: 20 })}`, signal ? { signal } : {});
-    return Array.isArray(answer.data) ? answer.data : (answer.data?.items ?? []);
+    const answer = await get<{ items: RecentEvent[] }>(`/api/events/recent${query({ type, limit: 20 })}`, signal ? { signal } : {});
+    return answer.data?.items ?? [];
   } catch {
-    // An older host has no such route: samples still work.
+    // Without it (an older host, a key without the right), the samples still work.
     return [];
   }
 }

@@ -4,7 +4,7 @@ import { ChartCanvas } from "../components/ChartCanvas";
 import { Link } from "../components/Link";
 import { ErrorNote, Loading, useTitle } from "../components/Status";
 import { useAsync } from "../components/useAsync";
-import { enc, get, query } from "../lib/api";
+import { enc, get, post, query } from "../lib/api";
 import { count, formatDay, fromNow, percent } from "../lib/format";
 import { FunnelStages, PhaseNames, PhaseOrder, period, share, SideStages, totalSeries } from "../lib/report";
 import type { ReportFigures, ReportGroup, ReportSummary } from "../lib/types";
@@ -17,13 +17,18 @@ const Periods = [
 
 interface Alert {
   messageId: string;
-  ruleId?: string | null;
-  customerId?: string | null;
-  subjectId?: string | null;
+  ruleId: string;
+  customerId: string;
+  orderId?: string | null;
+  dealId?: string | null;
   answer?: string | null;
+  answerLabel?: string | null;
+  score?: number | null;
+  scoreScale?: string | null;
   comment?: string | null;
-  why?: string | null;
-  at?: string | null;
+  why: string;
+  answeredAt: string;
+  status: "open" | "resolved";
 }
 
 export function OverviewPage() {
@@ -41,8 +46,7 @@ export function OverviewPage() {
   }, [days]);
   const alerts = useAsync(async (signal) => {
     try {
-      const answer = await get<{ items?: Alert[] } | Alert[]>(`/api/alerts${query({ status: "open" })}`, { signal });
-      return Array.isArray(answer.data) ? answer.data : (answer.data.items ?? []);
+      return (await get<{ items: Alert[] }>(`/api/alerts${query({ status: "open", limit: 50 })}`, { signal })).data.items;
     } catch {
       return null;
     }
@@ -84,7 +88,7 @@ export function OverviewPage() {
       {report.loading && !report.data && <Loading what="the report" />}
       {report.error !== null && <ErrorNote error={report.error} />}
       {report.data && <Report report={report.data} />}
-      <OpenAlerts alerts={alerts.data} loading={alerts.loading} />
+      <OpenAlerts alerts={alerts.data} loading={alerts.loading} onResolved={alerts.reload} />
     </section>
   );
 }
@@ -219,7 +223,7 @@ function Funnel({ group }: { group: ReportGroup }) {
   );
 }
 
-function OpenAlerts({ alerts, loading }: { alerts: Alert[] | null; loading: boolean }) {
+function OpenAlerts({ alerts, loading, onResolved }: { alerts: Alert[] | null; loading: boolean; onResolved: () => void }) {
   return (
     <section class="card alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title">Open alerts</h2>
@@ -231,18 +235,50 @@ function OpenAlerts({ alerts, loading }: { alerts: Alert[] | null; loading: bool
         <p class="muted">No answer is waiting for a person.</p>
       ) : (
         <ul class="alert-list">
-          {alerts.map((alert) => (
-            <li key={alert.messageId}>
-              <strong>{alert.why ?? alert.answer}</strong>
-              {alert.comment && <blockquote>{alert.comment}</blockquote>}
-              <span class="muted small">
-                {alert.ruleId} · {alert.subjectId ?? alert.customerId} · {fromNow(alert.at)} ·{" "}
-                <Link to={`messages?messageId=${enc(alert.messageId)}`}>open the message</Link>
-              </span>
-            </li>
-          ))}
+          {alerts.map((alert) => <AlertItem key={alert.messageId} alert={alert} onResolved={onResolved} />)}
         </ul>
       )}
     </section>
+  );
+}
+
+function AlertItem({ alert, onResolved }: { alert: Alert; onResolved: () => void }) {
+  const [resolving, setResolving] = useState(false);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const subject = alert.orderId ? `order ${alert.orderId}` : alert.dealId ? `deal ${alert.dealId}` : `customer ${alert.customerId}`;
+
+  async function resolve(event: Event) {
+    event.preventDefault();
+    try {
+      await post(`/api/alerts/${enc(alert.messageId)}/resolve`, note.trim() ? { note: note.trim() } : {});
+      onResolved();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <li data-alert={alert.messageId}>
+      <strong>{alert.why}</strong>
+      {alert.comment && <blockquote>{alert.comment}</blockquote>}
+      <span class="muted small">
+        {alert.ruleId} · {subject} · answered {fromNow(alert.answeredAt)} ·{" "}
+        <Link to={`messages?messageId=${enc(alert.messageId)}`}>open the message</Link>
+      </span>
+      {resolving ? (
+        <form class="cancel-form" onSubmit={resolve}>
+          <label for={`alert-note-${alert.messageId}`}>What was done (optional)</label>
+          <div class="row">
+            <input id={`alert-note-${alert.messageId}`} value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} placeholder="e.g. called the customer, sent a new kettle" />
+            <button type="submit" class="primary">Resolve</button>
+            <button type="button" class="quiet" onClick={() => setResolving(false)}>Not yet</button>
+          </div>
+        </form>
+      ) : (
+        <div><button type="button" class="small" onClick={() => setResolving(true)}>Resolve…</button></div>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+    </li>
   );
 }

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace FollowUp.Console.Tests;
+
+public class SuppressionsTests(Chromium chromium) : ConsoleTest(chromium)
+{
+    [Fact]
+    public async Task AnAddress_IsAddedWithAReason_FoundAndRemovedWithAReason()
+    {
+        await SignInAsync("suppressions");
+        await Assertions.Expect(Page.GetByText("No address is suppressed.")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("Address", new() { Exact = true }).FillAsync("Ola.Nordmann@Example.com");
+        await Page.GetByLabel("Stop").SelectOptionAsync("marketing");
+        await Page.GetByLabel("Why", new() { Exact = true }).FillAsync("Asked on the phone for no offers");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+
+        var row = Page.Locator("tr[data-key]").Filter(new() { HasText = "ola.nordmann@example.com" });
+        await Assertions.Expect(row).ToContainTextAsync("Marketing only");
+        await Assertions.Expect(row).ToContainTextAsync("Added by hand");
+        await Assertions.Expect(row).ToContainTextAsync("Asked on the phone for no offers");
+
+        await Page.GetByLabel("Address or its start").FillAsync("ola.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await ScreenshotAsync("suppressions");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove ola.nordmann@example.com" }).ClickAsync();
+        await row.GetByLabel("Why it may get mail again").FillAsync("Subscribed again at the counter");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+
+        using var api = Host.CreateApiClient();
+        await Assertions.Expect(Page.Locator("tr[data-key]").Filter(new() { HasText = "ola.nordmann@example.com" }).GetByRole(AriaRole.Button, new() { Name = "Remove ola.nordmann@example.com" })).ToHaveCountAsync(0);
+        var saved = await api.GetFromJsonAsync<JsonObject>("/api/suppressions/ola.nordmann@example.com");
+        Assert.False((bool?)saved!["suppressed"] ?? true);
+        Assert.Contains(saved["history"]!.AsArray(), change => (string?)change!["reason"] == "Subscribed again at the counter");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task AddingWithoutAReason_NamesTheField()
+    {
+        await SignInAsync("suppressions");
+        await Page.GetByLabel("Address", new() { Exact = true }).FillAsync("kari@example.com");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#suppress-reason-error")).ToContainTextAsync("Say why");
+        await Assertions.Expect(Page.GetByLabel("Why", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        AssertNoPageErrors();
+    }
+}
