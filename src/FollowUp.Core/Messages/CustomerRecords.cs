@@ -299,15 +299,17 @@ public sealed class CustomerRecords(FollowUpTables tables)
     private const string RecentPrefix = "^e|";
 
     /// <summary>
-    /// The key of an event's entry in the index of recent events: its type, then the ticks left to the end of time (so
-    /// the newest sorts first), then the event row's own sequence and hash, so that two events never share one.
+    /// The key of an event's entry in the index of recent events: its type, then the ticks left to the end of time and
+    /// the places left in its request (so the newest, and the last of a batch, sort first), then the event's hash, so
+    /// that two events never share one.
     /// </summary>
     /// <remarks>The time is the event row key's own ticks: a time read back from storage may have lost some.</remarks>
     private static string RecentKey(string type, string eventRow)
     {
         var parts = eventRow.Split('|');
         var ticks = long.Parse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RecentPrefix}{type}|{DateTimeOffset.MaxValue.UtcTicks - ticks:D19}|{parts[^2]}|{parts[^1]}");
+        var sequence = int.Parse(parts[^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RecentPrefix}{type}|{DateTimeOffset.MaxValue.UtcTicks - ticks:D19}|{9999 - sequence:D4}|{parts[^1]}");
     }
 
     private static long Inverted(DateTimeOffset at) => DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
@@ -326,7 +328,7 @@ public sealed class CustomerRecords(FollowUpTables tables)
     public async Task<IReadOnlyList<EventRow>> RecentEventsAsync(string? type, int limit, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var types = type is null ? EventTypes.All : [type];
-        var found = new System.Collections.Concurrent.ConcurrentBag<(long Inverted, string Partition, string Row)>();
+        var found = new System.Collections.Concurrent.ConcurrentBag<(string Order, string Partition, string Row)>();
         await Parallel.ForEachAsync(
             Partitions.SelectMany(partition => types.Select(t => (Partition: partition, Type: t))),
             new ParallelOptions { MaxDegreeOfParallelism = Shards, CancellationToken = cancellationToken },
@@ -338,10 +340,10 @@ public sealed class CustomerRecords(FollowUpTables tables)
                 var taken = 0;
                 await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: limit, select: ["RowKey", nameof(EventRow)], cancellationToken: token).ConfigureAwait(false))
                 {
-                    if (row.GetString(nameof(EventRow)) is { } eventRow
-                        && long.TryParse(row.RowKey.AsSpan(from.Length, 19), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var inverted))
+                    // After the type, the key orders every partition's and type's entries alike: newest first.
+                    if (row.GetString(nameof(EventRow)) is { } eventRow)
                     {
-                        found.Add((inverted, range.Partition, eventRow));
+                        found.Add((row.RowKey[from.Length..], range.Partition, eventRow));
                     }
 
                     if (++taken >= limit)
@@ -351,7 +353,7 @@ public sealed class CustomerRecords(FollowUpTables tables)
                 }
             }).ConfigureAwait(false);
 
-        var newest = found.OrderBy(entry => entry.Inverted).ThenBy(entry => entry.Row, StringComparer.Ordinal).Take(limit).ToList();
+        var newest = found.OrderBy(entry => entry.Order, StringComparer.Ordinal).Take(limit).ToList();
         var rows = new Dictionary<(string, string), EventRow>();
         foreach (var partition in newest.GroupBy(entry => entry.Partition, StringComparer.Ordinal))
         {

@@ -376,12 +376,12 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
                 var existing = await tables.Suppressions.GetEntityIfExistsAsync<TableEntity>(key, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (!existing.HasValue)
                 {
-                    await WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, row), by, reason, scope, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(new TableTransactionAction(TableTransactionActionType.Add, row), by, reason, scope, at, cancellationToken).ConfigureAwait(false);
                     created = true;
                 }
                 else if (ScopeOf(existing.Value!) < scope)
                 {
-                    await WriteAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, existing.Value!.ETag), by, reason, scope, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, existing.Value!.ETag), by, reason, scope, at, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -426,7 +426,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
     }
 
     /// <summary>The row's change, with the history entry of a change made by hand in the same transaction.</summary>
-    private async Task WriteAsync(TableTransactionAction change, string? by, string reason, UnsubscribeScope scope, CancellationToken cancellationToken)
+    private async Task WriteAsync(TableTransactionAction change, string? by, string reason, UnsubscribeScope scope, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (by is null)
         {
@@ -442,7 +442,7 @@ public sealed class Suppressions(FollowUpTables tables, TimeProvider time, Micro
             return;
         }
 
-        var entry = HistoryRow(change.Entity.PartitionKey, new SuppressionChange { At = time.GetUtcNow(), Action = SuppressionAction.Added, By = by, Reason = reason, Scope = scope });
+        var entry = HistoryRow(change.Entity.PartitionKey, new SuppressionChange { At = at, Action = SuppressionAction.Added, By = by, Reason = reason, Scope = scope });
         await tables.Suppressions.SubmitTransactionAsync([change, new TableTransactionAction(TableTransactionActionType.UpsertReplace, entry)], cancellationToken).ConfigureAwait(false);
     }
 

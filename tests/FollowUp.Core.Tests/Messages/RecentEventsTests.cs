@@ -40,6 +40,17 @@ public class RecentEventsTests
     }
 
     [Fact]
+    public async Task RecentEventsAsync_OneBatch_TheLastOfItFirst()
+    {
+        await using var harness = await PipelineHarness.CreateAsync();
+        await harness.Ingestor.IngestBatchAsync([.. Enumerable.Range(0, 3).Select(n => PipelineHarness.Parse(TestEvents.Order(EventTypes.OrderPlaced, $"B-{n}", customerId: $"bc-{n}")))]);
+
+        var recent = await harness.Services.GetRequiredService<CustomerRecords>().RecentEventsAsync(EventTypes.OrderPlaced, 3, LongAgo);
+
+        Assert.Equal(["order.placed/B-2", "order.placed/B-1", "order.placed/B-0"], recent.Select(Id));
+    }
+
+    [Fact]
     public async Task RecentEventsAsync_Since_LeavesOlderOnesOut()
     {
         await using var harness = await TwentyEventsAsync();
