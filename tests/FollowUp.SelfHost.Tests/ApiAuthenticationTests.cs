@@ -136,6 +136,7 @@ public class ApiAuthenticationTests
         Assert.Equal("key", (string?)me["via"]);
         Assert.Equal(EntraSignIn.SignInPath, (string?)me["entraSignIn"]);
         Assert.Null(me["entraSignOut"]);
+        Assert.Equal(factory.Time.GetUtcNow(), (DateTimeOffset)me["now"]!);
     }
 
     [Fact]

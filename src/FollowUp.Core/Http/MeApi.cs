@@ -13,14 +13,15 @@ public static class MeApi
     public const string ViaKey = "key";
     public const string ViaEntra = "entra";
 
-    public static JsonHttpResult<CallerView> Get(HttpContext context, EntraSignIn entra)
+    public static JsonHttpResult<CallerView> Get(HttpContext context, EntraSignIn entra, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(entra);
         var signedIn = ApiCallers.IsEntra(context.User);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Json(
-            new CallerView(ApiCallers.NameOf(context), signedIn ? ViaEntra : ViaKey, entra.Active ? EntraSignIn.SignInPath : null, signedIn ? EntraSignIn.SignOutPath : null),
+            new CallerView(ApiCallers.NameOf(context), signedIn ? ViaEntra : ViaKey, entra.Active ? EntraSignIn.SignInPath : null, signedIn ? EntraSignIn.SignOutPath : null, time.GetUtcNow()),
             FollowUpJson.Options);
     }
 }

@@ -458,8 +458,8 @@ public static class ApiExamples
             {
                 Responses = Map(
                     ("200", [
-                        new("key", "A caller with the key named ci, on a deployment that offers Entra ID sign-in", Node(new CallerView("ci", MeApi.ViaKey, EntraSignIn.SignInPath, null))),
-                        new("entra", "A user signed in with Entra ID", Node(new CallerView("entra:ingrid.hansen@tebutikken.example", MeApi.ViaEntra, EntraSignIn.SignInPath, EntraSignIn.SignOutPath))),
+                        new("key", "A caller with the key named ci, on a deployment that offers Entra ID sign-in", Node(new CallerView("ci", MeApi.ViaKey, EntraSignIn.SignInPath, null, At))),
+                        new("entra", "A user signed in with Entra ID", Node(new CallerView("entra:ingrid.hansen@tebutikken.example", MeApi.ViaEntra, EntraSignIn.SignInPath, EntraSignIn.SignOutPath, At))),
                     ]),
                     ("401", [Unauthorized(), new("sign-in-offered", "Neither a key nor a signed-in user, where Entra ID sign-in is offered", SignInOffered())]),
                     ("403", [MissingRole()])),

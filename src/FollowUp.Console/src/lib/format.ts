@@ -15,8 +15,21 @@ export function formatDay(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
 
-/** "in 3 hours", "2 days ago", relative to now (or the given moment). */
-export function fromNow(iso: string | null | undefined, now = Date.now()): string {
+// How far the host's clock is ahead of this browser's, learnt at sign-in: "2 hours ago" is by the host's clock, which
+// wrote the times, not by a browser's that may be off (or a demo's, which runs fast).
+let hostOffset = 0;
+
+export function setHostNow(iso: string, at = Date.now()): void {
+  const host = new Date(iso).getTime();
+  if (!Number.isNaN(host)) hostOffset = host - at;
+}
+
+export function hostNow(): number {
+  return Date.now() + hostOffset;
+}
+
+/** "in 3 hours", "2 days ago", relative to the host's now (or the given moment). */
+export function fromNow(iso: string | null | undefined, now = hostNow()): string {
   if (!iso) return "";
   const seconds = (new Date(iso).getTime() - now) / 1000;
   if (Number.isNaN(seconds)) return "";

@@ -1,10 +1,12 @@
 import { ApiError, get } from "./api";
+import { setHostNow } from "./format";
 
 export interface Caller {
   name: string;
   via: "key" | "entra";
   entraSignIn?: string | null;
   entraSignOut?: string | null;
+  now?: string;
 }
 
 export type Session = { signedIn: true; caller: Caller } | { signedIn: false; entraSignIn: string | null };
@@ -16,6 +18,7 @@ export type Session = { signedIn: true; caller: Caller } | { signedIn: false; en
 export async function whoAmI(key?: string): Promise<Session> {
   try {
     const answer = await get<Caller>("/api/me", key ? { key } : { key: "" });
+    if (answer.data.now) setHostNow(answer.data.now);
     return { signedIn: true, caller: answer.data };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

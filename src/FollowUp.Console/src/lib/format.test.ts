@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { fromNow, setHostNow } from "./format";
+
+describe("relative times", () => {
+  it("say how long ago or until", () => {
+    const now = Date.parse("2026-11-24T12:00:00Z");
+    expect(fromNow("2026-11-24T10:00:00Z", now)).toBe("2 hours ago");
+    expect(fromNow("2026-11-27T12:00:00Z", now)).toBe("in 3 days");
+    expect(fromNow("2026-11-24T11:59:30Z", now)).toBe("30 seconds ago");
+    expect(fromNow(null, now)).toBe("");
+    expect(fromNow("not a time", now)).toBe("");
+  });
+
+  it("go by the host's clock once it is known", () => {
+    // The host is a day ahead of this browser: what it did an hour ago by its clock is "1 hour ago".
+    setHostNow(new Date(Date.now() + 86400_000).toISOString());
+    expect(fromNow(new Date(Date.now() + 86400_000 - 3600_000).toISOString())).toBe("1 hour ago");
+    setHostNow(new Date().toISOString());
+  });
+});
