@@ -40,4 +40,17 @@ describe("the timeline", () => {
       ["order o-2", ["m3"]],
     ]);
   });
+
+  it("orders entries by time, not by how the time is written", () => {
+    // The API writes DateTimeOffset as System.Text.Json does: no fraction on a whole second (SendGrid's events come
+    // in whole seconds), up to seven digits otherwise. A delivery at 10:00:05 comes before a click at 10:00:05.25.
+    const entries = timeline([
+      message("m1", "thanks", "o-1", "2026-11-20T10:00:00+00:00", [
+        ["2026-11-20T10:00:00.1234567+00:00", "sent"],
+        ["2026-11-20T10:00:05+00:00", "delivered"],
+        ["2026-11-20T10:00:05.25+00:00", "clicked"],
+      ]),
+    ]);
+    expect(entries.map((e) => e.kind)).toEqual(["sent", "delivered", "clicked"]);
+  });
 });
