@@ -59,3 +59,14 @@ describe("wordsToIso", () => {
     }
   });
 });
+
+describe("wordsToIso, written the short way", () => {
+  it.each([
+    ["2h30m", "PT2H30M"],
+    ["1d3h", "P1DT3H"],
+    ["2t30min", "PT2H30M"],
+  ])("%s is %s, as people write it in a field", (words, iso) => {
+    expect(wordsToIso(words)).toEqual({ iso });
+  });
+});
+
