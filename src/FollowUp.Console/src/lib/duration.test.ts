@@ -70,3 +70,17 @@ describe("wordsToIso, written the short way", () => {
   });
 });
 
+
+describe("wordsToIso, numbers in words", () => {
+  // "ten" and "fem" are understood; the numbers between are not, in either language.
+  it.each([
+    ["eight hours", "PT8H"],
+    ["nine days", "P9D"],
+    ["seks timer", "PT6H"],
+    ["sju dager", "P7D"],
+    ["åtte timer", "PT8H"],
+    ["ti minutter", "PT10M"],
+  ])("%s is %s", (words, iso) => {
+    expect(wordsToIso(words)).toEqual({ iso });
+  });
+});
