@@ -84,3 +84,11 @@ describe("wordsToIso, numbers in words", () => {
     expect(wordsToIso(words)).toEqual({ iso });
   });
 });
+
+describe("wordsToIso, years and months however written", () => {
+  // "1 month" says why; "1 år" (\b does not see a word boundary before å) and ISO's P1Y and P3M are "not a number".
+  it.each(["1 år", "2 år", "P1Y", "P3M", "P1Y2M"])("%s is refused because months and years vary", (words) => {
+    const result = wordsToIso(words);
+    expect("error" in result && result.error).toMatch(/Months and years/);
+  });
+});
