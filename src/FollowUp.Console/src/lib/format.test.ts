@@ -18,3 +18,17 @@ describe("relative times", () => {
     setHostNow(new Date().toISOString());
   });
 });
+
+describe("formatDay", () => {
+  it("names the report's day as the host counts it, in a browser west of UTC too", async () => {
+    // The report's days are dates ("2026-11-24"); read as UTC midnight and shown in New York's time, they are the day before.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const { formatDay } = await import("./format");
+      expect(formatDay("2026-11-24")).toBe("24 Nov");
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});
