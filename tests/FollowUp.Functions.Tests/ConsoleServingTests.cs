@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
+namespace FollowUp.Functions.Tests;
+
+/// <summary>The console's files as caches, proxies and monitors ask for them: HEAD, conditional requests, encodings, misses.</summary>
+public sealed class ConsoleServingTests
+{
+    private static async Task<HttpResponse> GetAsync(IServiceProvider services, string path, params (string Name, string Value)[] headers)
+    {
+        var context = HttpInvocation.Context(services, HttpMethods.Get, "/console/" + path, apiKey: null);
+        foreach (var (name, value) in headers)
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        return await Task.FromResult(new ConsoleFunction().Serve(context.Request, path)).ExecuteAsync(context);
+    }
+
+    private static async Task<string> ScriptPathAsync(IServiceProvider services) =>
+        System.Text.RegularExpressions.Regex.Match(await (await GetAsync(services, string.Empty)).ReadBodyAsync(), "src=\"/console/(assets/[^\"]+\\.js)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task Console_AHeadRequest_IsAnsweredAsAGetWithoutTheBody()
+    {
+        // Uptime monitors and link checkers ask with HEAD; the function's trigger takes only GET, so they get 405.
+        await using var host = await FunctionsHttpHost.StartAsync();
+        using var client = new HttpClient { BaseAddress = host.Address };
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/console/"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+    }
+}
