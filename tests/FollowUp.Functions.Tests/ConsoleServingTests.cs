@@ -32,4 +32,21 @@ public sealed class ConsoleServingTests
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("\"elsewhere\", {0}")]
+    [InlineData("{1}")]
+    [InlineData("*")]
+    public async Task Console_IfNoneMatchThatHoldsForTheAsset_Answers304(string ifNoneMatch)
+    {
+        // RFC 9110 13.1.2: a list of tags, compared weakly (W/"x" and "x" match), or *.
+        await using var harness = await PipelineHarness.CreateAsync();
+        var script = await ScriptPathAsync(harness.Services);
+        var etag = (await GetAsync(harness.Services, script)).Headers.ETag.ToString();
+        var strong = etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
+
+        var again = await GetAsync(harness.Services, script, ("If-None-Match", string.Format(System.Globalization.CultureInfo.InvariantCulture, ifNoneMatch, etag, strong)));
+
+        Assert.Equal(StatusCodes.Status304NotModified, again.StatusCode);
+    }
 }
