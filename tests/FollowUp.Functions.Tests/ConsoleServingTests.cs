@@ -49,4 +49,21 @@ public sealed class ConsoleServingTests
 
         Assert.Equal(StatusCodes.Status304NotModified, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Console_BrotliRefusedWithAnUpperCaseQ_IsNotSentAsBrotli()
+    {
+        // "q" is case-insensitive (RFC 9110's ABNF): "br;Q=0" says "never Brotli", but only "q=0" is looked for.
+        await using var harness = await PipelineHarness.CreateAsync();
+        var script = await ScriptPathAsync(harness.Services);
+        for (var tries = 0; (await GetAsync(harness.Services, script, ("Accept-Encoding", "br"))).Headers.ContentEncoding.Count == 0; tries++)
+        {
+            Assert.True(tries < 100, "The asset's Brotli form was never ready.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        }
+
+        var refused = await GetAsync(harness.Services, script, ("Accept-Encoding", "gzip, br;Q=0"));
+
+        Assert.Empty(refused.Headers.ContentEncoding.ToString());
+    }
 }
