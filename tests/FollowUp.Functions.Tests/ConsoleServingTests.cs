@@ -66,4 +66,17 @@ public sealed class ConsoleServingTests
 
         Assert.Empty(refused.Headers.ContentEncoding.ToString());
     }
+
+    [Fact]
+    public async Task Console_AMissingFile_IsAnsweredWithNosniff()
+    {
+        // The 404 repeats the path as it came ("<img src=x onerror=...>" unescaped in the JSON) and goes out before the
+        // nosniff and Referrer-Policy headers are set.
+        await using var harness = await PipelineHarness.CreateAsync();
+
+        var missing = await GetAsync(harness.Services, "<img src=x onerror=alert(1)>.js");
+
+        Assert.Equal(StatusCodes.Status404NotFound, missing.StatusCode);
+        Assert.Equal("nosniff", missing.Headers.XContentTypeOptions.ToString());
+    }
 }
