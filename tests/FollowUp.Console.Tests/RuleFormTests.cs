@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace FollowUp.Console.Tests;
+
+/// <summary>The rule editor's fields as a person types into them, a key at a time.</summary>
+public sealed class RuleFormTests(Chromium chromium) : ConsoleTest(chromium)
+{
+    private async Task OpenThankYouAsync()
+    {
+        await SignInAsync("rules/thank-you");
+        await Assertions.Expect(Page.Locator(".verdict")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheAlertAnswers_TakeACommaTypedBetweenThem()
+    {
+        // The field shows answers.join(", ") of what was typed, split and emptied: the comma typed is gone at once.
+        await OpenThankYouAsync();
+        var answers = Page.GetByLabel("Also alert on the answers");
+
+        await answers.PressSequentiallyAsync("service, product-fit");
+
+        await Assertions.Expect(answers).ToHaveValueAsync("service, product-fit");
+        AssertNoPageErrors();
+    }
+}
