@@ -24,4 +24,20 @@ public sealed class RuleFormTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(answers).ToHaveValueAsync("service, product-fit");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ThePriority_TakesANegativeNumberTypedKeyByKey()
+    {
+        // Priorities go from -100 to 100; "-" alone reads as NaN, becomes 0, and the field shows "0" in its place.
+        await OpenThankYouAsync();
+        var priority = Page.GetByLabel("Priority");
+        await priority.ClickAsync();
+        await Page.Keyboard.PressAsync("Control+A");
+        await Page.Keyboard.PressAsync("Backspace");
+
+        await priority.PressSequentiallyAsync("-5");
+
+        await Assertions.Expect(priority).ToHaveValueAsync("-5");
+        AssertNoPageErrors();
+    }
 }
