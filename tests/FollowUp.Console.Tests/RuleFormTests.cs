@@ -40,4 +40,23 @@ public sealed class RuleFormTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(priority).ToHaveValueAsync("-5");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ADelayThatCannotBeRead_IsNotSavedAsTheOldDelay()
+    {
+        // The field says it cannot read "soon", but the form keeps the last delay it could read, and Save (enabled by
+        // any other change) saves that one and says "Saved".
+        await OpenThankYouAsync();
+        await Page.GetByLabel("Delay").FillAsync("soon");
+        await Assertions.Expect(Page.Locator("#rule-delay-error")).ToContainTextAsync("not a number");
+        await Page.GetByLabel("Description").FillAsync("Sent soon after the order");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Page.WaitForTimeoutAsync(2000);
+
+        using var api = Host.CreateApiClient();
+        var saved = await api.GetFromJsonAsync<JsonObject>("/api/rules/thank-you");
+        Assert.Equal(1, (int)saved!["version"]!);
+        AssertNoPageErrors();
+    }
 }
