@@ -1,0 +1,52 @@
+namespace FollowUp.Console.Tests;
+
+/// <summary>What happens to what a person typed and has not saved: while saving, when the key stops working, when leaving.</summary>
+public sealed class UnsavedWorkTests(Chromium chromium) : ConsoleTest(chromium)
+{
+    private ILocator Editor => Page.Locator("#template-text");
+
+    private ILocator Save => Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+
+    private async Task OpenThankYouSubjectAsync()
+    {
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+    }
+
+    private async Task TypeAtTheEndAsync(string text)
+    {
+        await Editor.ClickAsync();
+        await Page.Keyboard.PressAsync("End");
+        await Page.Keyboard.TypeAsync(text);
+    }
+
+    [Fact]
+    public async Task WhatIsTypedWhileASaveIsUnderWay_IsKept()
+    {
+        // The answer to the PUT replaces the draft with what was saved: keystrokes made meanwhile vanish, and the page
+        // says there is nothing unsaved.
+        await OpenThankYouSubjectAsync();
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync("**/api/templates/thank-you", async route =>
+        {
+            if (route.Request.Method == "PUT")
+            {
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        await TypeAtTheEndAsync(" (first)");
+
+        await Save.ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Saving…" })).ToBeVisibleAsync();
+        await TypeAtTheEndAsync(" (second)");
+        release.SetResult();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved as version 2" })).ToBeVisibleAsync();
+        await Assertions.Expect(Editor).ToContainTextAsync("(first) (second)");
+        await Assertions.Expect(Page.Locator(".unsaved")).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
+}
