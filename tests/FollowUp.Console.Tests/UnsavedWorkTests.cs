@@ -49,4 +49,24 @@ public sealed class UnsavedWorkTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Page.Locator(".unsaved")).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task AKeyThatStopsWorkingAtSave_DoesNotCostTheEdits()
+    {
+        // A 401 (a rotated key; on Azure, an Entra session that ended) swaps the whole console for the sign-in, and
+        // signing in again opens the template as saved: the edit is gone.
+        await OpenThankYouSubjectAsync();
+        await TypeAtTheEndAsync(" – edited before the key was rotated");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("edited before the key was rotated");
+        await Page.EvaluateAsync("() => sessionStorage.setItem('followup.apiKey', 'a-key-no-longer-accepted')");
+
+        await Save.ClickAsync();
+        await Page.GetByLabel("API key").FillAsync(Host.ApiKey);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "thank-you" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+
+        await Assertions.Expect(Editor).ToContainTextAsync("edited before the key was rotated");
+        AssertNoPageErrors();
+    }
 }
