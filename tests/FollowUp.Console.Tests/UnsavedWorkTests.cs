@@ -69,4 +69,21 @@ public sealed class UnsavedWorkTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Editor).ToContainTextAsync("edited before the key was rotated");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task LeavingTheTemplateEditorByTheNavigation_AsksBeforeDroppingUnsavedChanges()
+    {
+        // The editor warns on closing the tab (beforeunload), but a click on the console's own navigation moves on
+        // without a word and the changes are gone.
+        await OpenThankYouSubjectAsync();
+        await TypeAtTheEndAsync(" – not saved yet");
+        await Assertions.Expect(Page.Locator(".unsaved")).ToBeVisibleAsync();
+
+        // A confirm() would be dismissed (Playwright's default): staying is the answer either way.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Console" }).GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "thank-you" })).ToBeVisibleAsync();
+        await Assertions.Expect(Editor).ToContainTextAsync("not saved yet");
+        AssertNoPageErrors();
+    }
 }
