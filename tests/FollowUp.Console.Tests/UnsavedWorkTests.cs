@@ -86,4 +86,27 @@ public sealed class UnsavedWorkTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Editor).ToContainTextAsync("not saved yet");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ClosingTheRuleEditorWithUnsavedChanges_Warns()
+    {
+        // The template editor adds a beforeunload warning while it has unsaved changes; the rule editor has none.
+        await SignInAsync("rules/thank-you");
+        await Assertions.Expect(Page.Locator(".verdict")).ToBeVisibleAsync();
+        await Page.GetByLabel("Description").ClickAsync();
+        await Page.Keyboard.TypeAsync(" – not saved yet");
+        await Assertions.Expect(Page.Locator(".unsaved")).ToBeVisibleAsync();
+        var warned = new TaskCompletionSource<string>();
+        Page.Dialog += async (_, dialog) =>
+        {
+            warned.TrySetResult(dialog.Type);
+            await dialog.DismissAsync();
+        };
+
+        await Page.CloseAsync(new() { RunBeforeUnload = true });
+
+        var first = await Task.WhenAny(warned.Task, Task.Delay(TimeSpan.FromSeconds(3), TimeProvider.System));
+        Assert.True(first == warned.Task, "Closing the tab with an unsaved rule did not warn.");
+        Assert.Equal("beforeunload", await warned.Task);
+    }
 }
