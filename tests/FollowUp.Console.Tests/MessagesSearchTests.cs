@@ -21,4 +21,43 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await Assertions.Expect(Page.Locator("article.message").Filter(new() { HasText = "review-request" })).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ASlowSearchThatIsGoneBackFrom_DoesNotReplaceTheResultsOfTheAddressShown()
+    {
+        // Each search sets the results when it ends, with nothing cancelling the one before: the slower one wins.
+        await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-RA-1"));
+        await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-RA-2"));
+        await SignInAsync("messages?orderId=O-RA-2");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-2" })).ToBeVisibleAsync();
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync(url => url.Contains("orderId=O-RA-1", StringComparison.Ordinal), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await Page.Locator("#find-value").FillAsync("O-RA-1");
+        await Find.ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("orderId=O-RA-1"));
+
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-2" })).ToBeVisibleAsync();
+        var late = Page.WaitForResponseAsync(response => response.Url.Contains("orderId=O-RA-1", StringComparison.Ordinal));
+        release.SetResult();
+        await late;
+        var overwritten = Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-1" });
+        try
+        {
+            await overwritten.WaitForAsync(new() { Timeout = 3000 });
+        }
+        catch (TimeoutException)
+        {
+            // Not shown: as it should be.
+        }
+
+        Assert.Contains("orderId=O-RA-2", Page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(overwritten).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-2" })).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
 }
