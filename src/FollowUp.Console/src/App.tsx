@@ -3,7 +3,7 @@ import { ErrorNote, Loading } from "./components/Status";
 import { whoAmI, type Caller } from "./lib/me";
 import { Link } from "./components/Link";
 import { onSignedOut } from "./lib/api";
-import { match, useRoute } from "./lib/router";
+import { confirmLeaving, match, useRoute } from "./lib/router";
 import { forgetKey, storedKey } from "./lib/session";
 import { lazyPage } from "./components/lazyPage";
 import { MessagesPage } from "./pages/Messages";
@@ -44,10 +44,9 @@ export function App() {
       },
       (error: unknown) => setFailure(error),
     );
-    return onSignedOut(() => {
-      setExpired(true);
-      setCaller(null);
-    });
+    // A key that stops working mid-session (rotated; an Entra session that ended) asks for a key over the page, which
+    // stays as it is underneath: what was typed is still there to save after signing in again.
+    return onSignedOut(() => setExpired(true));
   }, []);
 
   if (failure) return <main id="main" class="sign-in"><ErrorNote error={failure} /></main>;
@@ -55,7 +54,7 @@ export function App() {
   if (caller === null) {
     return (
       <SignIn
-        expired={expired}
+        expired={false}
         entraSignIn={entraSignIn}
         onSignedIn={(who) => {
           setExpired(false);
@@ -93,6 +92,7 @@ export function App() {
           type="button"
           class="quiet"
           onClick={() => {
+            if (!confirmLeaving()) return;
             forgetKey();
             if (caller.via === "entra" && caller.entraSignOut) {
               location.assign(caller.entraSignOut);
@@ -105,9 +105,21 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} inert={expired}>
         <Page path={path} />
       </main>
+      {expired && (
+        <div class="overlay" role="dialog" aria-modal="true" aria-label="Sign in again">
+          <SignIn
+            expired={true}
+            entraSignIn={caller.entraSignIn ?? entraSignIn}
+            onSignedIn={(who) => {
+              setExpired(false);
+              setCaller(who);
+            }}
+          />
+        </div>
+      )}
     </>
   );
 }

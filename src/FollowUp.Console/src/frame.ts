@@ -21,10 +21,11 @@ function show(html: string): void {
     }
   });
   // A link in a preview must not take the frame somewhere else.
-  parsed.querySelectorAll("a[href]").forEach((link) => link.setAttribute("data-href", link.getAttribute("href") ?? ""));
+  parsed.querySelectorAll("a[href], area[href]").forEach((link) => link.setAttribute("data-href", link.getAttribute("href") ?? ""));
   document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
 }
 
 addEventListener("click", (event) => {
-  if (event.target instanceof Element && event.target.closest("a")) event.preventDefault();
+  // Links and image-map areas alike: nothing in a preview goes anywhere.
+  if (event.target instanceof Element && event.target.closest("a, area")) event.preventDefault();
 });

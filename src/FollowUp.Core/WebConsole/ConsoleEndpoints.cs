@@ -42,7 +42,8 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapFollowUpConsole(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(Route, Serve).WithName(Name).ExcludeFromDescription();
+        // HEAD too: uptime monitors and link checkers ask with it (Kestrel sends the headers and no body).
+        app.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], Serve).WithName(Name).ExcludeFromDescription();
         return app;
     }
 
@@ -58,6 +59,10 @@ public static class ConsoleEndpoints
             return Results.Redirect(request.PathBase + "/console/" + request.QueryString, permanent: false);
         }
 
+        var headers = context.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+
         var file = path.Length > MaxPathLength ? null : ConsoleFiles.Find(path);
         if (file is null)
         {
@@ -69,15 +74,13 @@ public static class ConsoleEndpoints
             {
                 return TypedResults.Problem(
                     title: "Not found.",
-                    detail: ConsoleFiles.Find(IndexPage) is null ? "The console is not built into this host." : $"The console has no file '{Truncated(path)}'.",
+                    // The path is not repeated: it is whatever the asker wrote.
+                    detail: ConsoleFiles.Find(IndexPage) is null ? "The console is not built into this host." : "The console has no such file.",
                     statusCode: StatusCodes.Status404NotFound,
                     type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5");
             }
         }
 
-        var headers = context.Response.Headers;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
         if (file.Path == IndexPage)
         {
             // A nonce is only worth anything when it is new each time: the page is never cached or revalidated.
@@ -106,7 +109,7 @@ public static class ConsoleEndpoints
         headers[HeaderNames.CacheControl] = file.Immutable ? "public, max-age=31536000, immutable" : "no-cache";
         headers[HeaderNames.ETag] = file.ETag;
         headers[HeaderNames.Vary] = HeaderNames.AcceptEncoding;
-        if (request.Headers.IfNoneMatch.ToString() == file.ETag)
+        if (Matches(request, file.ETag))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -120,8 +123,25 @@ public static class ConsoleEndpoints
         return Results.Bytes(file.Content, file.ContentType);
     }
 
-    private static bool AcceptsBrotli(HttpRequest request) =>
-        request.Headers.AcceptEncoding.Any(value => value is not null && value.Split(',').Any(coding => coding.Trim().StartsWith("br", StringComparison.OrdinalIgnoreCase) && !coding.Contains("q=0", StringComparison.Ordinal)));
+    /// <summary>Brotli when the asker takes it: named (or <c>*</c>) with a quality above zero, read as RFC 9110 reads it.</summary>
+    private static bool AcceptsBrotli(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        var brotli = accepted.FirstOrDefault(coding => coding.Value.Equals("br", StringComparison.OrdinalIgnoreCase))
+            ?? accepted.FirstOrDefault(coding => coding.Value.Equals("*", StringComparison.Ordinal));
+        return brotli is not null && (brotli.Quality ?? 1) > 0;
+    }
 
-    private static string Truncated(string path) => path.Length <= 80 ? path : path[..80] + "…";
+    /// <summary>If-None-Match as RFC 9110 13.1.2 has it: <c>*</c>, or a list of tags compared weakly.</summary>
+    private static bool Matches(HttpRequest request, string etag)
+    {
+        var asked = request.GetTypedHeaders().IfNoneMatch;
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var ours = EntityTagHeaderValue.Parse(etag);
+        return asked.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(ours, useStrongComparison: false));
+    }
 }

@@ -10,7 +10,7 @@ public sealed class ConsoleFunction
     [Function(ConsoleEndpoints.Name)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Functions are instance methods of the class the worker constructs; see FunctionDeclarationTests.")]
     public IResult Serve(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleEndpoints.Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ConsoleEndpoints.Route)] HttpRequest request,
         string? path) =>
         ConsoleEndpoints.Serve(request.HttpContext, path);
 }

@@ -8,6 +8,8 @@ interface Props {
   /** ISO 8601, or null for "not set" when optional. */
   value: string | null;
   onChange: (iso: string | null) => void;
+  /** Told whether the text on screen can be read, so that a form is not saved with the last value that could. */
+  onReadable?: (readable: boolean) => void;
   optional?: boolean;
   hint?: string;
   errors?: string[];
@@ -15,7 +17,7 @@ interface Props {
 }
 
 /** A duration typed in words ("2 hours", "5 days", "1 week 2 days") or ISO 8601, shown both ways. */
-export function DurationField({ id, label, value, onChange, optional, hint, errors, placeholder }: Props) {
+export function DurationField({ id, label, value, onChange, onReadable, optional, hint, errors, placeholder }: Props) {
   const [text, setText] = useState(() => (value ? (isoToWords(value) ?? value) : ""));
   const [local, setLocal] = useState<string | null>(null);
 
@@ -26,6 +28,7 @@ export function DurationField({ id, label, value, onChange, optional, hint, erro
     if (!same) {
       setText(value ? (isoToWords(value) ?? value) : "");
       setLocal(null);
+      onReadable?.(true);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
@@ -34,14 +37,19 @@ export function DurationField({ id, label, value, onChange, optional, hint, erro
     setText(next);
     if (next.trim() === "" && optional) {
       setLocal(null);
+      onReadable?.(true);
       onChange(null);
       return;
     }
     const result = wordsToIso(next);
     if ("iso" in result) {
       setLocal(null);
+      onReadable?.(true);
       onChange(result.iso);
-    } else setLocal(result.error);
+    } else {
+      setLocal(result.error);
+      onReadable?.(false);
+    }
   }
 
   const iso = text.trim() === "" ? null : wordsToIso(text);

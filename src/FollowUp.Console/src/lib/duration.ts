@@ -72,7 +72,10 @@ const Units: [RegExp, number][] = [
   [/^(s|sec|secs|seconds?|sekund(?:er)?)$/, 1],
 ];
 
-const Numbers: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, en: 1, ett: 1, ei: 1, to: 2, tre: 3, fire: 4, fem: 5 };
+const Numbers: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  en: 1, ett: 1, ei: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12,
+};
 
 export type WordsResult = { iso: string } | { error: string };
 
@@ -82,11 +85,16 @@ export function wordsToIso(text: string): WordsResult {
   if (trimmed.length === 0) return { error: "Say how long, for example “2 hours” or “5 days”." };
   if (/^(now|immediately|at once|straight away|nå|med en gang|straks)$/.test(trimmed)) return { iso: "PT0S" };
   if (parseIso(trimmed)) return { iso: toIso(parseIso(trimmed)!) };
-  if (/\b(months?|years?|måned(?:er)?|år)\b/.test(trimmed)) return { error: "Months and years vary in length: give days or weeks instead." };
+  // Months and years, in words or as ISO 8601 (P1Y, P3M, P1Y2M, but not PT3M, which is minutes).
+  if (/(^|[\s\d])(months?|years?|måned(?:er)?|år)(?![a-zæøå])/u.test(trimmed) || /^p(\d+y|\d+m)/.test(trimmed)) {
+    return { error: "Months and years vary in length: give days or weeks instead." };
+  }
 
+  // "2h30m" and "1d3h" as people write them: a number and its unit, however they run together.
   const tokens = trimmed
     .replace(/,|\band\b|\bog\b/g, " ")
     .replace(/(\d)([a-zæøå])/g, "$1 $2")
+    .replace(/([a-zæøå])(\d)/g, "$1 $2")
     .split(/\s+/)
     .filter(Boolean);
   let seconds = 0;

@@ -1,7 +1,8 @@
 // Times in the browser's own time zone, in words a person reads at a glance.
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
+// A report's day is a date as the host counts it ("2026-11-24"), not a moment: shown as it is, in no time zone.
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
 export function formatTime(iso: string | null | undefined): string {
@@ -11,7 +12,7 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 export function formatDay(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
 

@@ -23,9 +23,21 @@ export async function whoAmI(key?: string): Promise<Session> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       const signIn = (error.problem as { entraSignIn?: unknown }).entraSignIn;
-      // Only a path on this host: never "//elsewhere", which a browser reads as another site.
-      return { signedIn: false, entraSignIn: typeof signIn === "string" && /^\/(?![\/\\])/.test(signIn) ? signIn : null };
+      return { signedIn: false, entraSignIn: typeof signIn === "string" && isPathOnThisHost(signIn) ? signIn : null };
     }
     throw error;
+  }
+}
+
+/**
+ * Only a path on this host: never "//elsewhere", which a browser reads as another site, nor one that becomes it once
+ * the browser drops the tabs and line breaks in it. Read as the browser reads it, against a stand-in host.
+ */
+export function isPathOnThisHost(address: string): boolean {
+  if (!address.startsWith("/") || /[\u0000-\u001f\u007f]/.test(address)) return false;
+  try {
+    return new URL(address, "https://this-host.invalid/").host === "this-host.invalid";
+  } catch {
+    return false;
   }
 }

@@ -11,7 +11,37 @@ export function currentPath(): string {
 
 const listeners = new Set<() => void>();
 
+// What a page with unsaved work says before the console moves away from it (null: nothing to lose).
+let leaveGuard: (() => string | null) | null = null;
+
+/**
+ * While `unsaved` says so, moving to another page of the console asks first, and so does closing or reloading the tab.
+ */
+export function useLeaveGuard(unsaved: boolean, message = "You have unsaved changes. Leave this page and lose them?"): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const guard = () => message;
+    leaveGuard = guard;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    addEventListener("beforeunload", warn);
+    return () => {
+      if (leaveGuard === guard) leaveGuard = null;
+      removeEventListener("beforeunload", warn);
+    };
+  }, [unsaved, message]);
+}
+
+/** Whether the page may be left: true when nothing is unsaved, or the person says so. */
+export function confirmLeaving(): boolean {
+  const message = leaveGuard?.();
+  return !message || confirm(message);
+}
+
 export function navigate(path: string, replace = false): void {
+  if (!replace && !confirmLeaving()) return;
   const url = Base + path.replace(/^\/+/, "");
   if (replace) history.replaceState(null, "", url);
   else history.pushState(null, "", url);
@@ -39,7 +69,14 @@ export function match(pattern: string, path: string): Record<string, string> | n
   const values: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const part = want[i]!;
-    if (part.startsWith(":")) values[part.slice(1)] = decodeURIComponent(have[i]!);
+    if (part.startsWith(":")) {
+      // A broken % escape in a pasted address is a page that does not exist, not a crash.
+      try {
+        values[part.slice(1)] = decodeURIComponent(have[i]!);
+      } catch {
+        return null;
+      }
+    }
     else if (part !== have[i]) return null;
   }
   return values;

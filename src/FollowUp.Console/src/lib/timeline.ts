@@ -22,14 +22,19 @@ export function timeline(messages: MessageView[]): TimelineEntry[] {
       order: index,
     })),
   );
-  entries.sort((a, b) => a.at.localeCompare(b.at) || a.messageId.localeCompare(b.messageId) || a.order - b.order);
+  // By the moment, not by how it is written: "10:00:05Z" and "10:00:05.25Z" sort as strings the wrong way round.
+  const time = (at: string) => {
+    const ms = Date.parse(at);
+    return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;
+  };
+  entries.sort((a, b) => time(a.at) - time(b.at) || a.messageId.localeCompare(b.messageId) || a.order - b.order);
   return entries.map(({ order: _order, ...entry }) => entry);
 }
 
 /** Messages by what they follow up: "order ord-1", "deal D-7", in the order their first message was made. */
 export function bySubject(messages: MessageView[]): { key: string; kind: string; id: string; messages: MessageView[] }[] {
   const groups = new Map<string, { key: string; kind: string; id: string; messages: MessageView[] }>();
-  for (const message of [...messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+  for (const message of [...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))) {
     const key = `${message.subjectKind} ${message.subjectId}`;
     const group = groups.get(key) ?? { key, kind: message.subjectKind, id: message.subjectId, messages: [] };
     group.messages.push(message);

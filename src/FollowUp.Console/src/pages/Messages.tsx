@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Link } from "../components/Link";
 import { PreviewFrame } from "../components/PreviewFrame";
 import { ErrorNote, Loading, Notice, useTitle } from "../components/Status";
@@ -53,16 +53,21 @@ export function MessagesPage() {
   const [busy, setBusy] = useState(false);
   const asked = Finders.map((f) => search.get(f.id) ?? "").join("|");
 
+  // Only the latest search shows its answer: one that ends after another has started (Back, a second Find) is dropped.
+  const latest = useRef(0);
   async function run(finder: Finder, text: string) {
+    const ticket = ++latest.current;
     setBusy(true);
     setError(null);
     try {
-      setResults(await find(finder, text));
+      const found = await find(finder, text);
+      if (ticket === latest.current) setResults(found);
     } catch (failure) {
+      if (ticket !== latest.current) return;
       setResults(null);
       setError(failure instanceof ApiError && failure.status === 404 ? new Error(`No message has the id ${text}.`) : failure);
     } finally {
-      setBusy(false);
+      if (ticket === latest.current) setBusy(false);
     }
   }
 
@@ -84,7 +89,9 @@ export function MessagesPage() {
       setError(new Error(`Enter the ${Finders.find((f) => f.id === by)!.label.toLowerCase()} to find.`));
       return;
     }
-    navigate(`messages${query({ [by]: text })}`);
+    // The same search again is a look at what happened since: run it, as the address does not change.
+    if (search.get(by) === text && Finders.every((f) => f.id === by || !search.get(f.id))) void run(by, text);
+    else navigate(`messages${query({ [by]: text })}`);
   }
 
   return (

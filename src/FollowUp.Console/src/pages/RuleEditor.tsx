@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CodeEditor, type EditorMark } from "../components/CodeEditor";
 import { DurationField } from "../components/DurationField";
 import { EventPicker } from "../components/EventPicker";
@@ -12,7 +12,7 @@ import { ApiError, del, enc, get, put } from "../lib/api";
 import { loadDescription } from "../lib/description";
 import { fromNow, formatTime } from "../lib/format";
 import { errorsUnder, positionIn, type Problem } from "../lib/problem";
-import { navigate, useRoute } from "../lib/router";
+import { navigate, useLeaveGuard, useRoute } from "../lib/router";
 import type { CloudEvent, DryRunResult, JourneyPhase, MessageCategory, MessageTemplate, Rule, SendWindow } from "../lib/types";
 
 export type RuleDraft = Omit<Rule, "id" | "version" | "updatedAt" | "updatedBy" | "restoredFrom" | "warnings">;
@@ -105,6 +105,19 @@ export function RuleEditorPage({ id }: { id: string }) {
   }, [loaded.data, loaded.loading]);
 
   const dirty = draft !== null && JSON.stringify(toRuleInput(draft)) !== JSON.stringify(toRuleInput(toRuleDraft(saved)));
+  useLeaveGuard(dirty);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  // Fields whose text cannot be read (a delay in words it does not understand): the form is not saved while any is.
+  const [unreadable, setUnreadable] = useState<Set<string>>(new Set());
+  const readable = (field: string) => (ok: boolean) =>
+    setUnreadable((current) => {
+      if (ok === !current.has(field)) return current;
+      const next = new Set(current);
+      if (ok) next.delete(field);
+      else next.add(field);
+      return next;
+    });
   const tryInput = draft && sample && draft.templateId ? { rule: toRuleInput(draft), event: sample } : null;
   const trial = useDebounced(tryInput, (input, signal) => postJson<DryRunResult>("/api/rules/dry-run", input, signal), 400);
 
@@ -138,13 +151,18 @@ export function RuleEditorPage({ id }: { id: string }) {
 
   async function save() {
     if (!draft) return;
+    if (unreadable.size > 0) {
+      setNotice({ text: "The rule was not saved: fix the fields marked below.", kind: "error" });
+      return;
+    }
     setBusy(true);
     setProblem(null);
+    const sent = JSON.stringify(toRuleInput(draft));
     try {
       const answer = await put<Rule>(`/api/rules/${enc(id)}`, toRuleInput(draft), { ifMatch: etag });
       setSaved(answer.data);
       setEtag(answer.etag);
-      setDraft(toRuleDraft(answer.data));
+      if (draftRef.current && JSON.stringify(toRuleInput(draftRef.current)) === sent) setDraft(toRuleDraft(answer.data));
       setNotice({ text: `Saved as version ${answer.data.version}.`, kind: "ok" });
       if (isNew) navigate(`rules/${enc(id)}`, true);
     } catch (error) {
@@ -241,7 +259,7 @@ export function RuleEditorPage({ id }: { id: string }) {
               <p class="hint" id="rule-condition-hint">A Scriban expression over the event and the customer; names complete as you type (Ctrl+Space lists them).</p>
               {conditionMarks.length > 0 && <p class="field-error" role="alert">{conditionMarks.map((m) => `Column ${m.column}: ${m.message}`).join(" ")}</p>}
             </div>
-            <DurationField id="rule-delay" label="Delay" value={draft.delay} onChange={(iso) => update({ delay: iso ?? "PT0S" })} errors={errorsOf("delay")} hint="After the event." />
+            <DurationField id="rule-delay" label="Delay" value={draft.delay} onChange={(iso) => update({ delay: iso ?? "PT0S" })} onReadable={readable("delay")} errors={errorsOf("delay")} hint="After the event." />
             <Field id="rule-cancel-on" label="Cancelled by" hint="Events for the same order or deal that cancel a pending message." errors={errorsOf("cancelOn")}>
               <div class="checks" id="rule-cancel-on" role="group" aria-label="Cancelled by">
                 {eventTypes.map((type) => (
@@ -251,7 +269,7 @@ export function RuleEditorPage({ id }: { id: string }) {
                 ))}
               </div>
             </Field>
-            <DurationField id="rule-max-event-age" label="Ignore events older than" value={draft.maxEventAge ?? null} optional onChange={(iso) => update({ maxEventAge: iso })} errors={errorsOf("maxEventAge")} />
+            <DurationField id="rule-max-event-age" label="Ignore events older than" value={draft.maxEventAge ?? null} optional onChange={(iso) => update({ maxEventAge: iso })} onReadable={readable("maxEventAge")} errors={errorsOf("maxEventAge")} />
           </fieldset>
 
           <fieldset>
@@ -331,15 +349,15 @@ export function RuleEditorPage({ id }: { id: string }) {
             </Field>
             <div class="grid two">
               <Field id="rule-priority" label="Priority" hint="Of two messages that collide, the higher goes first." errors={errorsOf("priority")}>
-                <input id="rule-priority" type="number" value={draft.priority} onInput={(e) => update({ priority: Number(e.currentTarget.value) || 0 })} />
+                <NumberInput id="rule-priority" value={draft.priority} onChange={(priority) => update({ priority })} />
               </Field>
-              <DurationField id="rule-expires" label="Give up after" value={draft.expiresAfter ?? null} optional onChange={(iso) => update({ expiresAfter: iso })} errors={errorsOf("expiresAfter")} hint="A message held or deferred longer than this past its time is cancelled." />
+              <DurationField id="rule-expires" label="Give up after" value={draft.expiresAfter ?? null} optional onChange={(iso) => update({ expiresAfter: iso })} onReadable={readable("expiresAfter")} errors={errorsOf("expiresAfter")} hint="A message held or deferred longer than this past its time is cancelled." />
             </div>
             <fieldset class="inner">
               <legend>Reminders</legend>
               {draft.reminders.map((reminder, index) => (
                 <div class="row reminder" key={index}>
-                  <DurationField id={`rule-reminder-${index}`} label={`Reminder ${index + 1}, after the first send`} value={reminder} onChange={(iso) => update({ reminders: draft.reminders.map((r, i) => (i === index ? (iso ?? r) : r)) })} errors={errorsOf(`reminders[${index}]`)} />
+                  <DurationField id={`rule-reminder-${index}`} label={`Reminder ${index + 1}, after the first send`} value={reminder} onChange={(iso) => update({ reminders: draft.reminders.map((r, i) => (i === index ? (iso ?? r) : r)) })} onReadable={readable(`reminders[${index}]`)} errors={errorsOf(`reminders[${index}]`)} />
                   <button type="button" class="quiet small" onClick={() => update({ reminders: draft.reminders.filter((_, i) => i !== index) })} aria-label={`Remove reminder ${index + 1}`}>Remove</button>
                 </div>
               ))}
@@ -354,7 +372,7 @@ export function RuleEditorPage({ id }: { id: string }) {
               <input id="rule-alerts-to" type="email" value={draft.alerts?.to ?? ""} onInput={(e) => update({ alerts: { ...(draft.alerts ?? {}), to: e.currentTarget.value || null } })} />
             </Field>
             <Field id="rule-alerts-answers" label="Also alert on the answers" hint="Separated by commas, e.g. service, product-fit.">
-              <input id="rule-alerts-answers" value={(draft.alerts?.answers ?? []).join(", ")} onInput={(e) => update({ alerts: { ...(draft.alerts ?? {}), answers: e.currentTarget.value.split(",").map((a) => a.trim()).filter(Boolean) } })} />
+              <ListInput id="rule-alerts-answers" value={draft.alerts?.answers ?? []} onChange={(answers) => update({ alerts: { ...(draft.alerts ?? {}), answers } })} />
             </Field>
           </fieldset>
         </form>
@@ -422,5 +440,46 @@ function TrialResult({ trial, ready, templateChosen }: { trial: ReturnType<typeo
         )
       )}
     </div>
+  );
+}
+
+/** A whole number typed key by key: "-" and "" are on the way to one, and stay on screen while the rule keeps the last. */
+function NumberInput({ id, value, onChange }: { id: string; value: number; onChange: (value: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => {
+    if (Number(text) !== value) setText(String(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <input
+      id={id}
+      inputMode="numeric"
+      value={text}
+      onInput={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        if (/^-?\d+$/.test(next.trim())) onChange(Number(next.trim()));
+      }}
+    />
+  );
+}
+
+/** A list typed with commas between: the text stays as typed (a comma and all), the rule gets the items. */
+function ListInput({ id, value, onChange }: { id: string; value: string[]; onChange: (value: string[]) => void }) {
+  const parse = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+  const [text, setText] = useState(value.join(", "));
+  useEffect(() => {
+    if (parse(text).join("\u0000") !== value.join("\u0000")) setText(value.join(", "));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <input
+      id={id}
+      value={text}
+      onInput={(e) => {
+        setText(e.currentTarget.value);
+        onChange(parse(e.currentTarget.value));
+      }}
+    />
   );
 }

@@ -9,7 +9,8 @@ import { period } from "../lib/report";
 import { navigate } from "../lib/router";
 import type { ReportSummary, Rule } from "../lib/types";
 
-const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// As the API takes them: lower-case letters, digits and hyphens, at most 64.
+const IdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** A rule's counts over the last 7 of the report's days (the host's days, ending at its today). */
 function lastWeekOf(report: ReportSummary, ruleId: string): Record<string, number> {
@@ -33,7 +34,7 @@ export function RulesPage() {
     event.preventDefault();
     const id = newId.trim();
     if (!IdPattern.test(id)) {
-      setNewError("Use letters, digits, dots, hyphens and underscores, starting with a letter or digit (at most 64).");
+      setNewError("Use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64), e.g. winter-sale.");
       return;
     }
     if (rules.data?.some((r) => r.id === id)) {

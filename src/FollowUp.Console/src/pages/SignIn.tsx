@@ -45,7 +45,7 @@ export function SignIn({ onSignedIn, expired, entraSignIn }: Props) {
   }
 
   return (
-    <main class="sign-in" id="main">
+    <main class="sign-in" id={expired ? "sign-in-again" : "main"}>
       <form class="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h1 id="sign-in-title">
           <span class="logo" aria-hidden="true">↻</span> FollowUp console

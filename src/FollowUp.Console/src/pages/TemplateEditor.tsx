@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CodeEditor, type EditorMark } from "../components/CodeEditor";
 import { EventPicker } from "../components/EventPicker";
 import { Link } from "../components/Link";
@@ -11,7 +11,7 @@ import { VersionsPanel } from "../components/VersionsPanel";
 import { ApiError, del, enc, get, post, put } from "../lib/api";
 import { loadDescription } from "../lib/description";
 import { errorsUnder, positionIn, type Problem } from "../lib/problem";
-import { navigate, useRoute } from "../lib/router";
+import { navigate, useLeaveGuard, useRoute } from "../lib/router";
 import type { CloudEvent, MessageTemplate, RenderedContent, Rule, TemplateContent, TemplateKind, TemplateSyntax } from "../lib/types";
 
 /** The five languages FollowUp writes in, in the order a Nordic marketer expects them. */
@@ -103,13 +103,9 @@ export function TemplateEditorPage({ id }: { id: string }) {
   const layouts = templates.data?.filter((t) => t.kind === "layout" && t.id !== id) ?? [];
   const dirty = draft !== null && JSON.stringify(toInput(draft)) !== JSON.stringify(toInput(toDraft(saved)));
 
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty) event.preventDefault();
-    };
-    addEventListener("beforeunload", warn);
-    return () => removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveGuard(dirty);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
 
   const written = draft !== null && draft.locales[locale] !== undefined;
   const previewInput = draft && written ? { locale, template: toInput(draft), ...(sample ? { event: sample } : {}) } : null;
@@ -151,11 +147,13 @@ export function TemplateEditorPage({ id }: { id: string }) {
     if (!draft) return;
     setBusy(true);
     setSaveProblem(null);
+    const sent = JSON.stringify(toInput(draft));
     try {
       const answer = await put<MessageTemplate>(`/api/templates/${enc(id)}`, toInput(draft), { ifMatch: etag });
       setSaved(answer.data);
       setEtag(answer.etag);
-      setDraft(toDraft(answer.data));
+      // What was typed while the save was under way stays, and stays unsaved.
+      if (draftRef.current && JSON.stringify(toInput(draftRef.current)) === sent) setDraft(toDraft(answer.data));
       setNotice({ text: `Saved as version ${answer.data.version}.`, kind: "ok" });
       if (isNew) navigate(`templates/${enc(id)}`, true);
     } catch (error) {

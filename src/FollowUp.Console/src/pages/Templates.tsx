@@ -7,7 +7,8 @@ import { fromNow } from "../lib/format";
 import { navigate } from "../lib/router";
 import type { MessageTemplate, Rule } from "../lib/types";
 
-const IdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// As the API takes them: lower-case letters, digits and hyphens, at most 64.
+const IdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function TemplatesPage() {
   useTitle("Templates");
@@ -20,7 +21,7 @@ export function TemplatesPage() {
     event.preventDefault();
     const id = newId.trim();
     if (!IdPattern.test(id)) {
-      setNewError("Use letters, digits, dots, hyphens and underscores, starting with a letter or digit (at most 64).");
+      setNewError("Use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64), e.g. winter-sale.");
       return;
     }
     if (templates.data?.some((t) => t.id === id)) {
