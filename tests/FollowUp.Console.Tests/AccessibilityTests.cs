@@ -68,4 +68,21 @@ public sealed class AccessibilityTests(Chromium chromium) : ConsoleTest(chromium
         await ScreenshotAsync("phone-rules");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task TheTemplateEditor_WhileTheTextDoesNotRender_HasNoSeriousAccessibilityViolation()
+    {
+        // The last good preview is dimmed with aria-hidden="true", yet its frame and "Text part" can still take the
+        // focus: a keyboard user lands on what a screen reader is told is not there (axe: aria-hidden-focus).
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await Page.Locator("#template-text").ClickAsync();
+        await Page.Keyboard.PressAsync("Control+A");
+        await Page.Keyboard.InsertTextAsync("<p>{{ if }}</p>");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Fix the marked line" })).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync("templates/thank-you, not rendering");
+        AssertNoPageErrors();
+    }
 }
