@@ -44,4 +44,19 @@ public sealed class EntraSignInTests(Chromium chromium) : ConsoleTest(chromium)
         Assert.Null(await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('followup.apiKey')"));
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task ASignedInUserWithoutTheRole_CanStillSignInWithAKey()
+    {
+        // /api/me answers 403 for a signed-in user without the app role; the console shows that problem and nothing
+        // else: no key field, no way to sign out, so the user is stuck until the Entra session ends.
+        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            """{"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"guest@tebutikken.example"}],"name_typ":"name","role_typ":"roles"}"""));
+        await Context.SetExtraHTTPHeadersAsync([new("X-MS-CLIENT-PRINCIPAL", principal)]);
+
+        await Page.GotoAsync(Host.Console.ToString());
+
+        await Assertions.Expect(Page.GetByLabel("API key")).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
 }
