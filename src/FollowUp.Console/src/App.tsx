@@ -28,6 +28,7 @@ export function App() {
   // Unknown until /api/me answers: the key in this tab, or an Entra ID session, may already let us in.
   const [caller, setCaller] = useState<Caller | null | undefined>(undefined);
   const [entraSignIn, setEntraSignIn] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [expired, setExpired] = useState(false);
   const { path } = useRoute();
@@ -39,6 +40,7 @@ export function App() {
         else {
           if (storedKey()) forgetKey();
           setEntraSignIn(session.entraSignIn);
+          setRefused(session.refused ?? null);
           setCaller(null);
         }
       },
@@ -55,6 +57,7 @@ export function App() {
     return (
       <SignIn
         expired={false}
+        refused={refused}
         entraSignIn={entraSignIn}
         onSignedIn={(who) => {
           setExpired(false);

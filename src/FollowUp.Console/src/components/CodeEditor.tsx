@@ -5,7 +5,7 @@ import { liquid } from "@codemirror/lang-liquid";
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
+import { Annotation, Compartment, EditorState, Prec, type Extension } from "@codemirror/state";
 import { EditorView, highlightActiveLine, keymap, lineNumbers, placeholder as placeholderText } from "@codemirror/view";
 import { useEffect, useRef } from "preact/hooks";
 import { lastPart, namesBeneath, type ModelName } from "../lib/model";
@@ -112,8 +112,15 @@ export function CodeEditor(props: Props) {
       }),
     ];
     if (props.singleLine) {
-      // One line: Enter is refused rather than breaking the value in two.
-      extensions.push(EditorState.transactionFilter.of((tr) => (tr.newDoc.lines > 1 ? [] : tr)));
+      // One line: Enter does nothing (a completion still takes it first), and line breaks pasted in become spaces, one
+      // for one, so that the paste keeps its place and the cursor its position.
+      extensions.push(
+        Prec.high(keymap.of([{ key: "Enter", run: () => true }])),
+        EditorState.transactionFilter.of((tr) => {
+          if (!tr.docChanged || tr.newDoc.lines === 1) return tr;
+          return { changes: { from: 0, to: tr.startState.doc.length, insert: tr.newDoc.toString().replace(/[\r\n]/g, " ") }, selection: tr.selection, scrollIntoView: true };
+        }),
+      );
     } else {
       extensions.push(lineNumbers(), highlightActiveLine(), lintGutter(), EditorView.lineWrapping);
     }

@@ -9,7 +9,7 @@ export interface Caller {
   now?: string;
 }
 
-export type Session = { signedIn: true; caller: Caller } | { signedIn: false; entraSignIn: string | null };
+export type Session = { signedIn: true; caller: Caller } | { signedIn: false; entraSignIn: string | null; refused?: string };
 
 /**
  * Who the API takes this browser for: with the key in this tab, or without one, a user signed in with Entra ID
@@ -24,6 +24,10 @@ export async function whoAmI(key?: string): Promise<Session> {
     if (error instanceof ApiError && error.status === 401) {
       const signIn = (error.problem as { entraSignIn?: unknown }).entraSignIn;
       return { signedIn: false, entraSignIn: typeof signIn === "string" && isPathOnThisHost(signIn) ? signIn : null };
+    }
+    if (error instanceof ApiError && error.status === 403) {
+      // Signed in with Entra ID without the app role: a key still lets them in, and the problem says which role is missing.
+      return { signedIn: false, entraSignIn: null, refused: error.message };
     }
     throw error;
   }

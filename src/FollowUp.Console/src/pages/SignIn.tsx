@@ -7,9 +7,11 @@ interface Props {
   onSignedIn: (caller: Caller) => void;
   expired: boolean;
   entraSignIn: string | null;
+  /** Why a signed-in user was not let in (an Entra ID account without the app role). */
+  refused?: string | null;
 }
 
-export function SignIn({ onSignedIn, expired, entraSignIn }: Props) {
+export function SignIn({ onSignedIn, expired, entraSignIn, refused }: Props) {
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(expired ? "Your key was not accepted any more. Sign in again." : null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +53,11 @@ export function SignIn({ onSignedIn, expired, entraSignIn }: Props) {
           <span class="logo" aria-hidden="true">↻</span> FollowUp console
         </h1>
         <p class="muted">Sign in with an API key: the self-host's own (<code>cat .local/api-key</code>), or a key named in <code>FollowUp:ApiKeys</code> (on Azure, the deployment's key in its Key Vault).</p>
+        {refused && (
+          <p class="notice error" role="alert">
+            {refused} Sign in with a key, or ask for the role.
+          </p>
+        )}
         {entraSignIn && (
           <>
             <a class="button primary wide" href={entraSignIn}>

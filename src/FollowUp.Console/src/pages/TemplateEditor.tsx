@@ -300,7 +300,7 @@ export function TemplateEditorPage({ id }: { id: string }) {
             {preview.busy ? "Rendering…" : preview.problem ? "Fix the marked line to see the preview." : preview.error ? preview.error : preview.result ? `Rendered in ${preview.result.locale}.` : ""}
           </p>
           {preview.result && (
-            <div class={preview.problem ? "stale" : undefined} aria-hidden={preview.problem ? "true" : undefined}>
+            <div class={preview.problem ? "stale" : undefined} inert={Boolean(preview.problem)}>
               <p class="preview-subject"><span class="muted">Subject:</span> <strong data-testid="preview-subject">{preview.result.subject}</strong></p>
               <PreviewFrame html={preview.result.html} width={width} title={`Preview of the ${locale} mail at ${width} width`} />
               <details class="text-part">
