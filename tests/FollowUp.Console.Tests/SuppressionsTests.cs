@@ -28,10 +28,12 @@ public class SuppressionsTests(Chromium chromium) : ConsoleTest(chromium)
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Remove ola.nordmann@example.com" }).ClickAsync();
         await row.GetByLabel("Why it may get mail again").FillAsync("Subscribed again at the counter");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        var removed = await Page.RunAndWaitForResponseAsync(
+            () => row.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync(),
+            response => response.Request.Method == "DELETE");
+        Assert.Equal(200, removed.Status);
 
         using var api = Host.CreateApiClient();
-        await Assertions.Expect(Page.Locator("tr[data-key]").Filter(new() { HasText = "ola.nordmann@example.com" }).GetByRole(AriaRole.Button, new() { Name = "Remove ola.nordmann@example.com" })).ToHaveCountAsync(0);
         var saved = await api.GetFromJsonAsync<JsonObject>("/api/suppressions/ola.nordmann@example.com");
         Assert.False((bool?)saved!["suppressed"] ?? true);
         Assert.Contains(saved["history"]!.AsArray(), change => (string?)change!["reason"] == "Subscribed again at the counter");
