@@ -1,0 +1,35 @@
+namespace FollowUp.Console.Tests;
+
+/// <summary>The errors marked in the template editor, after they are fixed or another version is restored.</summary>
+public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium)
+{
+    private ILocator Editor => Page.Locator("#template-text");
+
+    private async Task ReplaceTextAsync(string text)
+    {
+        await Editor.ClickAsync();
+        await Page.Keyboard.PressAsync("Control+A");
+        await Page.Keyboard.InsertTextAsync(text);
+    }
+
+    [Fact]
+    public async Task AnErrorFromARefusedSave_GoesOnceTheTextIsFixed()
+    {
+        // The marks are the preview's and the last save's: the preview's go as the text is fixed, the save's stay (in the
+        // list, the gutter and "What to fix") until the next save, pointing at a line that is fine now.
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
+        await Assertions.Expect(Page.Locator("#template-marks")).ToContainTextAsync("Line 2, column");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+
+        await ReplaceTextAsync("<p id=\"fixed\">Hi {{ customer.first_name }}</p>");
+        await Assertions.Expect(Page.FrameLocator("iframe[title^='Preview']").Locator("#fixed")).ToHaveTextAsync("Hi Kari");
+
+        await Assertions.Expect(Page.Locator("#template-marks li")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator(".cm-lintRange-error")).ToHaveCountAsync(0);
+        AssertNoPageErrors();
+    }
+}
