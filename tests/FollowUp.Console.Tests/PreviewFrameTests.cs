@@ -35,4 +35,23 @@ public sealed class PreviewFrameTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(frame.Locator("#after")).ToHaveTextAsync("Still the preview, Kari");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task AMiddleClickOnALinkInTheMail_OpensNothing()
+    {
+        // The frame keeps each link's href and cancels only "click": a middle click (auxclick) opens the link in a new
+        // tab, sandbox or not. In "See it as sent" those are the customer's real links (GET /r/{token} records a click).
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceHtmlAsync("<p><a id=\"review\" href=\"/health\">Tell us how it went, {{ customer.first_name }}</a></p>");
+        var link = Page.FrameLocator("iframe[title^='Preview']").Locator("#review");
+        await Assertions.Expect(link).ToHaveTextAsync("Tell us how it went, Kari");
+
+        await link.ClickAsync(new() { Button = MouseButton.Middle });
+        await Page.WaitForTimeoutAsync(1500);
+
+        Assert.Single(Context.Pages);
+        AssertNoPageErrors();
+    }
 }
