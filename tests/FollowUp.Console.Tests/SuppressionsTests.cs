@@ -51,4 +51,23 @@ public class SuppressionsTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Page.GetByLabel("Why", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task RemovingAnAddressJustAdded_DoesNotLeaveTheNoticeThatItGetsNoMail()
+    {
+        // The add form's "… gets no mail from now on." stays on the page after the address is removed from the list.
+        await SignInAsync("suppressions");
+        await Page.GetByLabel("Address", new() { Exact = true }).FillAsync("kari.review@example.com");
+        await Page.GetByLabel("Why", new() { Exact = true }).FillAsync("Asked by phone");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "gets no mail from now on" })).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove kari.review@example.com" }).ClickAsync();
+        await Page.GetByLabel("Why it may get mail again").FillAsync("Wants the newsletter again");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "kari.review@example.com" }).GetByRole(AriaRole.Button, new() { Name = "Remove kari.review@example.com" })).ToHaveCountAsync(0);
+
+        await Assertions.Expect(Page.GetByText("gets no mail from now on")).ToHaveCountAsync(0);
+        AssertNoPageErrors();
+    }
 }
