@@ -20,8 +20,16 @@ function show(html: string): void {
       if (attribute.name.startsWith("on")) element.removeAttribute(attribute.name);
     }
   });
-  // A link in a preview must not take the frame somewhere else.
-  parsed.querySelectorAll("a[href], area[href]").forEach((link) => link.setAttribute("data-href", link.getAttribute("href") ?? ""));
+  // A link in a preview goes nowhere, by any click or key: its address is kept aside, and it still looks like a link.
+  parsed.querySelectorAll("a[href], area[href], [*|href]").forEach((link) => {
+    const href = link.getAttribute("href") ?? link.getAttributeNS("http://www.w3.org/1999/xlink", "href") ?? "";
+    link.setAttribute("data-href", href);
+    link.removeAttribute("href");
+    link.removeAttributeNS("http://www.w3.org/1999/xlink", "href");
+  });
+  const linkStyle = parsed.createElement("style");
+  linkStyle.textContent = "a[data-href]{color:#0645ad;text-decoration:underline;cursor:pointer}";
+  parsed.head.prepend(linkStyle);
   document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
 }
 

@@ -45,3 +45,9 @@ export function isPathOnThisHost(address: string): boolean {
     return false;
   }
 }
+
+/** Asks the host its time again (the overview, left open for days, counts the host's days as they come). */
+export async function syncHostClock(signal?: AbortSignal): Promise<void> {
+  const answer = await get<Caller>("/api/me", signal ? { signal } : {});
+  if (answer.data.now) setHostNow(answer.data.now);
+}

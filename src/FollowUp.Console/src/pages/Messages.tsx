@@ -190,7 +190,13 @@ function MessageCard({ message, onChanged }: { message: MessageView; onChanged: 
         <span class="muted small">{message.email}</span>
       </div>
       <p class="small">
-        {message.sentAt ? <>Sent {formatTime(message.sentAt)} ({fromNow(message.sentAt)})</> : <>Due {formatTime(message.dueAt)} ({fromNow(message.dueAt)})</>}
+        {message.sentAt ? (
+          <>Sent {formatTime(message.sentAt)} ({fromNow(message.sentAt)})</>
+        ) : message.status === "cancelled" || message.status === "failed" ? (
+          <>{message.status === "cancelled" ? "Cancelled" : "Failed"}; it was due {formatTime(message.dueAt)}</>
+        ) : (
+          <>Due {formatTime(message.dueAt)} ({fromNow(message.dueAt)})</>
+        )}
         {message.subject && <> · “{message.subject}”</>}
         {message.answer && <> · answered <strong>{message.answer}</strong>{message.score != null ? ` (${message.scoreScale ?? "score"} ${message.score})` : ""}</>}
         {message.reason && <> · {message.reason}</>}

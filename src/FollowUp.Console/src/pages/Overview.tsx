@@ -5,7 +5,8 @@ import { Link } from "../components/Link";
 import { ErrorNote, Loading, useTitle } from "../components/Status";
 import { useAsync } from "../components/useAsync";
 import { enc, get, post, query } from "../lib/api";
-import { count, formatDay, fromNow, percent } from "../lib/format";
+import { count, formatDay, fromNow, hostNow, percent } from "../lib/format";
+import { syncHostClock } from "../lib/me";
 import { FunnelStages, PhaseNames, PhaseOrder, period, share, SideStages, totalSeries } from "../lib/report";
 import type { ReportFigures, ReportGroup, ReportSummary } from "../lib/types";
 
@@ -34,15 +35,13 @@ interface Alert {
 export function OverviewPage() {
   useTitle("Overview");
   const [days, setDays] = useState(30);
-  // The host's today, learnt from its first answer (its default period is the last 30 days): the periods are the
-  // host's days, whatever this browser's clock says.
-  const [today, setToday] = useState<string | null>(null);
   const interval = days > 31 ? "week" : "day";
+  // The periods are the host's (UTC) days, whatever this browser's clock says, and move on as they pass: each load
+  // asks the host its time first.
   const report = useAsync(async (signal) => {
-    const range = today ? period(days, new Date(`${today}T12:00:00Z`)) : {};
-    const answer = (await get<ReportSummary>(`/api/reports/summary${query({ ...range, interval })}`, { signal })).data;
-    if (!today) setToday(answer.to);
-    return answer;
+    await syncHostClock(signal);
+    const range = period(days, new Date(hostNow()));
+    return (await get<ReportSummary>(`/api/reports/summary${query({ ...range, interval })}`, { signal })).data;
   }, [days]);
   const alerts = useAsync(async (signal) => {
     try {

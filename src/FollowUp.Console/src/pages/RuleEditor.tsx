@@ -141,9 +141,11 @@ export function RuleEditorPage({ id }: { id: string }) {
 
   const eventTypes = description.data?.eventTypes ?? [];
   const messageTemplates = templates.data?.filter((t) => t.kind === "message") ?? [];
+  // An edit answers the last refused save; the trial run goes on naming what is still wrong as the form changes.
   function update(change: Partial<RuleDraft>) {
     setDraft((current) => (current ? { ...current, ...change } : current));
     setNotice(null);
+    setProblem(null);
   }
   function updateWindow(change: Partial<SendWindow>) {
     update({ sendWindow: { ...(draft!.sendWindow ?? {}), ...change } });

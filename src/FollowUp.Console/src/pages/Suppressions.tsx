@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { describedBy, Field } from "../components/Field";
 import { Link } from "../components/Link";
 import { ErrorNote, Loading, Notice, useTitle } from "../components/Status";
@@ -52,6 +52,8 @@ export function SuppressionsPage() {
   const [q, setQ] = useState("");
   const [asked, setAsked] = useState("");
   const [pages, setPages] = useState<string[]>([]);
+  // Counts removals, so that the add form's "gets no mail" stops saying so of an address removed since.
+  const [removals, setRemovals] = useState(0);
   const list = useAsync(
     (signal) => get<{ items: Suppressed[]; continuationToken?: string | null }>(`/api/suppressions${query({ q: asked, limit: 50, continuationToken: pages[pages.length - 1] })}`, { signal }).then((a) => a.data),
     [asked, pages.length],
@@ -67,7 +69,7 @@ export function SuppressionsPage() {
       </div>
       <div class="suppressions-grid">
         <div>
-          <form class="card finder" role="search" aria-label="Find suppressed addresses" onSubmit={(e) => { e.preventDefault(); setPages([]); setAsked(q.trim()); }}>
+          <form class="card finder" role="search" aria-label="Find suppressed addresses" onSubmit={(e) => { e.preventDefault(); setPages([]); if (q.trim() === asked) list.reload(); else setAsked(q.trim()); }}>
             <div class="row">
               <label for="suppression-search" class="visually-hidden">Address or its start</label>
               <input id="suppression-search" type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="An address, or its start" />
@@ -87,7 +89,7 @@ export function SuppressionsPage() {
                     <tr><th scope="col">Address</th><th scope="col">Stops</th><th scope="col">Why</th><th scope="col">When</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
                   </thead>
                   <tbody>
-                    {list.data.items.map((item) => <Row key={item.key} item={item} onChanged={list.reload} />)}
+                    {list.data.items.map((item) => <Row key={item.key} item={item} onChanged={() => { list.reload(); setRemovals((n) => n + 1); }} />)}
                   </tbody>
                 </table>
               )}
@@ -98,7 +100,7 @@ export function SuppressionsPage() {
             </>
           )}
         </div>
-        <AddSuppression onAdded={list.reload} />
+        <AddSuppression onAdded={list.reload} removals={removals} />
       </div>
     </section>
   );
@@ -178,12 +180,13 @@ function Row({ item, onChanged }: { item: Suppressed; onChanged: () => void }) {
   );
 }
 
-function AddSuppression({ onAdded }: { onAdded: () => void }) {
+function AddSuppression({ onAdded, removals }: { onAdded: () => void; removals: number }) {
   const [address, setAddress] = useState("");
   const [scope, setScope] = useState<Scope>("everything");
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<{ text: string; kind: "ok" | "error" } | null>(null);
+  useEffect(() => setNotice(null), [removals]);
 
   async function add(event: Event) {
     event.preventDefault();

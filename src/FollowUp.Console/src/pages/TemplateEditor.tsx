@@ -130,9 +130,11 @@ export function TemplateEditorPage({ id }: { id: string }) {
   if (!draft) return <Loading what={`template ${id}`} />;
 
   const content = draft.locales[locale];
+  // An edit answers the last refused save: its reasons pointed at text that is no longer there.
   function update(change: Partial<Draft>) {
     setDraft((current) => (current ? { ...current, ...change } : current));
     setNotice(null);
+    setSaveProblem(null);
   }
   function updatePart(value: string) {
     setDraft((current) => {
@@ -141,6 +143,7 @@ export function TemplateEditorPage({ id }: { id: string }) {
       return { ...current, locales: { ...current.locales, [locale]: { ...existing, [part]: value } } };
     });
     setNotice(null);
+    setSaveProblem(null);
   }
 
   async function save() {
@@ -326,6 +329,7 @@ export function TemplateEditorPage({ id }: { id: string }) {
           setSaved(restored);
           setEtag(newEtag);
           setDraft(toDraft(restored));
+          setSaveProblem(null);
           setNotice({ text: `Restored version ${restored.restoredFrom} as version ${restored.version}.`, kind: "ok" });
         }}
         dirty={dirty}
