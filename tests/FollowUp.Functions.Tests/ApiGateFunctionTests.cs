@@ -152,6 +152,7 @@ public class ApiGateFunctionTests
         var versions = ActivatorUtilities.CreateInstance<VersionsFunctions>(harness.Services);
         var put = HttpInvocation.Context(harness.Services, HttpMethods.Put, "/api/rules/entra-made", "application/json", """{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you" }""", apiKey: null);
         put.Request.Headers[ClientPrincipal.HeaderName] = Principal("ingrid@tebutikken.example", Role);
+        put.Request.Headers[ApiGate.BrowserHeader] = "FollowUp-Console";
 
         var created = await rules.PutRuleAsync(put.Request, "entra-made", CancellationToken.None).ExecuteAsync(put);
         var list = HttpInvocation.Context(harness.Services, HttpMethods.Get, "/api/rules/entra-made/versions");
@@ -198,6 +199,7 @@ public class ApiGateFunctionTests
         if (principal is not null)
         {
             context.Request.Headers[ClientPrincipal.HeaderName] = principal;
+            context.Request.Headers[ApiGate.BrowserHeader] = "FollowUp-Console";
         }
 
         var response = await me.GetMeAsync(context.Request).ExecuteAsync(context);

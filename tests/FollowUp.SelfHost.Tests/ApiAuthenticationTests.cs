@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FollowUp.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.SelfHost.Tests;
 
@@ -92,6 +93,7 @@ public class ApiAuthenticationTests
         await using var factory = await BehindBuiltInAuthenticationAsync();
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, Principal("FollowUp.Console"));
+        client.DefaultRequestHeaders.Add(ApiGate.BrowserHeader, "FollowUp-Console");
 
         var me = await client.GetFromJsonAsync<JsonObject>(new Uri("/api/me", UriKind.Relative));
         using var put = await client.PutAsync(new Uri("/api/rules/made-by-ingrid", UriKind.Relative), new StringContent("""{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you" }""", Encoding.UTF8, "application/json"));
@@ -102,6 +104,23 @@ public class ApiAuthenticationTests
         Assert.Equal(EntraSignIn.SignOutPath, (string?)me["entraSignOut"]);
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         Assert.Equal("entra:ingrid@tebutikken.example", (string?)versions!["versions"]![0]!["updatedBy"]);
+    }
+
+    [Fact]
+    public async Task Api_SignedInUserWithoutTheBrowserHeader_Is403_AsAFormOfAnotherSiteWouldBe()
+    {
+        // What another site's form or image sends with the user's sign-in cookie: no header of its own can go with it.
+        await using var factory = await BehindBuiltInAuthenticationAsync();
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, Principal("FollowUp.Console"));
+        var before = await factory.Services.GetRequiredService<Rules.RuleBook>().GetAsync("thank-you");
+
+        using var response = await client.PostAsync(new Uri("/api/rules/thank-you/versions/1/restore", UriKind.Relative), null);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ApiGate.BrowserHeader, (string?)problem["missingHeader"]);
+        Assert.Equal(before!.Version, (await factory.Services.GetRequiredService<Rules.RuleBook>().GetAsync("thank-you"))!.Version);
     }
 
     [Fact]

@@ -26,6 +26,14 @@ public sealed class ApiGate(IOptions<FollowUpOptions> options, EntraSignIn entra
     /// <summary>Azure Functions' key header, which callers of the Functions host already send.</summary>
     public const string FunctionsKeyHeader = "x-functions-key";
 
+    /// <summary>
+    /// What a signed-in user's request must carry (any value; the console sends it with every call). The platform's
+    /// session cookie goes with any request the browser makes, a form another site posts included; a header of its
+    /// own it cannot add without asking CORS first, which this API never allows. A key needs no such proof: another
+    /// site cannot know it.
+    /// </summary>
+    public const string BrowserHeader = "X-Requested-With";
+
     /// <summary>Azure Functions' key parameter, for callers that can set nothing but a URL (a shop's webhook settings).</summary>
     public const string CodeParameter = "code";
 
@@ -71,6 +79,16 @@ public sealed class ApiGate(IOptions<FollowUpOptions> options, EntraSignIn entra
                     statusCode: StatusCodes.Status403Forbidden,
                     type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
                     extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["missingRole"] = entra.Role });
+            }
+
+            if (string.IsNullOrWhiteSpace(context.Request.Headers[BrowserHeader]))
+            {
+                return Results.Problem(
+                    title: "A signed-in user's request must come from the console.",
+                    detail: $"A request signed in with Microsoft Entra ID needs the {BrowserHeader} header, which the console sends and a page of another site cannot: it keeps other sites from acting with the user's sign-in. Scripts use a key.",
+                    statusCode: StatusCodes.Status403Forbidden,
+                    type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["missingHeader"] = BrowserHeader });
             }
 
             context.User = ApiCallers.PrincipalForEntra(principal.Name ?? ApiCallers.Unknown);

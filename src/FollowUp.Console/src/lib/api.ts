@@ -33,7 +33,8 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  // X-Requested-With: a signed-in (Entra ID) user's calls need it, so that another site cannot act with the sign-in.
+  const headers: Record<string, string> = { Accept: "application/json, application/problem+json", "X-Requested-With": "FollowUp-Console" };
   // An empty key asks without one (a user signed in with Entra ID is known by App Service's cookie).
   const key = options.key ?? storedKey();
   if (key) headers["X-Api-Key"] = key;
