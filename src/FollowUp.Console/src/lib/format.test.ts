@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fromNow, setHostNow } from "./format";
 
 describe("relative times", () => {
@@ -22,13 +22,12 @@ describe("relative times", () => {
 describe("formatDay", () => {
   it("names the report's day as the host counts it, in a browser west of UTC too", async () => {
     // The report's days are dates ("2026-11-24"); read as UTC midnight and shown in New York's time, they are the day before.
-    const zone = process.env.TZ;
-    process.env.TZ = "America/New_York";
+    vi.stubEnv("TZ", "America/New_York");
     try {
       const { formatDay } = await import("./format");
       expect(formatDay("2026-11-24")).toBe("24 Nov");
     } finally {
-      process.env.TZ = zone;
+      vi.unstubAllEnvs();
     }
   });
 });
