@@ -18,8 +18,11 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
 
     protected IBrowserContext Context => _context!;
 
+    /// <summary>The checkout this test assembly was built in (declared first: the folder below is made from it).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     /// <summary>Where the screenshots go: TestResults/console at the repository's root, kept by CI as artifacts.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "console");
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot, "TestResults", "console");
 
     /// <summary>Settings for the host before it starts; none by default.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
@@ -117,7 +120,7 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -11,7 +11,7 @@ namespace FollowUp.Console.Tests;
 [Collection(SharedBrowser.Name)]
 public sealed class ConsoleTour(Chromium chromium)
 {
-    private static readonly string Docs = Path.Combine(Path.GetDirectoryName(ConsoleTest.ScreenshotFolder)!, "..", "docs", "console");
+    private static readonly string Docs = Path.Combine(ConsoleTest.RepositoryRoot, "docs", "console");
 
     [ConsoleTour]
     public async Task Tour_TakesTheReadmeScreenshots()

@@ -12,7 +12,7 @@ public sealed class FrontEndUnitTests
     [Fact]
     public async Task Vitest_EveryFrontEndTest_Passes()
     {
-        var console = Path.Combine(Path.GetDirectoryName(ConsoleTest.ScreenshotFolder)!, "..", "src", "FollowUp.Console");
+        var console = Path.Combine(ConsoleTest.RepositoryRoot, "src", "FollowUp.Console");
         var report = Path.Combine(Path.GetTempPath(), $"followup-vitest-{Guid.NewGuid():N}.json");
         try
         {

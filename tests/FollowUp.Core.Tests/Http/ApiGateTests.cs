@@ -81,6 +81,7 @@ public class ApiGateTests
         {
             request.Headers["X-Api-Key"] = "stale";
             request.Headers[ClientPrincipal.HeaderName] = Principal("FollowUp.Console");
+            request.Headers[ApiGate.BrowserHeader] = "FollowUp-Console";
         });
 
         Assert.Null(gate.Admit(context));
