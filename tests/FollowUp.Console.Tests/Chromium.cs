@@ -7,6 +7,17 @@ public sealed class Chromium : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The browser, launched again if it went away: one crash fails its own test, not every test after it.</summary>
+    public async Task<IBrowser> ConnectedAsync()
+    {
+        if (!Browser.IsConnected)
+        {
+            Browser = await DebianChromium.LaunchAsync(_playwright!);
+        }
+
+        return Browser;
+    }
+
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();

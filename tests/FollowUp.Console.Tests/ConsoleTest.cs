@@ -38,7 +38,7 @@ public abstract class ConsoleTest(Chromium chromium) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await StartHostAsync();
-        _context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
+        _context = await (await chromium.ConnectedAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-GB", TimezoneId = "Europe/Oslo" });
         _context.SetDefaultTimeout(15_000);
 
         Page = await _context.NewPageAsync();

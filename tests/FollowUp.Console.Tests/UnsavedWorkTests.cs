@@ -96,17 +96,10 @@ public sealed class UnsavedWorkTests(Chromium chromium) : ConsoleTest(chromium)
         await Page.GetByLabel("Description").ClickAsync();
         await Page.Keyboard.TypeAsync(" – not saved yet");
         await Assertions.Expect(Page.Locator(".unsaved")).ToBeVisibleAsync();
-        var warned = new TaskCompletionSource<string>();
-        Page.Dialog += async (_, dialog) =>
-        {
-            warned.TrySetResult(dialog.Type);
-            await dialog.DismissAsync();
-        };
+        // Asked as the browser asks before closing the tab: is there a listener that wants to stay? (Closing the page
+        // itself with its beforeunload run brought Debian's headless Chromium down in CI, with every test after it.)
+        var wantsToStay = await Page.EvaluateAsync<bool>("() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }");
 
-        await Page.CloseAsync(new() { RunBeforeUnload = true });
-
-        var first = await Task.WhenAny(warned.Task, Task.Delay(TimeSpan.FromSeconds(3), TimeProvider.System));
-        Assert.True(first == warned.Task, "Closing the tab with an unsaved rule did not warn.");
-        Assert.Equal("beforeunload", await warned.Task);
+        Assert.True(wantsToStay, "Closing the tab with an unsaved rule would not warn.");
     }
 }
