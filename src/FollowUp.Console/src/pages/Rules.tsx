@@ -1,16 +1,12 @@
-import { useState } from "preact/hooks";
 import { Link } from "../components/Link";
+import { NewIdForm } from "../components/NewIdForm";
 import { ErrorNote, Loading, useTitle } from "../components/Status";
 import { useAsync } from "../components/useAsync";
 import { enc, get, query } from "../lib/api";
 import { isoToWords } from "../lib/duration";
 import { count, fromNow } from "../lib/format";
 import { period } from "../lib/report";
-import { navigate } from "../lib/router";
 import type { ReportSummary, Rule } from "../lib/types";
-
-// As the API takes them: lower-case letters, digits and hyphens, at most 64.
-const IdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** A rule's counts over the last 7 of the report's days (the host's days, ending at its today). */
 function lastWeekOf(report: ReportSummary, ruleId: string): Record<string, number> {
@@ -27,34 +23,12 @@ export function RulesPage() {
   useTitle("Rules");
   const rules = useAsync((signal) => get<Rule[]>("/api/rules", { signal }).then((a) => a.data), []);
   const report = useAsync((signal) => get<ReportSummary>(`/api/reports/summary${query({ interval: "day" })}`, { signal }).then((a) => a.data), []);
-  const [newId, setNewId] = useState("");
-  const [newError, setNewError] = useState<string | null>(null);
-
-  function create(event: Event) {
-    event.preventDefault();
-    const id = newId.trim();
-    if (!IdPattern.test(id)) {
-      setNewError("Use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64), e.g. winter-sale.");
-      return;
-    }
-    if (rules.data?.some((r) => r.id === id)) {
-      setNewError(`A rule called ${id} exists already.`);
-      return;
-    }
-    navigate(`rules/${enc(id)}?new=1`);
-  }
-
   const countsOf = (id: string) => (report.data ? lastWeekOf(report.data, id) : {});
   return (
     <section aria-labelledby="rules-title">
       <div class="page-head">
         <h1 id="rules-title">Rules</h1>
-        <form class="inline-form" onSubmit={create} noValidate>
-          <label for="new-rule">New rule</label>
-          <input id="new-rule" value={newId} placeholder="e.g. winback-90d" onInput={(e) => { setNewId(e.currentTarget.value); setNewError(null); }} aria-invalid={newError ? "true" : undefined} aria-describedby={newError ? "new-rule-error" : undefined} />
-          <button type="submit">Create</button>
-          {newError && <p id="new-rule-error" class="error field-error" role="alert">{newError}</p>}
-        </form>
+        <NewIdForm what="rule" existing={rules.data?.map((item) => item.id)} example="winback-90d" />
       </div>
       {rules.loading && !rules.data && <Loading what="rules" />}
       {rules.error !== null && <ErrorNote error={rules.error} />}
