@@ -11,11 +11,29 @@ describe("relative times", () => {
     expect(fromNow("not a time", now)).toBe("");
   });
 
+  it("name the larger unit when a value rounds up to it", () => {
+    const now = Date.parse("2026-11-24T12:00:00Z");
+    expect(fromNow(new Date(now - 3_599_900).toISOString(), now)).toBe("1 hour ago");
+    expect(fromNow(new Date(now - 59_600).toISOString(), now)).toBe("1 minute ago");
+    expect(fromNow(new Date(now + 86_399_000).toISOString(), now)).toBe("tomorrow");
+    expect(fromNow(new Date(now - 23 * 3_600_000).toISOString(), now)).toBe("23 hours ago");
+  });
+
   it("go by the host's clock once it is known", () => {
-    // The host is a day ahead of this browser: what it did an hour ago by its clock is "1 hour ago".
-    setHostNow(new Date(Date.now() + 86400_000).toISOString());
-    expect(fromNow(new Date(Date.now() + 86400_000 - 3600_000).toISOString())).toBe("1 hour ago");
-    setHostNow(new Date().toISOString());
+    // The host is a day ahead of this browser: what it did an hour ago by its clock is "1 hour ago". The browser's
+    // clock is held still so the milliseconds between the calls cannot count.
+    vi.useFakeTimers({ now: Date.parse("2026-11-24T12:00:00Z") });
+    try {
+      setHostNow("2026-11-25T12:00:00Z");
+      expect(fromNow("2026-11-25T11:00:00Z")).toBe("1 hour ago");
+      vi.advanceTimersByTime(30 * 60_000);
+      expect(fromNow("2026-11-25T11:00:00Z")).toBe("1 hour ago");
+      vi.advanceTimersByTime(31 * 60_000);
+      expect(fromNow("2026-11-25T11:00:00Z")).toBe("2 hours ago");
+    } finally {
+      setHostNow(new Date(Date.now()).toISOString(), Date.now());
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -34,15 +34,17 @@ export function fromNow(iso: string | null | undefined, now = hostNow()): string
   if (!iso) return "";
   const seconds = (new Date(iso).getTime() - now) / 1000;
   if (Number.isNaN(seconds)) return "";
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ["day", 86400],
-    ["hour", 3600],
-    ["minute", 60],
+  // Each unit up to the next one's size, judged after rounding: 3,599.9 seconds is "1 hour", never "60 minutes".
+  const units: [Intl.RelativeTimeFormatUnit, number, number][] = [
+    ["second", 1, 60],
+    ["minute", 60, 60],
+    ["hour", 3600, 24],
   ];
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  for (const [unit, size, next] of units) {
+    const value = Math.round(seconds / size);
+    if (Math.abs(value) < next) return relative.format(value, unit);
   }
-  return relative.format(Math.round(seconds), "second");
+  return relative.format(Math.round(seconds / 86400), "day");
 }
 
 export function percent(rate: number | null | undefined): string {
