@@ -29,4 +29,35 @@ public sealed class KeyboardTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Page.Locator("#template-text")).Not.ToBeFocusedAsync();
         AssertNoPageErrors();
     }
+    [Fact]
+    public async Task MovingToAnotherPage_PutsTheFocusOnItAndSaysWhichPageItIs()
+    {
+        await SignInAsync("");
+        var announcer = Page.GetByTestId("page-announcer");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(announcer).ToHaveTextAsync("");
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Templates" }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(Page.Locator("main#main")).ToBeFocusedAsync();
+        await Assertions.Expect(announcer).ToHaveTextAsync("Templates");
+
+        // The editor's code comes when first shown, and its title with it: the page is named once it has one.
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "thank-you" }).First.ClickAsync();
+        await Assertions.Expect(announcer).ToHaveTextAsync("Template thank-you");
+        await Assertions.Expect(Page.Locator("main#main")).ToBeFocusedAsync();
+
+        // The next Tab goes on from the top of the page, into it, not from where the link was.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "thank-you" })).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.getElementById('main').contains(document.activeElement)"));
+
+        await Page.GoBackAsync();
+        await Assertions.Expect(announcer).ToHaveTextAsync("Templates");
+        await Page.GotoAsync(new Uri(Host.Console, "templates").ToString());
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Templates", Exact = true })).ToBeVisibleAsync();
+        await Page.EvaluateAsync("() => { history.pushState(null, '', '/console/no-such-page'); dispatchEvent(new PopStateEvent('popstate')); }");
+        await Assertions.Expect(announcer).ToHaveTextAsync("Not found");
+        AssertNoPageErrors();
+    }
 }

@@ -60,4 +60,35 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-2" })).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
+    [Fact]
+    public async Task ACustomerWithMoreMessagesThanOneGoShows_SaysSoAndShowsTheRestOnAsk()
+    {
+        // The page reads ten pages a go; here a page holds one message (the page's own requests, to the real host, are
+        // asked for one at a time), so twelve orders' follow-ups are more than a go shows.
+        var scheduled = 0;
+        for (var i = 1; i <= 12; i++)
+        {
+            var placed = await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, $"O-MO-{i}", customerId: "c-many"));
+            scheduled += placed["scheduled"]!.AsArray().Count;
+        }
+
+        Assert.True(scheduled > 10, $"{scheduled} scheduled");
+
+        await Page.RouteAsync(url => url.Contains("/api/messages?", StringComparison.Ordinal), route =>
+            route.ContinueAsync(new() { Url = route.Request.Url.Replace("limit=100", "limit=1", StringComparison.Ordinal) }));
+        await SignInAsync("messages?customerId=c-many");
+
+        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
+        await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(10);
+
+        await more.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
+        await Assertions.Expect(more).ToHaveCountAsync(0);
+        var shown = await Page.Locator("article.message").EvaluateAllAsync<string[]>("all => all.map(a => a.dataset.message)");
+        Assert.Equal(scheduled, shown.Distinct().Count());
+        await ScreenshotAsync("messages-show-more");
+        AssertNoPageErrors();
+    }
 }

@@ -55,4 +55,22 @@ public class OverviewTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Page.GetByText("No answer is waiting for a person.")).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
+    [Fact]
+    public async Task AnAlertLeftOpenForMoreThanAMonth_IsStillShown()
+    {
+        // The API lists the last 30 days unless asked otherwise; an answer left waiting that long is the one to see.
+        var placed = await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-AL-OLD", customerId: "c-al-old", email: "alold@example.com"));
+        var messageId = (string)placed["scheduled"]!.AsArray().Single(s => (string?)s!["ruleId"] == "thank-you")!["messageId"]!;
+        Advance(TimeSpan.FromHours(3));
+        await DispatchAndCountAsync();
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUp.Messages.MessageLife>(Host.Services).AnswerAsync(messageId, "csat:2", "Nobody called back.");
+        await DispatchAndCountAsync();
+        Advance(TimeSpan.FromDays(45));
+
+        await SignInAsync();
+
+        await Assertions.Expect(Page.Locator($"li[data-alert='{messageId}']")).ToContainTextAsync("Nobody called back.");
+        await Assertions.Expect(Page.Locator($"li[data-alert='{messageId}']")).ToContainTextAsync("45 days ago");
+        AssertNoPageErrors();
+    }
 }

@@ -32,4 +32,30 @@ public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium
         await Assertions.Expect(Page.Locator(".cm-lintRange-error")).ToHaveCountAsync(0);
         AssertNoPageErrors();
     }
+    [Fact]
+    public async Task AnErrorInAnotherLanguage_IsNamedInWords_AndTakesOneThere()
+    {
+        // A refused save lists the errors of the parts not shown; the API names them "template.locales.en.html".
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var problems = Page.GetByRole(AriaRole.List, new() { Name = "What to fix before saving" });
+        await Assertions.Expect(problems).ToContainTextAsync("English, HTML: line 2, column");
+        await Assertions.Expect(problems).Not.ToContainTextAsync("template.locales");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "English (has errors)" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål (has errors)" })).ToHaveCountAsync(0);
+        await ScreenshotAsync("template-error-elsewhere");
+
+        await problems.GetByRole(AriaRole.Button, new() { Name = "English, HTML" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "English" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(Page.Locator(".cm-lintRange-error")).Not.ToHaveCountAsync(0);
+        AssertNoPageErrors();
+    }
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "preact/hooks";
-import { ErrorNote, Loading } from "./components/Status";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ErrorNote, Loading, useTitle } from "./components/Status";
 import { whoAmI, type Caller } from "./lib/me";
 import { Link } from "./components/Link";
 import { onSignedOut } from "./lib/api";
@@ -32,6 +32,7 @@ export function App() {
   const [failure, setFailure] = useState<unknown>(null);
   const [expired, setExpired] = useState(false);
   const { path } = useRoute();
+  const announced = usePageAnnouncement(path, !!caller);
 
   useEffect(() => {
     whoAmI(storedKey() ?? undefined).then(
@@ -111,6 +112,9 @@ export function App() {
       <main id="main" tabIndex={-1} inert={expired}>
         <Page path={path} />
       </main>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
+        {announced}
+      </p>
       {expired && (
         <div class="overlay" role="dialog" aria-modal="true" aria-label="Sign in again">
           <SignIn
@@ -127,6 +131,53 @@ export function App() {
   );
 }
 
+/**
+ * A page change in a single-page app is silent to a screen reader, and leaves the focus on a link that is gone. After
+ * each change of page (not the first, not a new search on the same page) the focus moves to the page's main region, and
+ * a live region says the page's title once the page has set it (one whose code loads on demand sets it later).
+ */
+function usePageAnnouncement(path: string, signedIn: boolean): string {
+  const [announced, setAnnounced] = useState("");
+  const shown = useRef<string | null>(null);
+  const waiting = useRef(false);
+  const say = () => {
+    waiting.current = false;
+    setAnnounced(document.title.replace(/ · FollowUp$/, ""));
+  };
+
+  useEffect(() => {
+    // A page sets its title in an effect that runs before this component's, so the change is seen here afterwards.
+    // Other changes to the head (a page's style sheet, which comes before its code) are not a title.
+    let title = document.title;
+    const watch = new MutationObserver(() => {
+      if (document.title === title) return;
+      title = document.title;
+      if (waiting.current) say();
+    });
+    watch.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => watch.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!signedIn) {
+      shown.current = null;
+      return;
+    }
+    const first = shown.current === null;
+    if (shown.current === path) return;
+    shown.current = path;
+    if (first) return;
+    document.getElementById("main")?.focus();
+    waiting.current = true;
+    // A page whose title is the one already shown sets nothing to see: it is said a moment later all the same.
+    const fallback = window.setTimeout(() => {
+      if (waiting.current) say();
+    }, 1000);
+    return () => window.clearTimeout(fallback);
+  }, [path, signedIn]);
+  return announced;
+}
+
 function Page({ path }: { path: string }) {
   let params: Record<string, string> | null;
   if (path === "") return <OverviewPage />;
@@ -136,6 +187,11 @@ function Page({ path }: { path: string }) {
   if ((params = match("templates/:id", path))) return <TemplateEditorPage id={params.id!} key={params.id} />;
   if (path === "messages") return <MessagesPage />;
   if (path === "suppressions") return <SuppressionsPage />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  useTitle("Not found");
   return (
     <section>
       <h1>Not found</h1>

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fromNow, setHostNow } from "./format";
+import { formatMomentsIn, formatTime, fromNow, setHostNow } from "./format";
 
 describe("relative times", () => {
   it("say how long ago or until", () => {
@@ -47,5 +47,19 @@ describe("formatDay", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe("formatMomentsIn", () => {
+  it("writes the moments in a ledger entry's words as the rest of the page does", () => {
+    const moment = "2026-11-23T09:00:00.0000000+00:00";
+    expect(formatMomentsIn(`by rule thank-you v1 on order.placed, due ${moment}`)).toBe(`by rule thank-you v1 on order.placed, due ${formatTime(moment)}`);
+    expect(formatMomentsIn("at 2026-11-23T09:00Z and 2026-11-24T10:30:05.25-05:00.")).toBe(`at ${formatTime("2026-11-23T09:00Z")} and ${formatTime("2026-11-24T10:30:05.25-05:00")}.`);
+    expect(formatTime(moment)).not.toContain("2026-11-23T");
+  });
+
+  it("leaves dates, times without a zone and other words as they are", () => {
+    const text = "deferred to Tue 24 Nov 10:00 Europe/Oslo (report day 2026-11-24, local 2026-11-24T10:00)";
+    expect(formatMomentsIn(text)).toBe(text);
   });
 });

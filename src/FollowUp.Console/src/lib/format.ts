@@ -11,6 +11,14 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+// A moment as .NET writes one into a ledger entry's words: "due 2026-11-23T09:00:00.0000000+00:00".
+const writtenMoment = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** The text with each moment written in it shown as {@link formatTime} shows one, in the browser's time zone. */
+export function formatMomentsIn(text: string): string {
+  return text.replace(writtenMoment, (moment) => formatTime(moment));
+}
+
 export function formatDay(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);

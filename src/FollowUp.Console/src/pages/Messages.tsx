@@ -3,7 +3,7 @@ import { Link } from "../components/Link";
 import { PreviewFrame } from "../components/PreviewFrame";
 import { ErrorNote, Loading, Notice, useTitle } from "../components/Status";
 import { ApiError, enc, get, post, query } from "../lib/api";
-import { formatTime, fromNow } from "../lib/format";
+import { count, formatMomentsIn, formatTime, fromNow } from "../lib/format";
 import { navigate, useRoute } from "../lib/router";
 import { bySubject, Cancellable, Sent, timeline } from "../lib/timeline";
 import type { MessagePage, MessageView, SentContent } from "../lib/types";
@@ -21,25 +21,33 @@ const StatusTone: Record<string, string> = {
   cancelled: "off", failed: "bad", bounced: "bad", complained: "bad", unsubscribed: "warn",
 };
 
-async function find(by: Finder, value: string): Promise<MessageView[]> {
+interface Found {
+  messages: MessageView[];
+  /** Where the search goes on when it stopped at its page limit, so the page can offer the rest. */
+  more: string | null;
+}
+
+// Up to 1,000 messages a go: a customer with more has a long history, and the rest are a "Show more" away.
+const PagesPerGo = 10;
+
+async function find(by: Finder, value: string, from: string | null = null): Promise<Found> {
   if (by === "messageId") {
     const one = (await get<MessageView>(`/api/messages/${enc(value)}`)).data;
     // The whole order's or deal's follow-ups, so that the message is seen among them.
     const key = one.subjectKind === "deal" ? "dealId" : one.subjectKind === "order" ? "orderId" : null;
-    if (!key) return [one];
+    if (!key) return { messages: [one], more: null };
     const all = await find(key, one.subjectId);
-    return all.filter((m) => m.customerId === one.customerId);
+    return { messages: all.messages.filter((m) => m.customerId === one.customerId), more: null };
   }
   const messages: MessageView[] = [];
-  let token: string | null | undefined = null;
-  // At most 10 pages (a customer with more has a long history; the first 1,000 are shown).
-  for (let page = 0; page < 10; page++) {
+  let token: string | null | undefined = from;
+  for (let page = 0; page < PagesPerGo; page++) {
     const answer: MessagePage = (await get<MessagePage>(`/api/messages${query({ [by]: value, limit: 100, continuationToken: token })}`)).data;
     messages.push(...answer.items);
     token = answer.continuationToken;
     if (!token) break;
   }
-  return messages;
+  return { messages, more: token ?? null };
 }
 
 export function MessagesPage() {
@@ -49,22 +57,31 @@ export function MessagesPage() {
   const [by, setBy] = useState<Finder>(initial);
   const [value, setValue] = useState(search.get(initial) ?? "");
   const [results, setResults] = useState<MessageView[] | null>(null);
+  const [more, setMore] = useState<{ by: Finder; value: string; token: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const asked = Finders.map((f) => search.get(f.id) ?? "").join("|");
 
   // Only the latest search shows its answer: one that ends after another has started (Back, a second Find) is dropped.
   const latest = useRef(0);
-  async function run(finder: Finder, text: string) {
+  async function run(finder: Finder, text: string, from: { token: string; shown: MessageView[] } | null = null) {
     const ticket = ++latest.current;
     setBusy(true);
     setError(null);
     try {
-      const found = await find(finder, text);
-      if (ticket === latest.current) setResults(found);
+      const found = await find(finder, text, from?.token ?? null);
+      if (ticket !== latest.current) return;
+      setResults(from ? [...from.shown, ...found.messages] : found.messages);
+      setMore(found.more ? { by: finder, value: text, token: found.more } : null);
     } catch (failure) {
       if (ticket !== latest.current) return;
+      if (from) {
+        // What is shown stays: only the next part failed.
+        setError(failure);
+        return;
+      }
       setResults(null);
+      setMore(null);
       setError(failure instanceof ApiError && failure.status === 404 ? new Error(`No message has the id ${text}.`) : failure);
     } finally {
       if (ticket === latest.current) setBusy(false);
@@ -112,6 +129,14 @@ export function MessagesPage() {
       {busy && !results && <Loading what="messages" />}
       {results && results.length === 0 && <p class="muted">No messages found.</p>}
       {results && results.length > 0 && <Results messages={results} onChanged={(changed) => setResults(results.map((m) => (m.id === changed.id ? changed : m)))} />}
+      {results && more && (
+        <p class="card more" role="status">
+          The first {count(results.length)} messages found are shown; there are more.{" "}
+          <button type="button" disabled={busy} onClick={() => void run(more.by, more.value, { token: more.token, shown: results })}>
+            {busy ? "Finding…" : "Show more"}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -139,7 +164,7 @@ function Results({ messages, onChanged }: { messages: MessageView[]; onChanged: 
                     <time dateTime={entry.at} title={entry.at}>{formatTime(entry.at)}</time>
                     <span class="entry-rule">{entry.ruleId}{entry.reminder > 0 ? ` (reminder ${entry.reminder})` : ""}</span>
                     <span class="entry-kind">{entry.kind}</span>
-                    {entry.detail && <span class="entry-detail">{entry.detail}</span>}
+                    {entry.detail && <span class="entry-detail">{formatMomentsIn(entry.detail)}</span>}
                   </li>
                 ))}
               </ol>
@@ -199,7 +224,7 @@ function MessageCard({ message, onChanged }: { message: MessageView; onChanged: 
         )}
         {message.subject && <> · “{message.subject}”</>}
         {message.answer && <> · answered <strong>{message.answer}</strong>{message.score != null ? ` (${message.scoreScale ?? "score"} ${message.score})` : ""}</>}
-        {message.reason && <> · {message.reason}</>}
+        {message.reason && <> · {formatMomentsIn(message.reason)}</>}
       </p>
       {message.comment && <blockquote class="comment">{message.comment}</blockquote>}
       <div class="row">

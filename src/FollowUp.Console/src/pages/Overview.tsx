@@ -45,7 +45,13 @@ export function OverviewPage() {
   }, [days]);
   const alerts = useAsync(async (signal) => {
     try {
-      return (await get<{ items: Alert[] }>(`/api/alerts${query({ status: "open", limit: 50 })}`, { signal })).data.items;
+      // Open alerts of the last year, not the API's default month: an answer left waiting longer is the one to see.
+      await syncHostClock(signal);
+      const to = new Date(hostNow() + 60_000);
+      const from = new Date(to.getTime() - 365 * 86_400_000);
+      const page = (await get<{ items: Alert[]; continuationToken?: string | null }>(
+        `/api/alerts${query({ status: "open", limit: 50, from: from.toISOString(), to: to.toISOString() })}`, { signal })).data;
+      return { items: page.items, more: !!page.continuationToken };
     } catch {
       return null;
     }
@@ -87,7 +93,7 @@ export function OverviewPage() {
       {report.loading && !report.data && <Loading what="the report" />}
       {report.error !== null && <ErrorNote error={report.error} />}
       {report.data && <Report report={report.data} />}
-      <OpenAlerts alerts={alerts.data} loading={alerts.loading} onResolved={alerts.reload} />
+      <OpenAlerts found={alerts.data} loading={alerts.loading} onResolved={alerts.reload} />
     </section>
   );
 }
@@ -222,7 +228,8 @@ function Funnel({ group }: { group: ReportGroup }) {
   );
 }
 
-function OpenAlerts({ alerts, loading, onResolved }: { alerts: Alert[] | null; loading: boolean; onResolved: () => void }) {
+function OpenAlerts({ found, loading, onResolved }: { found: { items: Alert[]; more: boolean } | null; loading: boolean; onResolved: () => void }) {
+  const alerts = found?.items ?? null;
   return (
     <section class="card alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title">Open alerts</h2>
@@ -233,9 +240,12 @@ function OpenAlerts({ alerts, loading, onResolved }: { alerts: Alert[] | null; l
       ) : alerts.length === 0 ? (
         <p class="muted">No answer is waiting for a person.</p>
       ) : (
-        <ul class="alert-list">
-          {alerts.map((alert) => <AlertItem key={alert.messageId} alert={alert} onResolved={onResolved} />)}
-        </ul>
+        <>
+          <ul class="alert-list">
+            {alerts.map((alert) => <AlertItem key={alert.messageId} alert={alert} onResolved={onResolved} />)}
+          </ul>
+          {found?.more && <p class="muted small">The newest {alerts.length} are shown; there are more. Resolve these to see the rest.</p>}
+        </>
       )}
     </section>
   );

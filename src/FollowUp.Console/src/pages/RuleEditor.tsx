@@ -10,6 +10,7 @@ import { postJson, useDebounced } from "../components/usePreview";
 import { VersionsPanel } from "../components/VersionsPanel";
 import { ApiError, del, enc, get, put } from "../lib/api";
 import { loadDescription } from "../lib/description";
+import { fieldLabel } from "../lib/fields";
 import { fromNow, formatTime } from "../lib/format";
 import { errorsUnder, positionIn, type Problem } from "../lib/problem";
 import { navigate, useLeaveGuard, useRoute } from "../lib/router";
@@ -221,7 +222,7 @@ export function RuleEditorPage({ id }: { id: string }) {
       {notice && <Notice text={notice.text} kind={notice.kind} />}
       {unknownErrors.length > 0 && (
         <ul class="problems">
-          {unknownErrors.map(([field, reasons]) => <li key={field}><strong>{field}</strong>: {reasons.join(" ")}</li>)}
+          {unknownErrors.map(([field, reasons]) => <li key={field}><strong>{fieldLabel(field)}</strong>: {reasons.join(" ")}</li>)}
         </ul>
       )}
       {saved?.warnings?.length ? (
@@ -420,7 +421,7 @@ function TrialResult({ trial, ready, templateChosen }: { trial: ReturnType<typeo
     <div class="trial" role="status" aria-live="polite">
       {trial.busy && <p class="status-line">Trying…</p>}
       {trial.error && <p class="error">{trial.error}</p>}
-      {trial.problem && <p class="error">The rule cannot be tried yet: {Object.entries(trial.problem.errors ?? {}).map(([f, r]) => `${f.replace(/^rule\./, "")}: ${r.join(" ")}`).join("; ") || trial.problem.title}</p>}
+      {trial.problem && <p class="error">The rule cannot be tried yet: {Object.entries(trial.problem.errors ?? {}).map(([f, r]) => `${fieldLabel(f)}: ${r.join(" ")}`).join("; ") || trial.problem.title}</p>}
       {trial.result && !trial.problem && (
         trial.result.wouldSchedule ? (
           <div class="verdict yes">

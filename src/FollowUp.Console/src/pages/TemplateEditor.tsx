@@ -10,6 +10,7 @@ import { postJson, useDebounced } from "../components/usePreview";
 import { VersionsPanel } from "../components/VersionsPanel";
 import { ApiError, del, enc, get, post, put } from "../lib/api";
 import { loadDescription } from "../lib/description";
+import { fieldLabel, templatePart } from "../lib/fields";
 import { errorsUnder, positionIn, type Problem } from "../lib/problem";
 import { navigate, useLeaveGuard, useRoute } from "../lib/router";
 import type { CloudEvent, MessageTemplate, RenderedContent, Rule, TemplateContent, TemplateKind, TemplateSyntax } from "../lib/types";
@@ -126,6 +127,19 @@ export function TemplateEditorPage({ id }: { id: string }) {
     return list;
   }, [preview.problem, preview.result, saveProblem, locale, part]);
 
+  // The languages and parts a refused save or the preview found errors in, marked on their tabs.
+  const erring = useMemo(() => {
+    const found: { locale: string; part: string }[] = [];
+    for (const problem of [preview.problem, saveProblem]) {
+      for (const field of Object.keys(problem?.errors ?? {})) {
+        const where = templatePart(field);
+        if (where) found.push(where);
+      }
+    }
+    return found;
+  }, [preview.problem, saveProblem]);
+  const errorMark = (has: boolean) => has && <span class="tab-error" title="Has errors"><span aria-hidden="true"> ●</span><span class="visually-hidden"> (has errors)</span></span>;
+
   if (loaded.error) return <ErrorNote error={loaded.error}><p><Link to="templates">Back to the templates</Link></p></ErrorNote>;
   if (!draft) return <Loading what={`template ${id}`} />;
 
@@ -209,7 +223,22 @@ export function TemplateEditorPage({ id }: { id: string }) {
       {notice && <Notice text={notice.text} kind={notice.kind} />}
       {otherErrors.length > 0 && (
         <ul class="problems" aria-label="What to fix before saving">
-          {otherErrors.map(([field, reasons]) => reasons.map((reason) => <li key={field + reason}><strong>{field}</strong>: {reason}</li>))}
+          {otherErrors.map(([field, reasons]) => {
+            const where = templatePart(field);
+            const name = fieldLabel(field);
+            return reasons.map((reason) => (
+              <li key={field + reason}>
+                {where ? (
+                  <button type="button" class="link" title={`Go to ${name}`} onClick={() => { setLocale(where.locale); setPart(where.part as Part); }}>
+                    {name}
+                  </button>
+                ) : (
+                  <strong>{name}</strong>
+                )}
+                : {reason}
+              </li>
+            ));
+          })}
         </ul>
       )}
 
@@ -249,10 +278,10 @@ export function TemplateEditorPage({ id }: { id: string }) {
 
       <div class="editor-grid">
         <div class="editor-side">
-          <Tabs label="Language" idPrefix="locale" selected={locale} onSelect={setLocale} tabs={localeTabs.map((l) => ({ id: l.id, label: <>{l.label}{draft.locales[l.id] ? "" : <span class="muted"> (not written)</span>}</> }))} />
+          <Tabs label="Language" idPrefix="locale" selected={locale} onSelect={setLocale} tabs={localeTabs.map((l) => ({ id: l.id, label: <>{l.label}{draft.locales[l.id] ? "" : <span class="muted"> (not written)</span>}{errorMark(erring.some((e) => e.locale === l.id))}</> }))} />
           {content ? (
             <div id="locale-panel" role="tabpanel" aria-labelledby={`locale-tab-${locale}`}>
-              <Tabs label="Part" idPrefix="part" selected={part} onSelect={(p) => setPart(p as Part)} tabs={Parts} />
+              <Tabs label="Part" idPrefix="part" selected={part} onSelect={(p) => setPart(p as Part)} tabs={Parts.map((p) => ({ id: p.id, label: <>{p.label}{errorMark(erring.some((e) => e.locale === locale && e.part === p.id))}</> }))} />
               <div id="part-panel" role="tabpanel" aria-labelledby={`part-tab-${part}`}>
                 <CodeEditor
                   key={`${locale}-${part}`}
