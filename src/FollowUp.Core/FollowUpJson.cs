@@ -38,7 +38,7 @@ public static class FollowUpJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             MaxDepth = 32,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new ExactEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

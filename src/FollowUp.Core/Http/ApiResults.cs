@@ -197,6 +197,11 @@ public static class ApiResults
     /// <summary>Says what is wrong in the contract's words, not .NET's (no type names, no stack of paths).</summary>
     private static string Explain(JsonException ex, Type target)
     {
+        if (ex is JsonValueException value)
+        {
+            return value.Reason;
+        }
+
         var message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {

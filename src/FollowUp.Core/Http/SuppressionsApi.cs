@@ -99,12 +99,6 @@ public static class SuppressionsApi
         }
 
         var input = ApiResults.ParseJson<SuppressionInput>(body, errors);
-        if (input?.Scope is { } scope && !IsExactly(body, "scope", scope))
-        {
-            // The enum reader takes "marketing,everything" and " everything" as well: a scope is one name.
-            errors.Add("scope", "must be one of \"marketing\", \"marketingAndFeedback\", \"everything\"");
-        }
-
         var reason = input?.Reason?.Trim();
         if (input is not null && Reason(reason, errors, required: true) && errors.IsEmpty)
         {
@@ -163,13 +157,6 @@ public static class SuppressionsApi
             SuppressionRemoval.SuppressedAgain => ApiResults.StateConflict("The address was suppressed again meanwhile.", $"{Formats.Quote(FromRoute(address), 80)} was suppressed again (an unsubscribe or a bounce) while it was being removed, so it stays on the list: read it, and remove it again if you still mean to."),
             _ => ApiResults.NotFound($"{Formats.Quote(FromRoute(address), 80)} is not on the suppression list."),
         };
-    }
-
-    private static bool IsExactly(ReadOnlyMemory<byte> body, string name, UnsubscribeScope value)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty(name, out var given)
-            && string.Equals(given.GetString(), System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString()), StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Reason(string? reason, FieldErrors errors, bool required)

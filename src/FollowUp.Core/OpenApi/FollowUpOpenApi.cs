@@ -33,7 +33,9 @@ public static class FollowUpOpenApi
         options.Converters.Clear();
         foreach (var converter in contract.Converters)
         {
-            options.Converters.Add(converter);
+            // The describer lists an enum's names only for the framework's converter; it reads and writes the same
+            // names as the contract's (which refuses the comma lists and other cases the framework's would take).
+            options.Converters.Add(converter is ExactEnumConverter ? new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) : converter);
         }
     }
 }

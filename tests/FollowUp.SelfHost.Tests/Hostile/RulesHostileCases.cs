@@ -110,6 +110,15 @@ internal static class RulesHostileCases
             table.Add(Put("values.delay." + delay, Valid().With("delay", delay).ToJsonString(), "delay"));
         }
 
+        // The framework's enum reader takes a comma list (its values' bits together: "service,feedback" is feedback),
+        // another case and spaces around the name.
+        foreach (var category in new[] { "service,feedback", "service, marketing", "Feedback", " service", "feedback ", "3" })
+        {
+            table.Add(Put("values.category." + category.Trim().Replace(' ', '-'), Valid().With("category", category).ToJsonString(), "category"));
+        }
+
+        table.Add(Put("values.phase-two", Valid().With("phase", "purchase,waiting").ToJsonString(), "phase"));
+        table.Add(Put("values.phase-pascal-case", Valid().With("phase", "LostSale").ToJsonString(), "phase"));
         table.Add(Put("values.delay-missing", Valid().Without("delay").ToJsonString(), "delay"));
         table.Add(Put("values.template-missing", Valid().Without("templateId").ToJsonString(), "templateId"));
         table.Add(Put("values.template-unknown", Valid().With("templateId", "no-such-template").ToJsonString(), "templateId"));

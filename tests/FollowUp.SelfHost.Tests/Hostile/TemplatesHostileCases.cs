@@ -63,6 +63,9 @@ internal static class TemplatesHostileCases
         table.Add(Put("duplicate.syntax", Valid().Duplicate(string.Empty, "syntax", "\"liquid\""), "syntax"));
         table.Add(Put("types.syntax-razor", Valid().With("syntax", "razor").ToJsonString(), "syntax"));
         table.Add(Put("types.syntax-number", Valid().With("syntax", 1).ToJsonString(), "syntax"));
+        table.Add(Put("types.syntax-two", Valid().With("syntax", "scriban,liquid").ToJsonString(), "syntax"));
+        table.Add(Put("types.syntax-capitalised", Valid().With("syntax", "Liquid").ToJsonString(), "syntax"));
+        table.Add(Put("types.kind-two", Valid().With("kind", "message,layout").ToJsonString(), "kind"));
         table.Add(Put("types.locales-array", Valid().With("locales", new JsonArray()).ToJsonString(), "locales"));
         table.Add(Put("types.locale-string", Valid().With("locales.en", "Hi").ToJsonString(), "locales.en"));
         table.Add(Put("types.subject-number", Valid().With("locales.en.subject", 1).ToJsonString(), "locales.en.subject"));

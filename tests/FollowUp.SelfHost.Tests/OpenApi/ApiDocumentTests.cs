@@ -135,6 +135,23 @@ public class ApiDocumentTests
     }
 
     [Fact]
+    public async Task Document_EveryEnum_ListsTheNamesTheApiTakes()
+    {
+        await using var factory = await SelfHostFactory.CreateAsync();
+        var document = await ApiDocument.ReadAsync(factory.CreateClient());
+        var schemas = document.Json["components"]!["schemas"]!.AsObject();
+        var enums = typeof(FollowUpJson).Assembly.GetExportedTypes().Where(type => type.IsEnum && schemas.ContainsKey(type.Name)).ToList();
+
+        Assert.Contains(typeof(Rules.MessageCategory), enums);
+        foreach (var type in enums)
+        {
+            var names = Enum.GetNames(type).Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName);
+            var listed = schemas[type.Name]!["enum"]?.AsArray().Select(name => (string?)name);
+            Assert.True(listed is not null && listed.SequenceEqual(names), $"{type.Name}: {schemas[type.Name]!.ToJsonString()}");
+        }
+    }
+
+    [Fact]
     public async Task Document_Schemas_RefuseWhatTheApiRefuses()
     {
         // The example check means something only if a schema can fail: a misspelt field, a wrong enum, a missing field.
@@ -149,6 +166,9 @@ public class ApiDocumentTests
         Assert.Empty(JsonSchemas.Errors(rule, JsonNode.Parse("""{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you" }""")!));
         Assert.NotEmpty(JsonSchemas.Errors(rule, JsonNode.Parse("""{ "trigger": "order.placed", "template_id": "thank-you" }""")!));
         Assert.NotEmpty(JsonSchemas.Errors(message, JsonNode.Parse("""{ "id": "m", "status": "lost" }""")!));
+        Assert.Empty(JsonSchemas.Errors(rule, JsonNode.Parse("""{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you", "category": "feedback", "phase": "lostSale" }""")!));
+        Assert.NotEmpty(JsonSchemas.Errors(rule, JsonNode.Parse("""{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you", "category": "Feedback" }""")!));
+        Assert.NotEmpty(JsonSchemas.Errors(rule, JsonNode.Parse("""{ "trigger": "order.placed", "delay": "PT1H", "templateId": "thank-you", "phase": "purchase,waiting" }""")!));
         Assert.NotEmpty(JsonSchemas.Errors(cloudEvent, placed));
     }
 
