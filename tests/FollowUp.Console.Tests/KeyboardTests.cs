@@ -60,4 +60,30 @@ public sealed class KeyboardTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(announcer).ToHaveTextAsync("Not found");
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task APageWhoseCodeComesSlowly_IsNamedByItsOwnTitle_NotByThePageBefore()
+    {
+        // The editor's code comes when first shown, and its title with it; the announcer's fallback says the title a
+        // second after the change whatever it is then, and stops waiting: on a slow line it names the page left.
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync(url => url.Contains("/assets/TemplateEditor-", StringComparison.Ordinal), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync("templates");
+        var announcer = Page.GetByTestId("page-announcer");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Templates", Exact = true })).ToBeVisibleAsync();
+
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "thank-you" }).First.ClickAsync();
+        await Assertions.Expect(Page.Locator("main#main")).ToBeFocusedAsync();
+        await Page.WaitForTimeoutAsync(2500);
+        release.SetResult();
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "thank-you" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page).ToHaveTitleAsync("Template thank-you · FollowUp");
+        await Assertions.Expect(announcer).ToHaveTextAsync("Template thank-you");
+        AssertNoPageErrors();
+    }
 }

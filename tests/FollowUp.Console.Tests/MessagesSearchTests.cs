@@ -91,4 +91,84 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await ScreenshotAsync("messages-show-more");
         AssertNoPageErrors();
     }
+
+    private async Task<int> ManyOrdersAsync(string customerId)
+    {
+        var scheduled = 0;
+        for (var i = 1; i <= 12; i++)
+        {
+            var placed = await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, $"O-{customerId}-{i}", customerId: customerId));
+            scheduled += placed["scheduled"]!.AsArray().Count;
+        }
+
+        Assert.True(scheduled > 10, $"{scheduled} scheduled");
+
+        // A page holds one message, so that ten pages (one go) are fewer than the customer has.
+        await Page.RouteAsync(url => url.Contains("/api/messages?", StringComparison.Ordinal), route =>
+            route.ContinueAsync(new() { Url = route.Request.Url.Replace("limit=100", "limit=1", StringComparison.Ordinal) }));
+        return scheduled;
+    }
+
+    [Fact]
+    public async Task AMessageCancelledWhileShowMoreLoads_StaysCancelled()
+    {
+        // "Show more" adds what it found to the list as it was when it was asked: a cancel that ended meanwhile is undone
+        // on the page, which offers to cancel the message again (and the server then refuses).
+        var scheduled = await ManyOrdersAsync("c-mcx");
+        var release = new TaskCompletionSource();
+        var holding = false;
+        await Page.RouteAsync(url => holding && url.Contains("continuationToken=", StringComparison.Ordinal), async route =>
+        {
+            await release.Task;
+            await route.FallbackAsync();
+        });
+        await SignInAsync("messages?customerId=c-mcx");
+        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
+        await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
+        var id = await Page.Locator("article.message").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }) }).First.GetAttributeAsync("data-message");
+        var message = Page.Locator($"article[data-message='{id}']");
+
+        holding = true;
+        await more.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }).ClickAsync();
+        await message.GetByRole(AriaRole.Button, new() { Name = "Cancel the message" }).ClickAsync();
+        await Assertions.Expect(message.GetByTestId("status")).ToHaveTextAsync("cancelled");
+        release.SetResult();
+
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
+        await Assertions.Expect(message.GetByTestId("status")).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(message.GetByRole(AriaRole.Button, new() { Name = "Cancel…" })).ToHaveCountAsync(0);
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task ACancelThatEndsAfterShowMore_KeepsWhatShowMoreBrought()
+    {
+        // The cancel's answer replaces the list with the one it was asked from, before "Show more" added to it; the token
+        // has moved on past what was added, so those messages are gone from the page until a new search.
+        var scheduled = await ManyOrdersAsync("c-mcy");
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync(url => url.EndsWith("/cancel", StringComparison.Ordinal), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync("messages?customerId=c-mcy");
+        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
+        await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
+        var id = await Page.Locator("article.message").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }) }).First.GetAttributeAsync("data-message");
+        var message = Page.Locator($"article[data-message='{id}']");
+        await message.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }).ClickAsync();
+        var cancelled = Page.WaitForResponseAsync(response => response.Url.EndsWith("/cancel", StringComparison.Ordinal));
+        await message.GetByRole(AriaRole.Button, new() { Name = "Cancel the message" }).ClickAsync();
+
+        await more.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
+        release.SetResult();
+        await cancelled;
+
+        await Assertions.Expect(message.GetByTestId("status")).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
+        AssertNoPageErrors();
+    }
 }

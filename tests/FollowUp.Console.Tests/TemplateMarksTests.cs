@@ -58,4 +58,30 @@ public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium
         await Assertions.Expect(Page.Locator(".cm-lintRange-error")).Not.ToHaveCountAsync(0);
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task GoingFromTheListToAnErrorsTab_KeepsTheFocusOnThePage()
+    {
+        // The button names an error of a part not shown; once that part is shown its error leaves the list, and the
+        // button with it: the focus it had falls to the document's body, and the next Tab starts from the top again.
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var problems = Page.GetByRole(AriaRole.List, new() { Name = "What to fix before saving" });
+        var go = problems.GetByRole(AriaRole.Button, new() { Name = "English, HTML" });
+        await Assertions.Expect(go).ToBeVisibleAsync();
+
+        await go.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(Page.Locator(".cm-lintRange-error")).Not.ToHaveCountAsync(0);
+        var focus = await Page.EvaluateAsync<string>("() => document.activeElement === null || document.activeElement === document.body ? 'body' : document.getElementById('main').contains(document.activeElement) ? 'main' : 'elsewhere'");
+        Assert.Equal("main", focus);
+        AssertNoPageErrors();
+    }
 }
