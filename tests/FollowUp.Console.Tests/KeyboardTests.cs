@@ -56,8 +56,19 @@ public sealed class KeyboardTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(announcer).ToHaveTextAsync("Templates");
         await Page.GotoAsync(new Uri(Host.Console, "templates").ToString());
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Templates", Exact = true })).ToBeVisibleAsync();
+        await Page.EvaluateAsync("""
+            () => {
+              window.said = [];
+              new MutationObserver(() => window.said.push(document.querySelector('[data-testid=page-announcer]').textContent))
+                .observe(document.querySelector('[data-testid=page-announcer]'), { subtree: true, childList: true, characterData: true });
+            }
+            """);
         await Page.EvaluateAsync("() => { history.pushState(null, '', '/console/no-such-page'); dispatchEvent(new PopStateEvent('popstate')); }");
         await Assertions.Expect(announcer).ToHaveTextAsync("Not found");
+
+        // A second page of the same name is said again: the same words set twice would be no change to hear.
+        await Page.EvaluateAsync("() => { history.pushState(null, '', '/console/no-such-page-either'); dispatchEvent(new PopStateEvent('popstate')); }");
+        await Page.WaitForFunctionAsync("() => window.said.filter(text => text === 'Not found').length === 2");
         AssertNoPageErrors();
     }
 

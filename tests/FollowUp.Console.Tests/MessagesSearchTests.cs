@@ -171,4 +171,19 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
         AssertNoPageErrors();
     }
+    [Fact]
+    public async Task TheMenusMessagesLink_ShowsThePageWithoutTheSearchBefore()
+    {
+        await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, "O-NL-1"));
+        await SignInAsync("messages?orderId=O-NL-1");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-NL-1" })).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/messages$"));
+        await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(0);
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-NL-1" })).ToBeVisibleAsync();
+        AssertNoPageErrors();
+    }
 }

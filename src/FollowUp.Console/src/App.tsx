@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNote, Loading, useTitle } from "./components/Status";
+import { lastPageTitle, onPageTitle } from "./lib/pageTitle";
 import { whoAmI, type Caller } from "./lib/me";
 import { Link } from "./components/Link";
 import { onSignedOut } from "./lib/api";
@@ -110,7 +111,8 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1} inert={expired}>
-        <Page path={path} />
+        {/* One page per path, new each time: each names itself when shown, even after one of the same kind. */}
+        <Page path={path} key={path} />
       </main>
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
         {announced}
@@ -134,33 +136,36 @@ export function App() {
 /**
  * A page change in a single-page app is silent to a screen reader, and leaves the focus on a link that is gone. After
  * each change of page (not the first, not a new search on the same page) the focus moves to the page's main region, and
- * a live region says the page's title once the page has set it (one whose code loads on demand sets it later).
+ * a live region says the page's title once the page has given itself one: at once, or when its code has come.
  */
 function usePageAnnouncement(path: string, signedIn: boolean): string {
   const [announced, setAnnounced] = useState("");
   const shown = useRef<string | null>(null);
-  const waiting = useRef(false);
-  const say = () => {
-    waiting.current = false;
-    setAnnounced(document.title.replace(/ · FollowUp$/, ""));
+  const awaited = useRef<string | null>(null);
+  const saying = useRef(0);
+
+  const say = (title: string) => {
+    awaited.current = null;
+    // Emptied first, so that the same words twice ("Not found", then another "Not found") are said twice.
+    setAnnounced("");
+    window.clearTimeout(saying.current);
+    saying.current = window.setTimeout(() => setAnnounced(title), 100);
   };
 
   useEffect(() => {
-    // A page sets its title in an effect that runs before this component's, so the change is seen here afterwards.
-    // Other changes to the head (a page's style sheet, which comes before its code) are not a title.
-    let title = document.title;
-    const watch = new MutationObserver(() => {
-      if (document.title === title) return;
-      title = document.title;
-      if (waiting.current) say();
+    const stop = onPageTitle((titled) => {
+      if (awaited.current !== null && awaited.current === titled.path) say(titled.title);
     });
-    watch.observe(document.head, { subtree: true, childList: true, characterData: true });
-    return () => watch.disconnect();
+    return () => {
+      stop();
+      window.clearTimeout(saying.current);
+    };
   }, []);
 
   useEffect(() => {
     if (!signedIn) {
       shown.current = null;
+      awaited.current = null;
       return;
     }
     const first = shown.current === null;
@@ -168,12 +173,10 @@ function usePageAnnouncement(path: string, signedIn: boolean): string {
     shown.current = path;
     if (first) return;
     document.getElementById("main")?.focus();
-    waiting.current = true;
-    // A page whose title is the one already shown sets nothing to see: it is said a moment later all the same.
-    const fallback = window.setTimeout(() => {
-      if (waiting.current) say();
-    }, 1000);
-    return () => window.clearTimeout(fallback);
+    // A page shown at once has named itself already, in an effect that runs before this one.
+    const last = lastPageTitle();
+    if (last && last.path === path) say(last.title);
+    else awaited.current = path;
   }, [path, signedIn]);
   return announced;
 }

@@ -1,10 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
+import { setPageTitle } from "../lib/pageTitle";
 
 export function useTitle(title: string): void {
-  useEffect(() => {
-    document.title = title ? `${title} · FollowUp` : "FollowUp console";
-  }, [title]);
+  useEffect(() => setPageTitle(title), [title]);
 }
 
 export function Loading({ what }: { what: string }) {

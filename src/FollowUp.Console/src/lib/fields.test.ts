@@ -21,6 +21,7 @@ describe("fieldLabel", () => {
   it("names the whole request when the error has no field", () => {
     expect(fieldLabel("$")).toBe("The request");
     expect(fieldLabel("")).toBe("The request");
+    expect(fieldLabel("body")).toBe("The request");
   });
 });
 

@@ -34,7 +34,7 @@ export function fieldLabel(field: string): string {
   if (part) return `${LocaleNames[part.locale] ?? part.locale}, ${PartNames[part.part]}`;
   const locale = /^locales\.([^.]+)$/i.exec(name);
   if (locale) return LocaleNames[locale[1]!.toLowerCase()] ?? locale[1]!;
-  if (!name || name === "$") return "The request";
+  if (!name || name === "$" || name === "body") return "The request";
   return name
     .split(".")
     .map((step, index) => {

@@ -37,7 +37,9 @@ async function find(by: Finder, value: string, from: string | null = null): Prom
     const key = one.subjectKind === "deal" ? "dealId" : one.subjectKind === "order" ? "orderId" : null;
     if (!key) return { messages: [one], more: null };
     const all = await find(key, one.subjectId);
-    return { messages: all.messages.filter((m) => m.customerId === one.customerId), more: null };
+    const messages = all.messages.filter((m) => m.customerId === one.customerId);
+    // An order with more follow-ups than a go reads may not have reached the one asked for: it is shown all the same.
+    return { messages: messages.some((m) => m.id === one.id) ? messages : [...messages, one], more: null };
   }
   const messages: MessageView[] = [];
   let token: string | null | undefined = from;
@@ -64,14 +66,19 @@ export function MessagesPage() {
 
   // Only the latest search shows its answer: one that ends after another has started (Back, a second Find) is dropped.
   const latest = useRef(0);
-  async function run(finder: Finder, text: string, from: { token: string; shown: MessageView[] } | null = null) {
+  async function run(finder: Finder, text: string, from: string | null = null) {
     const ticket = ++latest.current;
     setBusy(true);
     setError(null);
     try {
-      const found = await find(finder, text, from?.token ?? null);
+      const found = await find(finder, text, from);
       if (ticket !== latest.current) return;
-      setResults(from ? [...from.shown, ...found.messages] : found.messages);
+      // The rest is added to the list as it is now, which a cancel may have changed meanwhile.
+      setResults((shown) => {
+        if (!from || !shown) return found.messages;
+        const known = new Set(shown.map((m) => m.id));
+        return [...shown, ...found.messages.filter((m) => !known.has(m.id))];
+      });
       setMore(found.more ? { by: finder, value: text, token: found.more } : null);
     } catch (failure) {
       if (ticket !== latest.current) return;
@@ -94,6 +101,13 @@ export function MessagesPage() {
       setBy(finder.id);
       setValue(search.get(finder.id) ?? "");
       void run(finder.id, search.get(finder.id) ?? "");
+    } else {
+      // The page without a search (the menu's link, or Back to it) shows none, and drops one under way.
+      latest.current++;
+      setResults(null);
+      setMore(null);
+      setError(null);
+      setBusy(false);
     }
     // The address says what to find: a search is bookmarkable and the back button works.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -128,11 +142,11 @@ export function MessagesPage() {
       {error !== null && <ErrorNote error={error} />}
       {busy && !results && <Loading what="messages" />}
       {results && results.length === 0 && <p class="muted">No messages found.</p>}
-      {results && results.length > 0 && <Results messages={results} onChanged={(changed) => setResults(results.map((m) => (m.id === changed.id ? changed : m)))} />}
+      {results && results.length > 0 && <Results messages={results} onChanged={(changed) => setResults((shown) => shown?.map((m) => (m.id === changed.id ? changed : m)) ?? shown)} />}
       {results && more && (
         <p class="card more" role="status">
           The first {count(results.length)} messages found are shown; there are more.{" "}
-          <button type="button" disabled={busy} onClick={() => void run(more.by, more.value, { token: more.token, shown: results })}>
+          <button type="button" disabled={busy} onClick={() => void run(more.by, more.value, more.token)}>
             {busy ? "Finding…" : "Show more"}
           </button>
         </p>

@@ -85,6 +85,12 @@ export function TemplateEditorPage({ id }: { id: string }) {
   const [etag, setEtag] = useState<string | null>(null);
   const [locale, setLocale] = useState("en");
   const [part, setPart] = useState<Part>("html");
+  // Going to an error from the list: its button goes with it (the list leaves out the part shown), so the focus goes to
+  // the text the error is in rather than to the document's top.
+  const [goneToError, setGoneToError] = useState(0);
+  useEffect(() => {
+    if (goneToError) document.getElementById("template-text")?.focus();
+  }, [goneToError]);
   const [width, setWidth] = useState<"desktop" | "phone">("desktop");
   const [sample, setSample] = useState<CloudEvent | null>(null);
   const [saveProblem, setSaveProblem] = useState<Problem | null>(null);
@@ -229,7 +235,7 @@ export function TemplateEditorPage({ id }: { id: string }) {
             return reasons.map((reason) => (
               <li key={field + reason}>
                 {where ? (
-                  <button type="button" class="link" title={`Go to ${name}`} onClick={() => { setLocale(where.locale); setPart(where.part as Part); }}>
+                  <button type="button" class="link" title={`Go to ${name}`} onClick={() => { setLocale(where.locale); setPart(where.part as Part); setGoneToError((n) => n + 1); }}>
                     {name}
                   </button>
                 ) : (
