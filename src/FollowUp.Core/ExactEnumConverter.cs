@@ -19,13 +19,15 @@ internal sealed class ExactEnumConverter : JsonConverterFactory
     private sealed class Named<T> : JsonConverter<T>
         where T : struct, Enum
     {
-        private static readonly FrozenDictionary<T, string> Names =
-            Enum.GetValues<T>().Distinct().ToFrozenDictionary(value => value, value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
+        // In the order they are declared: the refusal lists them as the API description does.
+        private static readonly (T Value, string Name)[] Declared =
+            [.. Enum.GetValues<T>().Distinct().Select(value => (value, JsonNamingPolicy.CamelCase.ConvertName(value.ToString())))];
 
-        private static readonly FrozenDictionary<string, T> Values =
-            Names.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+        private static readonly FrozenDictionary<T, string> Names = Declared.ToFrozenDictionary(pair => pair.Value, pair => pair.Name);
 
-        private static readonly string OneOf = "must be one of " + string.Join(", ", Names.Values.Select(name => $"\"{name}\""));
+        private static readonly FrozenDictionary<string, T> Values = Declared.ToFrozenDictionary(pair => pair.Name, pair => pair.Value, StringComparer.Ordinal);
+
+        private static readonly string OneOf = "must be one of " + string.Join(", ", Declared.Select(pair => $"\"{pair.Name}\""));
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

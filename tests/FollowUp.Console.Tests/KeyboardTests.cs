@@ -29,6 +29,7 @@ public sealed class KeyboardTests(Chromium chromium) : ConsoleTest(chromium)
         await Assertions.Expect(Page.Locator("#template-text")).Not.ToBeFocusedAsync();
         AssertNoPageErrors();
     }
+
     [Fact]
     public async Task MovingToAnotherPage_PutsTheFocusOnItAndSaysWhichPageItIs()
     {

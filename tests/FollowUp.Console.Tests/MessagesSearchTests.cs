@@ -60,25 +60,16 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Order O-RA-2" })).ToBeVisibleAsync();
         AssertNoPageErrors();
     }
+
     [Fact]
     public async Task ACustomerWithMoreMessagesThanOneGoShows_SaysSoAndShowsTheRestOnAsk()
     {
         // The page reads ten pages a go; here a page holds one message (the page's own requests, to the real host, are
         // asked for one at a time), so twelve orders' follow-ups are more than a go shows.
-        var scheduled = 0;
-        for (var i = 1; i <= 12; i++)
-        {
-            var placed = await PostEventAsync(TestEvents.Order(EventTypes.OrderPlaced, $"O-MO-{i}", customerId: "c-many"));
-            scheduled += placed["scheduled"]!.AsArray().Count;
-        }
-
-        Assert.True(scheduled > 10, $"{scheduled} scheduled");
-
-        await Page.RouteAsync(url => url.Contains("/api/messages?", StringComparison.Ordinal), route =>
-            route.ContinueAsync(new() { Url = route.Request.Url.Replace("limit=100", "limit=1", StringComparison.Ordinal) }));
+        var scheduled = await ManyOrdersAsync("c-many");
         await SignInAsync("messages?customerId=c-many");
 
-        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
+        var more = More;
         await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
         await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(10);
 
@@ -90,6 +81,16 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         Assert.Equal(scheduled, shown.Distinct().Count());
         await ScreenshotAsync("messages-show-more");
         AssertNoPageErrors();
+    }
+
+    private ILocator More => Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
+
+    /// <summary>Waits for the first go to be shown, with more to come, and answers a message that can be cancelled.</summary>
+    private async Task<ILocator> FirstGoShownAsync()
+    {
+        await Assertions.Expect(More).ToContainTextAsync("The first 10 messages found are shown");
+        var id = await Page.Locator("article.message").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }) }).First.GetAttributeAsync("data-message");
+        return Page.Locator($"article[data-message='{id}']");
     }
 
     private async Task<int> ManyOrdersAsync(string customerId)
@@ -123,10 +124,8 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
             await route.FallbackAsync();
         });
         await SignInAsync("messages?customerId=c-mcx");
-        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
-        await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
-        var id = await Page.Locator("article.message").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }) }).First.GetAttributeAsync("data-message");
-        var message = Page.Locator($"article[data-message='{id}']");
+        var more = More;
+        var message = await FirstGoShownAsync();
 
         holding = true;
         await more.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
@@ -154,10 +153,8 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
             await route.ContinueAsync();
         });
         await SignInAsync("messages?customerId=c-mcy");
-        var more = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "there are more" });
-        await Assertions.Expect(more).ToContainTextAsync("The first 10 messages found are shown");
-        var id = await Page.Locator("article.message").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }) }).First.GetAttributeAsync("data-message");
-        var message = Page.Locator($"article[data-message='{id}']");
+        var more = More;
+        var message = await FirstGoShownAsync();
         await message.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }).ClickAsync();
         var cancelled = Page.WaitForResponseAsync(response => response.Url.EndsWith("/cancel", StringComparison.Ordinal));
         await message.GetByRole(AriaRole.Button, new() { Name = "Cancel the message" }).ClickAsync();
@@ -171,6 +168,7 @@ public sealed class MessagesSearchTests(Chromium chromium) : ConsoleTest(chromiu
         await Assertions.Expect(Page.Locator("article.message")).ToHaveCountAsync(scheduled);
         AssertNoPageErrors();
     }
+
     [Fact]
     public async Task TheMenusMessagesLink_ShowsThePageWithoutTheSearchBefore()
     {

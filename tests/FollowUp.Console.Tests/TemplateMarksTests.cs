@@ -12,6 +12,19 @@ public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium
         await Page.Keyboard.InsertTextAsync(text);
     }
 
+    /// <summary>Breaks the English HTML, saves from the Bokmål subject, and answers the list of what to fix.</summary>
+    private async Task<ILocator> SaveWithAnErrorInEnglishHtmlFromBokmalSubjectAsync()
+    {
+        await SignInAsync("templates/thank-you");
+        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
+        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        return Page.GetByRole(AriaRole.List, new() { Name = "What to fix before saving" });
+    }
+
     [Fact]
     public async Task AnErrorFromARefusedSave_GoesOnceTheTextIsFixed()
     {
@@ -32,19 +45,13 @@ public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium
         await Assertions.Expect(Page.Locator(".cm-lintRange-error")).ToHaveCountAsync(0);
         AssertNoPageErrors();
     }
+
     [Fact]
     public async Task AnErrorInAnotherLanguage_IsNamedInWords_AndTakesOneThere()
     {
         // A refused save lists the errors of the parts not shown; the API names them "template.locales.en.html".
-        await SignInAsync("templates/thank-you");
-        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
-        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var problems = await SaveWithAnErrorInEnglishHtmlFromBokmalSubjectAsync();
 
-        var problems = Page.GetByRole(AriaRole.List, new() { Name = "What to fix before saving" });
         await Assertions.Expect(problems).ToContainTextAsync("English, HTML: line 2, column");
         await Assertions.Expect(problems).Not.ToContainTextAsync("template.locales");
         await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "English (has errors)" })).ToBeVisibleAsync();
@@ -64,14 +71,7 @@ public sealed class TemplateMarksTests(Chromium chromium) : ConsoleTest(chromium
     {
         // The button names an error of a part not shown; once that part is shown its error leaves the list, and the
         // button with it: the focus it had falls to the document's body, and the next Tab starts from the top again.
-        await SignInAsync("templates/thank-you");
-        await Assertions.Expect(Page.GetByTestId("preview-subject")).ToContainTextAsync("Thank you");
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "HTML" }).ClickAsync();
-        await ReplaceTextAsync("<p>Hi {{ customer.first_name }}</p>\n<p>{{ if }}</p>");
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "Bokmål" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Tab, new() { Name = "Subject" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        var problems = Page.GetByRole(AriaRole.List, new() { Name = "What to fix before saving" });
+        var problems = await SaveWithAnErrorInEnglishHtmlFromBokmalSubjectAsync();
         var go = problems.GetByRole(AriaRole.Button, new() { Name = "English, HTML" });
         await Assertions.Expect(go).ToBeVisibleAsync();
 

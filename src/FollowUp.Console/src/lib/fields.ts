@@ -1,6 +1,7 @@
 // The API names a field by its path in the request (`template.locales.nb.html`, `rule.reminders[0].delay`); the console
 // names it as its labels do ("Bokmål, HTML"; "Reminder 1, delay").
 
+/** The five languages FollowUp writes in, each by its own name, in the order a Nordic marketer expects them. */
 export const LocaleNames: Record<string, string> = {
   en: "English",
   nb: "Bokmål",

@@ -46,8 +46,19 @@ export function isPathOnThisHost(address: string): boolean {
   }
 }
 
-/** Asks the host its time again (the overview, left open for days, counts the host's days as they come). */
-export async function syncHostClock(signal?: AbortSignal): Promise<void> {
-  const answer = await get<Caller>("/api/me", signal ? { signal } : {});
-  if (answer.data.now) setHostNow(answer.data.now);
+let syncing: Promise<void> | null = null;
+
+/**
+ * Asks the host its time again (the overview, left open for days, counts the host's days as they come). Callers at the
+ * same moment (the overview's report and its alerts) share one request.
+ */
+export function syncHostClock(): Promise<void> {
+  syncing ??= get<Caller>("/api/me")
+    .then((answer) => {
+      if (answer.data.now) setHostNow(answer.data.now);
+    })
+    .finally(() => {
+      syncing = null;
+    });
+  return syncing;
 }

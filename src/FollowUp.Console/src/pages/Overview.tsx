@@ -39,14 +39,14 @@ export function OverviewPage() {
   // The periods are the host's (UTC) days, whatever this browser's clock says, and move on as they pass: each load
   // asks the host its time first.
   const report = useAsync(async (signal) => {
-    await syncHostClock(signal);
+    await syncHostClock();
     const range = period(days, new Date(hostNow()));
     return (await get<ReportSummary>(`/api/reports/summary${query({ ...range, interval })}`, { signal })).data;
   }, [days]);
   const alerts = useAsync(async (signal) => {
     try {
       // Open alerts of the last year, not the API's default month: an answer left waiting longer is the one to see.
-      await syncHostClock(signal);
+      await syncHostClock();
       const to = new Date(hostNow() + 60_000);
       const from = new Date(to.getTime() - 365 * 86_400_000);
       const page = (await get<{ items: Alert[]; continuationToken?: string | null }>(

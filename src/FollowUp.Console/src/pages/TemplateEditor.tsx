@@ -10,19 +10,13 @@ import { postJson, useDebounced } from "../components/usePreview";
 import { VersionsPanel } from "../components/VersionsPanel";
 import { ApiError, del, enc, get, post, put } from "../lib/api";
 import { loadDescription } from "../lib/description";
-import { fieldLabel, templatePart } from "../lib/fields";
+import { fieldLabel, LocaleNames, templatePart } from "../lib/fields";
 import { errorsUnder, positionIn, type Problem } from "../lib/problem";
 import { navigate, useLeaveGuard, useRoute } from "../lib/router";
 import type { CloudEvent, MessageTemplate, RenderedContent, Rule, TemplateContent, TemplateKind, TemplateSyntax } from "../lib/types";
 
 /** The five languages FollowUp writes in, in the order a Nordic marketer expects them. */
-export const Locales = [
-  { id: "en", label: "English" },
-  { id: "nb", label: "Bokmål" },
-  { id: "nn", label: "Nynorsk" },
-  { id: "da", label: "Dansk" },
-  { id: "sv", label: "Svenska" },
-];
+export const Locales = Object.entries(LocaleNames).map(([id, label]) => ({ id, label }));
 
 type Part = keyof TemplateContent;
 const Parts: { id: Part; label: string }[] = [
@@ -203,7 +197,11 @@ export function TemplateEditorPage({ id }: { id: string }) {
   }
 
   const otherErrors = saveProblem?.errors
-    ? Object.entries(saveProblem.errors).filter(([field]) => !/^(template\.)?locales\./.test(field) || !field.endsWith(`${locale}.${part}`))
+    ? Object.entries(saveProblem.errors).filter(([field]) => {
+        // The part shown marks its own errors in its text.
+        const where = templatePart(field);
+        return !where || where.locale !== locale || where.part !== part;
+      })
     : [];
   const localeTabs = [...Locales, ...Object.keys(draft.locales).filter((l) => !Locales.some((known) => known.id === l)).map((l) => ({ id: l, label: l }))];
 
